@@ -1,0 +1,185 @@
+//! Analysis of one article, chunk by chunk, reusing the chunks that did not change.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::claims::{self, ClaimContext};
+use super::config::Config;
+use super::entities;
+use super::figures;
+use super::model::{Figure, Mention};
+use super::text::{self, BlockKind, ChunkSpan, DocFormat, Metadata};
+
+/// The analysis of one chunk, with spans relative to the chunk. It depends only
+/// on the chunk's text, its format and the configuration, so it can be reused
+/// whenever the same text appears again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChunkAnalysis {
+    /// Blocks of prose, relative to the chunk.
+    pub blocks: Vec<text::Block>,
+    /// Sentences, relative to the chunk, each with the kind of its block.
+    pub sentences: Vec<(Range<usize>, BlockKind)>,
+    /// Names, in order.
+    pub mentions: Vec<Mention>,
+    /// Figures, in order.
+    pub figures: Vec<Figure>,
+    /// For each figure, what its sentence says about the claim it makes.
+    pub claims: Vec<ClaimContext>,
+}
+
+/// Analyses one chunk of text on its own.
+pub fn analyze_chunk(chunk: &str, format: DocFormat, config: &Config) -> ChunkAnalysis {
+    let prose = text::prose(chunk, format);
+    let mut sentences = Vec::new();
+    let mut mentions = Vec::new();
+    let mut figures = Vec::new();
+    for block in &prose.blocks {
+        let block_text = &prose.masked[block.range.clone()];
+        let block_sentences: Vec<Range<usize>> = text::sentences(block_text);
+        if block.kind != BlockKind::Boilerplate {
+            let offset = block.range.start;
+            for mut m in entities::find_mentions(block_text, block.kind, &block_sentences, config) {
+                m.span = shift(&m.span, offset);
+                mentions.push(m);
+            }
+            for mut f in figures::find_figures(block_text, &block_sentences) {
+                f.span = shift(&f.span, offset);
+                f.counted_span = f.counted_span.map(|s| shift(&s, offset));
+                figures.push(f);
+            }
+        }
+        sentences.extend(
+            block_sentences
+                .into_iter()
+                .map(|s| (shift(&s, block.range.start), block.kind)),
+        );
+    }
+    let claims = claims::contexts(&prose.masked, &sentences, &mentions, &figures);
+    ChunkAnalysis {
+        blocks: prose.blocks,
+        sentences,
+        mentions,
+        figures,
+        claims,
+    }
+}
+
+fn shift(range: &Range<usize>, by: usize) -> Range<usize> {
+    range.start + by..range.end + by
+}
+
+/// A chunk of a document together with its (shared) analysis.
+#[derive(Debug, Clone)]
+pub struct AnalyzedChunk {
+    /// Where the chunk stands in the document.
+    pub span: ChunkSpan,
+    /// A hash of the chunk's text, to find it again after an edit.
+    pub fingerprint: u64,
+    /// The analysis, relative to `span.start`.
+    pub analysis: Arc<ChunkAnalysis>,
+}
+
+/// The analysis of a whole article.
+#[derive(Debug, Clone)]
+pub struct DocumentAnalysis {
+    /// How the article is written.
+    pub format: DocFormat,
+    /// Front matter.
+    pub metadata: Metadata,
+    /// The chunks, in order.
+    pub chunks: Vec<AnalyzedChunk>,
+    /// The length of the analysed text in bytes.
+    pub len: usize,
+}
+
+fn fingerprint(chunk: &str, format: DocFormat) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    chunk.hash(&mut hasher);
+    format.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl DocumentAnalysis {
+    /// Analyses `text` from scratch.
+    pub fn new(text: &str, format: DocFormat, config: &Config) -> DocumentAnalysis {
+        Self::reanalyze(text, format, config, None)
+    }
+
+    /// Analyses `text`, reusing every chunk of `previous` whose text is unchanged.
+    /// `previous` must have been made with the same configuration.
+    pub fn reanalyze(
+        text: &str,
+        format: DocFormat,
+        config: &Config,
+        previous: Option<&DocumentAnalysis>,
+    ) -> DocumentAnalysis {
+        let (metadata, spans) = text::split_chunks(text, format);
+        let mut reusable: HashMap<u64, Arc<ChunkAnalysis>> = HashMap::new();
+        if let Some(prev) = previous.filter(|p| p.format == format) {
+            for chunk in &prev.chunks {
+                reusable.insert(chunk.fingerprint, chunk.analysis.clone());
+            }
+        }
+        let chunks = spans
+            .into_iter()
+            .map(|span| {
+                let chunk_text = &text[span.start..span.end];
+                let fp = fingerprint(chunk_text, format);
+                let analysis = reusable
+                    .get(&fp)
+                    .cloned()
+                    .unwrap_or_else(|| Arc::new(analyze_chunk(chunk_text, format, config)));
+                AnalyzedChunk {
+                    span,
+                    fingerprint: fp,
+                    analysis,
+                }
+            })
+            .collect();
+        DocumentAnalysis {
+            format,
+            metadata,
+            chunks,
+            len: text.len(),
+        }
+    }
+
+    /// Every mention with absolute spans, in order.
+    pub fn mentions(&self) -> impl Iterator<Item = Mention> + '_ {
+        self.chunks.iter().flat_map(|c| {
+            c.analysis.mentions.iter().map(move |m| {
+                let mut m = m.clone();
+                m.span = shift(&m.span, c.span.start);
+                m
+            })
+        })
+    }
+
+    /// Every figure with absolute spans, with its claim context, in order.
+    pub fn figures(&self) -> impl Iterator<Item = (Figure, &ClaimContext)> + '_ {
+        self.chunks.iter().flat_map(|c| {
+            c.analysis
+                .figures
+                .iter()
+                .zip(&c.analysis.claims)
+                .map(move |(f, ctx)| {
+                    let mut f = f.clone();
+                    f.span = shift(&f.span, c.span.start);
+                    f.counted_span = f.counted_span.map(|s| shift(&s, c.span.start));
+                    (f, ctx)
+                })
+        })
+    }
+
+    /// Every sentence with absolute spans.
+    pub fn sentences(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.chunks.iter().flat_map(|c| {
+            c.analysis
+                .sentences
+                .iter()
+                .map(move |(s, _)| shift(s, c.span.start))
+        })
+    }
+}

@@ -1,0 +1,277 @@
+//! `arithmetic`: arithmetic stated in the text that does not add up.
+//!
+//! Three shapes are checked, each within one article:
+//! - a rate times a count against a stated total ("$2,500 per soldier ...
+//!   $250 million ... 10,000 troops");
+//! - parts against their total ("400 killed and 3,600 injured" against
+//!   "4,000 killed or injured");
+//! - multiplier words ("doubles", "triples", "half") against the figures they relate.
+
+use super::conflict::interval;
+use super::{Finding, Related, RuleInput, format_value};
+use crate::analysis::config::Severity;
+use crate::analysis::desk::DeskFigure;
+use crate::analysis::model::{Figure, Qualifier, Unit};
+
+/// The rule id.
+pub const RULE: &str = "arithmetic";
+
+/// How far apart a computed and a stated value may be before they disagree,
+/// on top of the stated qualifiers.
+const SLACK: f64 = 0.02;
+
+/// Runs the three checks over every article.
+pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (doc, figures) in input.figures.iter().enumerate() {
+        let text = &input.docs[doc].text;
+        rate_times_count(input, doc, figures, text, severity, &mut out);
+        parts_and_total(input, doc, figures, severity, &mut out);
+        multipliers(input, doc, figures, text, severity, &mut out);
+    }
+    out
+}
+
+fn agrees(computed: (f64, f64), stated: &Figure) -> bool {
+    let (lo, hi) = interval(stated);
+    computed.0 <= hi * (1.0 + SLACK) && lo * (1.0 - SLACK) <= computed.1
+}
+
+fn loose_interval(figure: &Figure) -> (f64, f64) {
+    let (lo, hi) = interval(figure);
+    (lo, if hi.is_finite() { hi } else { f64::INFINITY })
+}
+
+fn sentence_of(text: &str, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let start = text[..span.start]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(0, |p| p + 1);
+    let end = text[span.end..]
+        .find(['\n'])
+        .map_or(text.len(), |p| span.end + p);
+    start..end
+}
+
+fn same_sentence(text: &str, a: &Figure, b: &Figure) -> bool {
+    let s = sentence_of(text, &a.span);
+    s.start <= b.span.start && b.span.end <= s.end && {
+        // No sentence end between the two.
+        let (lo, hi) = if a.span.end <= b.span.start {
+            (a.span.end, b.span.start)
+        } else {
+            (b.span.end, a.span.start.max(b.span.end))
+        };
+        !text[lo..hi].contains(". ")
+    }
+}
+
+fn rate_times_count(
+    input: &RuleInput<'_>,
+    doc: usize,
+    figures: &[DeskFigure],
+    text: &str,
+    severity: Severity,
+    out: &mut Vec<Finding>,
+) {
+    for rate in figures.iter().filter(|f| f.figure.per.is_some()) {
+        let Unit::Currency(_) = &rate.figure.unit else {
+            continue;
+        };
+        let near: Vec<&DeskFigure> = figures
+            .iter()
+            .filter(|f| !std::ptr::eq(*f, rate) && same_sentence(text, &rate.figure, &f.figure))
+            .collect();
+        let count = near
+            .iter()
+            .find(|f| f.figure.unit == Unit::Count && f.figure.per.is_none());
+        let total = near
+            .iter()
+            .find(|f| f.figure.unit == rate.figure.unit && f.figure.per.is_none());
+        let (Some(count), Some(total)) = (count, total) else {
+            continue;
+        };
+        let (rl, rh) = loose_interval(&rate.figure);
+        let (cl, ch) = loose_interval(&count.figure);
+        let computed = (rl * cl, rh * ch);
+        if agrees(computed, &total.figure) {
+            continue;
+        }
+        let product = rate.figure.value * count.figure.value;
+        let expected = format_value(product, &total.figure.unit);
+        out.push(Finding {
+            rule: RULE,
+            severity,
+            doc,
+            span: total.figure.span.clone(),
+            message: format!(
+                "{} × {} is {expected}, not {}",
+                format_value(rate.figure.value, &rate.figure.unit),
+                format_value(count.figure.value, &count.figure.unit),
+                format_value(total.figure.value, &total.figure.unit),
+            ),
+            related: vec![
+                related(input, doc, rate, "the rate"),
+                related(input, doc, count, "the count"),
+            ],
+            fix: None,
+            expected: Some(expected),
+        });
+    }
+}
+
+fn related(input: &RuleInput<'_>, doc: usize, figure: &DeskFigure, what: &str) -> Related {
+    Related {
+        doc,
+        span: figure.figure.span.clone(),
+        message: format!(
+            "{what}: {}",
+            format_value(figure.figure.value, &figure.figure.unit)
+        ),
+        date: input.date_of(doc, figure),
+    }
+}
+
+fn counted_is(figure: &Figure, what: &str) -> bool {
+    figure.counted.as_deref() == Some(what)
+}
+
+fn parts_and_total(
+    input: &RuleInput<'_>,
+    doc: usize,
+    figures: &[DeskFigure],
+    severity: Severity,
+    out: &mut Vec<Finding>,
+) {
+    // Pairs of killed + injured stated together, next to each other.
+    for pair in figures.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let (killed, injured) =
+            if counted_is(&a.figure, "killed") && counted_is(&b.figure, "injured") {
+                (a, b)
+            } else if counted_is(&a.figure, "injured") && counted_is(&b.figure, "killed") {
+                (b, a)
+            } else {
+                continue;
+            };
+        if b.figure.span.start.saturating_sub(a.figure.span.end) > 120 {
+            continue;
+        }
+        let subject = killed
+            .context
+            .subject
+            .clone()
+            .or(injured.context.subject.clone());
+        let (kl, kh) = loose_interval(&killed.figure);
+        let (il, ih) = loose_interval(&injured.figure);
+        // Parts stated with a qualifier share it; "around 400 killed and 3,600
+        // injured" is about 4,000 in all.
+        let approx = [killed, injured]
+            .iter()
+            .any(|f| f.figure.qualifier == Qualifier::Approximately);
+        let sum = killed.figure.value + injured.figure.value;
+        let computed = if approx {
+            (sum * 0.9, sum * 1.1)
+        } else {
+            (kl + il, kh + ih)
+        };
+        for total in figures.iter().filter(|f| {
+            counted_is(&f.figure, "casualties")
+                && f.figure.per.is_none()
+                && match (&subject, &f.context.subject) {
+                    (Some(s), Some(t)) => s == t,
+                    _ => true,
+                }
+        }) {
+            if agrees(computed, &total.figure) {
+                continue;
+            }
+            let expected = format_value(sum, &total.figure.unit);
+            out.push(Finding {
+                rule: RULE,
+                severity,
+                doc,
+                span: total.figure.span.clone(),
+                message: format!(
+                    "{} killed and {} injured make {expected}, not {}",
+                    format_value(killed.figure.value, &killed.figure.unit),
+                    format_value(injured.figure.value, &injured.figure.unit),
+                    format_value(total.figure.value, &total.figure.unit),
+                ),
+                related: vec![
+                    related(input, doc, killed, "killed"),
+                    related(input, doc, injured, "injured"),
+                ],
+                fix: None,
+                expected: Some(expected),
+            });
+        }
+    }
+}
+
+/// Multiplier words and the factor they state.
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("doubles", 2.0),
+    ("doubled", 2.0),
+    ("double", 2.0),
+    ("twice", 2.0),
+    ("triples", 3.0),
+    ("tripled", 3.0),
+    ("triple", 3.0),
+    ("quadrupled", 4.0),
+    ("quadruples", 4.0),
+    ("half", 0.5),
+    ("halved", 0.5),
+];
+
+fn multipliers(
+    input: &RuleInput<'_>,
+    doc: usize,
+    figures: &[DeskFigure],
+    text: &str,
+    severity: Severity,
+    out: &mut Vec<Finding>,
+) {
+    for (i, later) in figures.iter().enumerate() {
+        // The multiplier word stands before this figure, in its sentence:
+        // "The figure doubles previous estimates of 1,500 troops."
+        let sentence = sentence_of(text, &later.figure.span);
+        let lead = &text[sentence.start..later.figure.span.start];
+        let Some(&(word, factor)) = MULTIPLIERS.iter().find(|(w, _)| {
+            lead.split(|c: char| !c.is_alphabetic())
+                .any(|t| t.eq_ignore_ascii_case(w))
+        }) else {
+            continue;
+        };
+        // "half of all shells" has no second figure to relate to.
+        let Some(earlier) = figures[..i].iter().rev().find(|f| {
+            f.figure.unit == later.figure.unit
+                && f.figure.span.end <= sentence.start.max(f.figure.span.end)
+                && later.figure.span.start - f.figure.span.end < 400
+                && (f.figure.counted == later.figure.counted || f.figure.counted.is_none())
+        }) else {
+            continue;
+        };
+        // "X doubles Y": X = factor × Y.
+        let (xl, xh) = loose_interval(&later.figure);
+        let computed = (xl * factor, xh * factor);
+        if agrees(computed, &earlier.figure) {
+            continue;
+        }
+        let expected = format_value(later.figure.value * factor, &earlier.figure.unit);
+        out.push(Finding {
+            rule: RULE,
+            severity,
+            doc,
+            span: later.figure.span.clone(),
+            message: format!(
+                "“{word}” relates {} to {}, but {} × {factor} is {expected}",
+                format_value(earlier.figure.value, &earlier.figure.unit),
+                format_value(later.figure.value, &later.figure.unit),
+                format_value(later.figure.value, &later.figure.unit),
+            ),
+            related: vec![related(input, doc, earlier, "the figure it relates to")],
+            fix: None,
+            expected: Some(expected),
+        });
+    }
+}

@@ -1,0 +1,144 @@
+//! `figure-conflict` and `figure-drift`: one claim, incompatible figures.
+//!
+//! Two figures of the same [`ClaimKey`](crate::analysis::desk::ClaimKey)
+//! conflict when the intervals their qualifiers allow do not overlap:
+//! "at least 3,000" and "approximately 3,200" agree; "3,000" and "11,000" do not.
+
+use super::{Finding, Related, RuleInput, format_value};
+use crate::analysis::config::Severity;
+use crate::analysis::desk::DeskFigure;
+use crate::analysis::model::{Figure, Qualifier};
+
+/// The rule id for conflicts between articles.
+pub const CONFLICT: &str = "figure-conflict";
+/// The rule id for conflicts within one article.
+pub const DRIFT: &str = "figure-drift";
+
+/// The tolerance of "approximately", "about", "around", "some", "an estimated".
+pub const APPROXIMATE_TOLERANCE: f64 = 0.10;
+
+/// The closed interval a figure allows, after its qualifier.
+pub fn interval(figure: &Figure) -> (f64, f64) {
+    let v = figure.value;
+    let low = figure.low;
+    let high = figure.high;
+    match figure.qualifier {
+        Qualifier::Exact => (v, v),
+        Qualifier::Approximately => (
+            v * (1.0 - APPROXIMATE_TOLERANCE),
+            v * (1.0 + APPROXIMATE_TOLERANCE),
+        ),
+        Qualifier::AtLeast | Qualifier::MoreThan => (low.unwrap_or(v), f64::INFINITY),
+        Qualifier::UpTo | Qualifier::LessThan => (0.0, high.unwrap_or(v)),
+        Qualifier::Nearly => (v * (1.0 - APPROXIMATE_TOLERANCE), v),
+        Qualifier::Range => (low.unwrap_or(v), high.unwrap_or(v)),
+    }
+}
+
+fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
+    // Strict bounds ("more than 3,000") are treated as closed: a reader would
+    // not call "more than 3,000" and "3,000" a contradiction worth a warning.
+    a.0 <= b.1 * (1.0 + 1e-9) && b.0 <= a.1 * (1.0 + 1e-9)
+}
+
+/// Conflicts across articles (`across`) or within one article.
+pub(crate) fn conflicts(input: &RuleInput<'_>, severity: Severity, across: bool) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let all: Vec<(usize, &DeskFigure)> = input
+        .figures
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, figs)| figs.iter().map(move |f| (doc, f)))
+        .filter(|(_, f)| f.claim.is_some())
+        .collect();
+    let mut by_claim: std::collections::BTreeMap<_, Vec<(usize, &DeskFigure)>> = Default::default();
+    for (doc, f) in &all {
+        by_claim
+            .entry(f.claim.clone())
+            .or_default()
+            .push((*doc, *f));
+    }
+    for group in by_claim.values() {
+        for &(doc, figure) in group {
+            let this = interval(&figure.figure);
+            let others: Vec<Related> = group
+                .iter()
+                .filter(|(other_doc, other)| {
+                    (*other_doc != doc) == across
+                        && !std::ptr::eq(*other, figure)
+                        && !overlaps(this, interval(&other.figure))
+                })
+                .map(|&(other_doc, other)| Related {
+                    doc: other_doc,
+                    span: other.figure.span.clone(),
+                    message: describe(input, other_doc, other),
+                    date: input.date_of(other_doc, other),
+                })
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            let claim = figure.claim.as_ref().map(|c| c.label()).unwrap_or_default();
+            let here = describe(input, doc, figure);
+            let there: Vec<String> = others.iter().map(|r| r.message.clone()).collect();
+            let message = if across {
+                format!(
+                    "{claim}: {here} here, but {} in another article",
+                    there.join("; ")
+                )
+            } else {
+                format!(
+                    "{claim}: {here} here, but {} earlier or later in this article",
+                    there.join("; ")
+                )
+            };
+            out.push(Finding {
+                rule: if across { CONFLICT } else { DRIFT },
+                severity,
+                doc,
+                span: figure.figure.span.clone(),
+                message,
+                related: others,
+                fix: None,
+                expected: None,
+            });
+        }
+    }
+    out
+}
+
+/// "3,000 (2024-10-23, troops.md)"
+fn describe(input: &RuleInput<'_>, doc: usize, figure: &DeskFigure) -> String {
+    let value = format_value(figure.figure.value, &figure.figure.unit);
+    let qualifier = match figure.figure.qualifier {
+        Qualifier::Exact => "",
+        Qualifier::AtLeast => "at least ",
+        Qualifier::MoreThan => "more than ",
+        Qualifier::UpTo => "up to ",
+        Qualifier::LessThan => "less than ",
+        Qualifier::Nearly => "nearly ",
+        Qualifier::Approximately => "about ",
+        Qualifier::Range => "",
+    };
+    let value = match (
+        figure.figure.qualifier,
+        figure.figure.low,
+        figure.figure.high,
+    ) {
+        (Qualifier::Range, Some(l), Some(h)) => format!(
+            "{} to {}",
+            format_value(l, &figure.figure.unit),
+            format_value(h, &figure.figure.unit)
+        ),
+        _ => value,
+    };
+    let path = input.docs[doc]
+        .path
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or("");
+    match input.date_of(doc, figure) {
+        Some(date) => format!("{qualifier}{value} ({path}, {date})"),
+        None => format!("{qualifier}{value} ({path})"),
+    }
+}

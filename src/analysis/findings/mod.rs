@@ -1,0 +1,175 @@
+//! Findings: the warnings that rules raise over the desk.
+//!
+//! Each rule lives in its own module and reads the desk's figures, mentions
+//! and entities; none of them looks at the raw text.
+
+mod arithmetic;
+mod conflict;
+mod spelling;
+
+use std::ops::Range;
+
+use super::config::{Config, Severity};
+use super::desk::{DeskDocument, DeskFigure};
+use super::resolve::EntityTable;
+
+pub use arithmetic::RULE as ARITHMETIC;
+pub use conflict::{CONFLICT, DRIFT};
+pub use spelling::RULE as SPELLING_VARIANT;
+
+/// A location elsewhere that a finding refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    /// Document number in the desk.
+    pub doc: usize,
+    /// Byte span in that document.
+    pub span: Range<usize>,
+    /// What stands there, in words.
+    pub message: String,
+    /// The date of that statement, when known.
+    pub date: Option<String>,
+}
+
+/// A replacement that fixes a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, in words.
+    pub title: String,
+    /// The span to replace.
+    pub span: Range<usize>,
+    /// The replacement text.
+    pub replacement: String,
+}
+
+/// One finding of one rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The rule id (`figure-conflict`, ...).
+    pub rule: &'static str,
+    /// The configured severity.
+    pub severity: Severity,
+    /// Document number in the desk.
+    pub doc: usize,
+    /// Byte span the finding is about.
+    pub span: Range<usize>,
+    /// What is wrong, in words.
+    pub message: String,
+    /// Other places that take part.
+    pub related: Vec<Related>,
+    /// A fix, when there is an obvious one.
+    pub fix: Option<Fix>,
+    /// For arithmetic, the value the text's own figures give, as written.
+    pub expected: Option<String>,
+}
+
+/// What the rules read.
+pub(crate) struct RuleInput<'a> {
+    pub docs: &'a [&'a DeskDocument],
+    pub entities: &'a EntityTable,
+    pub figures: &'a [Vec<DeskFigure>],
+}
+
+impl RuleInput<'_> {
+    /// The date of a statement: the sentence's own date, else the article's.
+    pub fn date_of(&self, doc: usize, figure: &DeskFigure) -> Option<String> {
+        figure
+            .context
+            .date
+            .clone()
+            .or_else(|| self.docs[doc].date().map(str::to_string))
+    }
+}
+
+/// Runs every enabled rule; returns the findings per document, sorted by position.
+pub fn run(
+    docs: &[&DeskDocument],
+    entities: &EntityTable,
+    figures: &[Vec<DeskFigure>],
+    config: &Config,
+) -> Vec<Vec<Finding>> {
+    let input = RuleInput {
+        docs,
+        entities,
+        figures,
+    };
+    let mut all = Vec::new();
+    if let Some(severity) = config.severity(CONFLICT) {
+        all.extend(conflict::conflicts(&input, severity, true));
+    }
+    if let Some(severity) = config.severity(DRIFT) {
+        all.extend(conflict::conflicts(&input, severity, false));
+    }
+    if let Some(severity) = config.severity(ARITHMETIC) {
+        all.extend(arithmetic::check(&input, severity));
+    }
+    if let Some(severity) = config.severity(SPELLING_VARIANT) {
+        all.extend(spelling::check(&input, severity));
+    }
+    let mut per_doc = vec![Vec::new(); docs.len()];
+    for finding in all {
+        per_doc[finding.doc].push(finding);
+    }
+    for findings in &mut per_doc {
+        findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    }
+    per_doc
+}
+
+/// Formats a value for messages: `3,000`, `1.2 million`, `$25 million`, `12.5%`.
+pub fn format_value(value: f64, unit: &super::model::Unit) -> String {
+    use super::model::Unit;
+    let number = format_number(value);
+    match unit {
+        Unit::Count => number,
+        Unit::Percent => format!("{number}%"),
+        Unit::Currency(code) => match code.as_str() {
+            "USD" => format!("${number}"),
+            "EUR" => format!("€{number}"),
+            "GBP" => format!("£{number}"),
+            other => format!("{number} {other}"),
+        },
+    }
+}
+
+/// Formats a number with thousands separators, or with a scale word from a million up.
+pub fn format_number(value: f64) -> String {
+    let abs = value.abs();
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if abs >= scale {
+            let scaled = value / scale;
+            let text = format!("{scaled:.2}");
+            let text = text.trim_end_matches('0').trim_end_matches('.');
+            return format!("{text} {word}");
+        }
+    }
+    if value.fract().abs() > 1e-9 {
+        let text = format!("{value:.2}");
+        return text.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    let digits = format!("{}", value.round().abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if value < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_format_for_readers() {
+        assert_eq!(format_number(3000.0), "3,000");
+        assert_eq!(format_number(1_200_000.0), "1.2 million");
+        assert_eq!(format_number(25e6), "25 million");
+        assert_eq!(format_number(12.5), "12.5");
+        assert_eq!(format_number(999.0), "999");
+    }
+}

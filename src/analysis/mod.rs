@@ -1,0 +1,21 @@
+//! The analysis library: article text in, names, figures, claims and findings out.
+//!
+//! Nothing here knows about editors, the protocol, async runtimes or the file
+//! system. Work is in byte offsets; user text never makes analysis fail.
+//!
+//! - [`text`]: front matter, chunks, Markdown masking, blocks and sentences.
+//! - [`entities`] and [`figures`]: what one block of prose mentions.
+//! - [`claims`]: what each figure's sentence says it is about.
+//! - [`document`]: one article, analysed chunk by chunk with reuse.
+//! - [`desk`]: all articles together: entity identity, claims and findings.
+
+pub mod claims;
+pub mod config;
+pub mod desk;
+pub mod document;
+pub mod entities;
+pub mod figures;
+pub mod findings;
+pub mod model;
+pub mod resolve;
+pub mod text;

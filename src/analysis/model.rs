@@ -1,0 +1,139 @@
+//! The plain data that analysis produces: mentions of names and figures.
+//!
+//! Spans are byte ranges. Inside a [`crate::analysis::document::ChunkAnalysis`]
+//! they are relative to the chunk; in a
+//! [`crate::analysis::document::DocumentAnalysis`] they are absolute.
+
+use std::ops::Range;
+
+/// What kind of thing a name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A company, agency, party, armed force, outlet...
+    Organization,
+    /// A country, city, region or other place.
+    Place,
+}
+
+impl EntityKind {
+    /// The lower-case name used in reports (`person`, `organization`, `place`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+        }
+    }
+}
+
+/// One mention of a name in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Where the name stands (without a possessive ending or a leading title).
+    pub span: Range<usize>,
+    /// The name as written, without a possessive ending.
+    pub text: String,
+    /// What it names.
+    pub kind: EntityKind,
+    /// The key that identifies the entity before cross-mention resolution:
+    /// a gazetteer canonical name ("United States" for "U.S.") or the
+    /// normalized surface form.
+    pub key: String,
+    /// True for demonyms ("North Korean"), which mention their country.
+    pub demonym: bool,
+    /// A role the text gives the person here ("Defense Secretary").
+    pub role: Option<String>,
+    /// For metonyms ("the Kremlin", "Seoul"), the key of the country they stand for.
+    pub stands_for: Option<String>,
+}
+
+/// The unit a figure is measured in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// A plain count or quantity.
+    Count,
+    /// Money, with an ISO-like currency code (`USD`, `EUR`, `GBP`, ...).
+    Currency(String),
+    /// A percentage; the value is in percent (12.5 for "12.5%").
+    Percent,
+}
+
+impl Unit {
+    /// The name used in reports: `count`, `percent` or the currency code.
+    pub fn label(&self) -> String {
+        match self {
+            Unit::Count => "count".to_string(),
+            Unit::Percent => "percent".to_string(),
+            Unit::Currency(code) => code.clone(),
+        }
+    }
+}
+
+/// How a qualifier bounds a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    /// Stated as exact.
+    Exact,
+    /// "at least", "no fewer than": value <= x.
+    AtLeast,
+    /// "more than", "over": value < x.
+    MoreThan,
+    /// "up to", "at most", "no more than": x <= value.
+    UpTo,
+    /// "less than", "fewer than", "under": x < value.
+    LessThan,
+    /// "nearly", "almost": just below the value.
+    Nearly,
+    /// "approximately", "about", "around", "some", "an estimated": within a tolerance.
+    Approximately,
+    /// A range "between 400 and 500", "$2 to $5 billion".
+    Range,
+}
+
+/// What a figure's sentence says about its role in a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum FigureRole {
+    /// A plain statement of a quantity.
+    #[default]
+    Count,
+    /// An increment: "additional", "more", "another".
+    Increment,
+    /// An explicit total: "total", "in all", "bringing the total to".
+    Total,
+    /// A plan, target or commitment rather than a count: "to send", "by December", "will".
+    Plan,
+    /// A comparison or earlier estimate that the text relates to another figure.
+    Reference,
+}
+
+/// A number together with what it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The whole figure as written, including qualifier, currency and scale words
+    /// ("at least 3,000", "$2 to $5 billion", "three thousand").
+    pub span: Range<usize>,
+    /// The normalized value (the low end for ranges, the stated figure otherwise).
+    pub value: f64,
+    /// The lower bound of the interval the text allows, if bounded below.
+    pub low: Option<f64>,
+    /// The upper bound of the interval the text allows, if bounded above.
+    pub high: Option<f64>,
+    /// The qualifier that produced the bounds.
+    pub qualifier: Qualifier,
+    /// The unit.
+    pub unit: Unit,
+    /// The normalized counted thing ("troops", "killed", "casualties",
+    /// "artillery systems"), if the text says what is counted.
+    pub counted: Option<String>,
+    /// Where the counted noun stands, if found.
+    pub counted_span: Option<Range<usize>>,
+    /// "per soldier", "a day": the figure is a rate per this thing.
+    pub per: Option<String>,
+    /// Written in words or with a scale word ("three thousand", "1.2 million"),
+    /// so that showing the digits helps the reader.
+    pub spelled: bool,
+    /// What the sentence makes of the figure.
+    pub role: FigureRole,
+}

@@ -1,0 +1,9 @@
+//! Marginalia: names, figures and claims in news articles.
+//!
+//! [`analysis`] is a plain library (text in, annotations out) and [`lsp`] is the
+//! thin language-server layer on top of it.
+#![deny(clippy::print_stdout)]
+
+pub mod analysis;
+pub mod cli;
+pub mod lsp;

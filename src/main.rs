@@ -1,0 +1,64 @@
+//! The `marginalia` command: a language server over stdio, or `check`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use marginalia::cli::{self, CheckOptions, OutputFormat};
+
+/// Names, figures and claims in news articles, checked across a folder.
+#[derive(Parser)]
+#[command(name = "marginalia", version, about)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Speak the Language Server Protocol over stdio (the default).
+    Lsp,
+    /// Check articles (files or folders) together and report warnings.
+    Check {
+        /// Files and folders; folders are searched for .txt, .md and .markdown.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: OutputFormat,
+        /// Use this config file instead of the marginalia.toml beside the articles.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match args.command {
+        None | Some(Command::Lsp) => {
+            marginalia::lsp::run_stdio();
+            ExitCode::SUCCESS
+        }
+        Some(Command::Check {
+            paths,
+            format,
+            config,
+        }) => {
+            let options = CheckOptions {
+                paths,
+                format,
+                config,
+            };
+            let stdout = std::io::stdout();
+            let stderr = std::io::stderr();
+            let code = cli::check(&options, &mut stdout.lock(), &mut stderr.lock());
+            ExitCode::from(code as u8)
+        }
+    }
+}
