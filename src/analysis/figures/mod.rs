@@ -364,7 +364,16 @@ fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usiz
         }
         if (p == '-' || p == '/' || p == '.') && start >= 2 {
             let pp = char_before(text, start - 1);
-            if pp.is_some_and(char::is_alphabetic) {
+            // "5k-20k": the letters before the hyphen are a scale suffix.
+            let suffix_before = out.len() >= 3 && {
+                let w = out[out.len() - 2];
+                let num = out[out.len() - 3];
+                w.kind == Kind::Word
+                    && num.kind == Kind::Num
+                    && num.end == w.start
+                    && glued_scale(&text[w.start..w.end]).is_some()
+            };
+            if pp.is_some_and(char::is_alphabetic) && !suffix_before {
                 return ident(out, start, ident_end(text, start, end));
             }
         }
@@ -706,6 +715,19 @@ impl Scan<'_> {
                             // Metres.
                             return 0;
                         }
+                    }
+                    // A spaced scale letter at the end of a phrase: "2.33 k", "1,674.5 M".
+                    if n == 0
+                        && let Some(s) = self.word(j + 1).filter(|_| !self.glued(j + 1))
+                        && matches!(s, "k" | "K" | "M" | "MM" | "bn" | "B")
+                        && self.word(j + 2).is_none()
+                        && self.kind(j + 2) != Some(Kind::Num)
+                        && let Some(scale) = glued_scale(s)
+                    {
+                        atoms[n] = Atom::Scaled(t.value * scale);
+                        ends[n] = j + 2;
+                        n += 1;
+                        break;
                     }
                     atoms[n] = Atom::Digits {
                         value: t.value,
