@@ -43,9 +43,8 @@ static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("fraction pattern")
 });
 
-static RATIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\S+(\s+\S+)*\s+(over|in)\s+\S+").expect("ratio pattern")
-});
+static RATIO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\S+(\s+\S+)*\s+(over|in)\s+\S+").expect("ratio pattern"));
 
 static POWER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\^|\d[eE][+-]?\d|x10").expect("power pattern"));
@@ -84,8 +83,7 @@ static EUROPEAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^-?\d{1,3}(\.\d{3})+,\d+$|^-?\d+,\d{1,2}$|\d \d{3}\b").expect("european pattern")
 });
 
-static GIGA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\d\s*g$").expect("giga pattern"));
+static GIGA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\d\s*g$").expect("giga pattern"));
 
 static INVERTED_PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(per\s*cents?|percents?)\s+of\b").expect("percent pattern"));
@@ -116,7 +114,9 @@ fn out_of_scope(model: &str, case: &Value) -> Option<&'static str> {
     let fraction_input = model == "NumberModel" && FRACTION.is_match(input);
     if subtypes.contains(&"fraction")
         || fraction_input
-        || texts.iter().any(|t| FRACTION.is_match(t) || RATIO.is_match(t))
+        || texts
+            .iter()
+            .any(|t| FRACTION.is_match(t) || RATIO.is_match(t))
     {
         return Some("fractions and proportions (two thirds, 1/4, one out of three)");
     }
@@ -271,7 +271,9 @@ fn recognizer_cases_in_scope_are_exact() {
         for case in &cases {
             if let Some(why) = out_of_scope(model, case) {
                 *skipped.entry(why).or_default() += 1;
-                if std::env::var("SHOW_SKIPPED").is_ok() { eprintln!("SKIP {why}: {:?}", case["Input"]); }
+                if std::env::var("SHOW_SKIPPED").is_ok() {
+                    eprintln!("SKIP {why}: {:?}", case["Input"]);
+                }
                 continue;
             }
             let input = case["Input"].as_str().unwrap_or("");
@@ -281,7 +283,9 @@ fn recognizer_cases_in_scope_are_exact() {
             if want.len() == got.len() && want.iter().zip(&got).all(|(a, b)| same(*a, *b)) {
                 m_exact += 1;
             } else {
-                misses.push(format!("{model}: {input:?}\n    want {want:?}\n    got  {got:?}"));
+                misses.push(format!(
+                    "{model}: {input:?}\n    want {want:?}\n    got  {got:?}"
+                ));
             }
         }
         eprintln!(

@@ -641,7 +641,7 @@ impl Scan<'_> {
                         floor = end;
                         k = end.max(k + 1);
                     }
-                    None => k = a.end.max(k + 1),
+                    None => k = self.score_end(a).unwrap_or(a.end).max(k + 1),
                 },
             }
         }
@@ -840,7 +840,9 @@ impl Scan<'_> {
             value *= 1e6;
             spelled = true;
         }
-        let digits = (number_start..end).all(|t| self.kind(t) != Some(Kind::Word));
+        let digits = atoms[..sum.len]
+            .iter()
+            .all(|a| matches!(a, Atom::Digits { .. } | Atom::Scaled(_)));
         let single_num = end == number_start + 1 && self.kind(number_start) == Some(Kind::Num);
         let num_flags = if single_num {
             self.toks[number_start].flags
@@ -1041,16 +1043,7 @@ impl Scan<'_> {
         if a.bare_one && self.punct(a.end) == Some('-') && self.glued(a.end) {
             return None;
         }
-        // Scores: "3-2", "1-1".
-        if a.plain_digits
-            && self.punct(a.end) == Some('-')
-            && self.kind(a.end + 1) == Some(Kind::Num)
-            && self.toks[a.end + 1].flags & (DECIMAL | GROUPED) == 0
-            && self.toks[a.end + 1].value <= a.value
-            && self
-                .word(a.end + 2)
-                .is_none_or(|w| !w.eq_ignore_ascii_case("million"))
-        {
+        if self.score_end(a).is_some() || self.proportion(a) {
             return None;
         }
         // Range.
@@ -1174,9 +1167,22 @@ impl Scan<'_> {
                 counted = Some("killed".to_string());
             }
         }
+        if low.bare_one
+            && !ranged
+            && qualifier == Qualifier::Exact
+            && counted.is_none()
+            && let Some(noun) = self.single_counted(low.end)
+        {
+            // "one helicopter", "one dead"
+            counted_span = Some(self.toks[low.end].start..self.toks[low.end].end);
+            counted = Some(synonym_group(&noun).map_or(noun, str::to_string));
+        }
         if low.bare_one && !ranged && qualifier == Qualifier::Exact {
             let ok = counted_span.is_some()
                 && (head_is_person
+                    || counted_span
+                        .as_ref()
+                        .is_some_and(|c| c.start == self.toks[low.end].start)
                     || counted
                         .as_deref()
                         .is_some_and(|c| synonym_group(c).is_some() || c == "casualties"));
@@ -1234,6 +1240,174 @@ impl Scan<'_> {
         ))
     }
 
+    /// A singular noun right after a bare "one" that makes it a count:
+    /// "one helicopter", but not "one day", "one of", "one official said".
+    fn single_counted(&self, k: usize) -> Option<String> {
+        let mut buf = [0u8; 24];
+        if self.capitalized(k) {
+            return None;
+        }
+        let w = self.lower(k, &mut buf)?;
+        let idiom = matches!(
+            w,
+            "day"
+                | "time"
+                | "times"
+                | "point"
+                | "way"
+                | "thing"
+                | "side"
+                | "hand"
+                | "reason"
+                | "example"
+                | "question"
+                | "another"
+                | "such"
+                | "year"
+                | "week"
+                | "month"
+                | "morning"
+                | "night"
+                | "evening"
+                | "afternoon"
+                | "moment"
+                | "step"
+                | "source"
+                | "official"
+                | "analyst"
+                | "diplomat"
+                | "expert"
+                | "observer"
+                | "resident"
+                | "witness"
+                | "thing's"
+                | "issue"
+                | "problem"
+                | "option"
+                | "idea"
+                | "version"
+                | "member"
+                | "part"
+                | "piece"
+                | "aspect"
+                | "area"
+                | "place"
+                | "sign"
+                | "case"
+                | "factor"
+                | "kind"
+                | "sort"
+                | "type"
+                | "form"
+                | "word"
+                | "voice"
+                | "hundredth"
+                | "another's"
+                | "too"
+                | "less"
+                | "fewer"
+                | "last"
+                | "final"
+                | "single"
+        );
+        if idiom || stops_noun_phrase(w) || adjective_like(w) || number_word(w).is_some() {
+            return None;
+        }
+        Some(w.to_string())
+    }
+
+    /// Scores ("3-2", "1-1"): the token after the second number.
+    fn score_end(&self, a: Amount) -> Option<usize> {
+        (a.plain_digits
+            && self.punct(a.end) == Some('-')
+            && self.kind(a.end + 1) == Some(Kind::Num)
+            && self.toks[a.end + 1].flags & (DECIMAL | GROUPED) == 0
+            && self.toks[a.end + 1].value <= a.value
+            && self.word(a.end + 2).is_none_or(|w| {
+                number_word(w).is_none() && currency_noun(&w.to_lowercase()).is_none()
+            }))
+        .then_some(a.end + 2)
+    }
+
+    /// Proportions: "9 in 10 voters", "one in five", "3 out of 4".
+    fn proportion(&self, a: Amount) -> bool {
+        if a.currency.is_some() || a.percent || !a.integer {
+            return false;
+        }
+        let small = |v: f64| v.fract() == 0.0 && v >= 0.0;
+        // The first number of a proportion.
+        let conn = if self.is(a.end, "in") {
+            Some(a.end + 1)
+        } else if self.is(a.end, "out") && self.is(a.end + 1, "of") {
+            Some(a.end + 2)
+        } else {
+            None
+        };
+        let time_noun = |k: usize| {
+            let mut tb = [0u8; 24];
+            self.lower(k, &mut tb).is_some_and(|w| {
+                matches!(
+                    w,
+                    "days"
+                        | "weeks"
+                        | "months"
+                        | "years"
+                        | "hours"
+                        | "minutes"
+                        | "seconds"
+                        | "decades"
+                        | "games"
+                        | "matches"
+                        | "races"
+                        | "attempts"
+                        | "starts"
+                        | "innings"
+                        | "appearances"
+                        | "seasons"
+                )
+            })
+        };
+        if let Some(c) = conn
+            && let Some(b) = self.amount_at(c)
+            && !time_noun(b.end)
+            && b.currency.is_none()
+            && !b.percent
+            && !b.year_like
+            && small(b.value)
+            && a.value < b.value
+        {
+            return true;
+        }
+        // The second number: "... in 10".
+        if a.first >= 2 {
+            let conn_start = if self.is(a.first - 1, "in") {
+                Some(a.first - 1)
+            } else if a.first >= 3 && self.is(a.first - 1, "of") && self.is(a.first - 2, "out") {
+                Some(a.first - 2)
+            } else {
+                None
+            };
+            if let Some(cs) = conn_start
+                && cs >= 1
+            {
+                let prev = cs - 1;
+                let prev_value = match self.kind(prev) {
+                    Some(Kind::Num) => Some(self.toks[prev].value),
+                    Some(Kind::Word) => match self.word(prev).and_then(number_word) {
+                        Some(NumWord::Unit(u)) => Some(f64::from(u)),
+                        Some(NumWord::Teen(t)) | Some(NumWord::Tens(t)) => Some(f64::from(t)),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if prev_value.is_some_and(|p| p < a.value) && !a.year_like && !time_noun(a.end) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// "Article 5", "No. 10", "version 2": the number names something.
     fn is_label(&self, a: Amount) -> bool {
         if !(a.plain_digits
@@ -1257,7 +1431,22 @@ impl Scan<'_> {
             }
             return false;
         }
-        self.lower(p, &mut buf).is_some_and(label_word) && a.digits
+        if self.lower(p, &mut buf).is_some_and(label_word) && a.digits {
+            return true;
+        }
+        // "Boeing 737", "FTSE 100", "S&P 500": a model or index name.
+        let mut nb = [0u8; 24];
+        a.plain_digits
+            && p > 0
+            && self.capitalized(p)
+            && !self.word(p).is_some_and(month)
+            && !self.lower(p, &mut buf).is_some_and(|w| {
+                currency_code(w).is_some() || QUALIFIERS.iter().any(|(q, _)| q.last() == Some(&w))
+            })
+            && !self.lower(a.end, &mut nb).is_some_and(|w| {
+                !self.capitalized(a.end)
+                    && (looks_plural(w) || person_noun(w) || synonym_group(w).is_some())
+            })
     }
 
     fn is_date_or_time(&self, a: Amount) -> bool {

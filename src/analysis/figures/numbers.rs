@@ -177,7 +177,9 @@ pub(crate) fn add_up(atoms: &[Atom]) -> Option<Sum> {
             } => {
                 let ok = match last {
                     Last::None => true,
-                    Last::Hundred | Last::Scale | Last::And => int && value > 0.0 && value < 1000.0 && !has_small,
+                    Last::Hundred | Last::Scale | Last::And => {
+                        int && value > 0.0 && value < 1000.0 && !has_small
+                    }
                     _ => false,
                 };
                 if !ok {
@@ -363,9 +365,7 @@ pub(crate) fn add_up(atoms: &[Atom]) -> Option<Sum> {
         }
     }
     let (len, value, scale) = best?;
-    let bare_one = len == 1
-        && words == 1
-        && matches!(first_word, Some(NumWord::Unit(1)));
+    let bare_one = len == 1 && words == 1 && matches!(first_word, Some(NumWord::Unit(1)));
     Some(Sum {
         len,
         value,
