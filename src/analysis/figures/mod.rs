@@ -1043,7 +1043,16 @@ impl Scan<'_> {
         if a.bare_one && self.punct(a.end) == Some('-') && self.glued(a.end) {
             return None;
         }
-        if self.score_end(a).is_some() || self.proportion(a) {
+        if self.score_end(a).is_some() || self.proportion(a) || self.is_list_marker(a) {
+            return None;
+        }
+        // "Ground Zero", "Formula One": a number word inside a name.
+        if !a.digits
+            && a.end == a.first + 1
+            && self.capitalized(a.first)
+            && a.first > 0
+            && self.capitalized(a.first - 1)
+        {
             return None;
         }
         // Range.
@@ -1167,31 +1176,21 @@ impl Scan<'_> {
                 counted = Some("killed".to_string());
             }
         }
-        if low.bare_one
-            && !ranged
-            && qualifier == Qualifier::Exact
-            && counted.is_none()
-            && let Some(noun) = self.single_counted(low.end)
-        {
-            // "one helicopter", "one dead"
-            counted_span = Some(self.toks[low.end].start..self.toks[low.end].end);
-            counted = Some(synonym_group(&noun).map_or(noun, str::to_string));
-        }
         if low.bare_one && !ranged && qualifier == Qualifier::Exact {
-            let ok = counted_span.is_some()
-                && (head_is_person
-                    || counted_span
-                        .as_ref()
-                        .is_some_and(|c| c.start == self.toks[low.end].start)
-                    || counted
-                        .as_deref()
-                        .is_some_and(|c| synonym_group(c).is_some() || c == "casualties"));
-            if !ok {
-                return None;
+            // A bare "one" counts people, a fate or a singular noun right after it:
+            // "one soldier was killed", "one dead", "one helicopter".
+            let grouped = head_is_person
+                || counted
+                    .as_deref()
+                    .is_some_and(|c| matches!(c, "troops" | "killed" | "injured" | "casualties"));
+            if !grouped {
+                let noun = self.single_counted(low.end);
+                let Some(noun) = noun else {
+                    return None;
+                };
+                counted_span = Some(self.toks[low.end].start..self.toks[low.end].end);
+                counted = Some(synonym_group(&noun).map_or(noun, str::to_string));
             }
-        }
-        if low.bare_one && counted.is_none() && !ranged && qualifier != Qualifier::Exact {
-            // "more than one" is a figure.
         }
         // Rate.
         let per = self.rate(end.max(counted_end));
@@ -1310,7 +1309,65 @@ impl Scan<'_> {
                 | "final"
                 | "single"
         );
-        if idiom || stops_noun_phrase(w) || adjective_like(w) || number_word(w).is_some() {
+        let verb_like = (w.ends_with('s') && !w.ends_with("ss"))
+            || w.ends_with("al")
+            || matches!(
+                w,
+                "made"
+                    | "said"
+                    | "told"
+                    | "left"
+                    | "found"
+                    | "taken"
+                    | "given"
+                    | "seen"
+                    | "known"
+                    | "done"
+                    | "gone"
+                    | "come"
+                    | "become"
+                    | "got"
+                    | "put"
+                    | "set"
+                    | "run"
+                    | "won"
+                    | "lost"
+                    | "held"
+                    | "kept"
+                    | "built"
+                    | "sent"
+                    | "brought"
+                    | "thought"
+                    | "shot"
+                    | "hit"
+                    | "cut"
+                    | "saw"
+                    | "took"
+                    | "gave"
+                    | "out"
+                    | "up"
+                    | "down"
+                    | "off"
+                    | "away"
+                    | "back"
+                    | "further"
+                    | "went"
+                    | "came"
+                    | "got"
+                    | "can"
+                    | "could"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "would"
+            );
+        if idiom
+            || verb_like
+            || stops_noun_phrase(w)
+            || adjective_like(w)
+            || number_word(w).is_some()
+            || increment_word(w)
+        {
             return None;
         }
         Some(w.to_string())
@@ -1318,15 +1375,72 @@ impl Scan<'_> {
 
     /// Scores ("3-2", "1-1"): the token after the second number.
     fn score_end(&self, a: Amount) -> Option<usize> {
-        (a.plain_digits
-            && self.punct(a.end) == Some('-')
-            && self.kind(a.end + 1) == Some(Kind::Num)
-            && self.toks[a.end + 1].flags & (DECIMAL | GROUPED) == 0
-            && self.toks[a.end + 1].value <= a.value
-            && self.word(a.end + 2).is_none_or(|w| {
-                number_word(w).is_none() && currency_noun(&w.to_lowercase()).is_none()
-            }))
-        .then_some(a.end + 2)
+        if !a.plain_digits
+            || !self
+                .punct(a.end)
+                .is_some_and(|c| matches!(c, '-' | '–' | '—' | '‐' | '‑'))
+            || self.kind(a.end + 1) != Some(Kind::Num)
+            || self.toks[a.end + 1].flags & (DECIMAL | GROUPED) != 0
+            || self.word(a.end + 2).is_some_and(|w| {
+                number_word(w).is_some() || currency_noun(&w.to_lowercase()).is_some()
+            })
+            || self.punct(a.end + 2) == Some('%')
+        {
+            return None;
+        }
+        let b = self.toks[a.end + 1].value;
+        if b <= a.value {
+            return Some(a.end + 2);
+        }
+        // "Tunisia 1 – 2 England", "lost 1-2": small numbers between teams or
+        // in a sentence about a match.
+        let small = a.value < 30.0 && b < 30.0;
+        let teams = a.first > 0 && self.capitalized(a.first - 1) && self.capitalized(a.end + 2);
+        let sport = (0..self.n()).any(|t| {
+            let mut buf = [0u8; 24];
+            self.lower(t, &mut buf).is_some_and(|w| {
+                matches!(
+                    w,
+                    "won"
+                        | "win"
+                        | "winning"
+                        | "wins"
+                        | "beat"
+                        | "beating"
+                        | "defeated"
+                        | "lost"
+                        | "losing"
+                        | "draw"
+                        | "drew"
+                        | "match"
+                        | "score"
+                        | "scored"
+                        | "scoreline"
+                        | "victory"
+                        | "led"
+                        | "leading"
+                        | "trailing"
+                        | "trailed"
+                        | "halftime"
+                        | "half-time"
+                        | "goal"
+                        | "goals"
+                        | "game"
+                        | "vote"
+                        | "voted"
+                )
+            })
+        });
+        (small && (teams || sport)).then_some(a.end + 2)
+    }
+
+    /// "1)" numbering a list item.
+    fn is_list_marker(&self, a: Amount) -> bool {
+        a.plain_digits
+            && a.value < 100.0
+            && self.punct(a.end) == Some(')')
+            && self.glued(a.end)
+            && !(a.first.saturating_sub(4)..a.first).any(|t| self.punct(t) == Some('('))
     }
 
     /// Proportions: "9 in 10 voters", "one in five", "3 out of 4".
@@ -1730,11 +1844,12 @@ impl Scan<'_> {
                 words += 1;
                 continue;
             };
-            if stops_noun_phrase(l) {
+            let more = matches!(l, "more" | "fewer" | "less") && !self.is(j + 1, "than");
+            if stops_noun_phrase(l) && !more {
                 break;
             }
             words += 1;
-            if self.capitalized(j) || skippable_modifier(l) || l == "more" {
+            if self.capitalized(j) || skippable_modifier(l) || more {
                 j += 1;
                 continue;
             }
