@@ -1195,7 +1195,14 @@ impl Scan<'_> {
         // Rate.
         let per = self.rate(end.max(counted_end));
         // Role.
-        let role = self.role(lead, a, end, floor, change_before && from && !ranged);
+        let role = self.role(
+            lead,
+            a,
+            end,
+            end.max(counted_end),
+            floor,
+            change_before && from && !ranged,
+        );
         if currency.is_none() && percent {
             currency = None;
         }
@@ -1999,6 +2006,7 @@ impl Scan<'_> {
         lead: usize,
         a: Amount,
         end: usize,
+        after: usize,
         floor: usize,
         from_change: bool,
     ) -> FigureRole {
@@ -2126,11 +2134,12 @@ impl Scan<'_> {
                 )
             })
         });
-        let total_after = (self.is(end, "in")
-            && (self.is(end + 1, "total") || self.is(end + 1, "all")))
-            || self.is(end, "altogether")
-            || self.is(end, "overall")
-            || self.is(end, "combined");
+        let total_after = [end, after].iter().any(|&e| {
+            (self.is(e, "in") && (self.is(e + 1, "total") || self.is(e + 1, "all")))
+                || self.is(e, "altogether")
+                || self.is(e, "overall")
+                || self.is(e, "combined")
+        });
         let bringing = (window_start..lead).any(|t| self.is(t, "total"))
             && prev(1).is_some_and(|p| self.is(p, "to"));
         if total_before || total_after || bringing {
