@@ -1,0 +1,2223 @@
+//! Recognizing figures: numbers in digits or words, with qualifiers, units and
+//! the thing they count.
+//!
+//! The block is cut into sentences, each sentence into tokens (words, digit
+//! numbers, single punctuation marks) in one pass without allocation per token.
+//! A figure is then read around every token that can start a number: currency
+//! before it, qualifiers before it ("at least", "between"), scale words, units
+//! and ranges after it, then the counted noun, a rate ("per soldier") and the
+//! role the sentence gives it. Identifiers, dates, times, years, ordinals and
+//! fractions are recognized so that they are not read as quantities.
+
+mod lexicon;
+mod numbers;
+
+use std::ops::Range;
+
+use super::model::{Figure, FigureRole, Qualifier, Unit};
+use lexicon::*;
+use numbers::{Atom, NumWord, Sum, add_up, ascii_lower, glued_m, glued_scale, number_word};
+
+/// Finds the figures in one block of masked prose. Spans are relative to `block`.
+pub fn find_figures(block: &str, sentences: &[Range<usize>]) -> Vec<Figure> {
+    let mut out = Vec::new();
+    if !block.bytes().any(|b| b.is_ascii_digit()) && !has_number_word_hint(block) {
+        return out;
+    }
+    let skips = skip_ranges(block);
+    let mut toks = Vec::new();
+    let mut covered = 0usize;
+    let mut segments: Vec<Range<usize>> = Vec::new();
+    for s in sentences {
+        let start = s.start.min(block.len());
+        let end = s.end.min(block.len());
+        if start < covered || start > end {
+            continue;
+        }
+        if start > covered {
+            segments.push(covered..start);
+        }
+        segments.push(start..end);
+        covered = end;
+    }
+    if covered < block.len() {
+        segments.push(covered..block.len());
+    }
+    for seg in segments {
+        if !block.is_char_boundary(seg.start) || !block.is_char_boundary(seg.end) {
+            continue;
+        }
+        toks.clear();
+        tokenize(block, seg, &skips, &mut toks);
+        if toks.is_empty() {
+            continue;
+        }
+        let scan = Scan {
+            text: block,
+            toks: &toks,
+        };
+        scan.figures(&mut out);
+    }
+    out
+}
+
+/// A cheap test for text that may hold a number in words, to skip blocks with none.
+fn has_number_word_hint(block: &str) -> bool {
+    let lower_hits = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+        "ninety", "hundred", "thousand", "illion", "dozen", "zero", "lakh", "crore", "nought",
+        "naught",
+    ];
+    let b = block.as_bytes();
+    // Most blocks are short; a lower-cased scan over a few keys is fast enough,
+    // but avoid allocating: search case-insensitively by windows.
+    lower_hits
+        .iter()
+        .any(|k| contains_ignore_ascii_case(b, k.as_bytes()))
+        || block
+            .chars()
+            .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₴' | '₿'))
+}
+
+fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return false;
+    }
+    let first = needle[0];
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()]
+                .iter()
+                .zip(needle)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whitespace-delimited runs that are URLs or e-mail addresses.
+fn skip_ranges(block: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !(block.contains("://") || block.contains("www.") || block.contains('@')) {
+        return out;
+    }
+    let mut start = None;
+    for (i, c) in block
+        .char_indices()
+        .chain(std::iter::once((block.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                let run: &str = &block[s..i];
+                if run.contains("://") || run.starts_with("www.") || run.contains('@') {
+                    out.push(s..i);
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// Letters (with inner apostrophes).
+    Word,
+    /// A number in digits.
+    Num,
+    /// One character of punctuation or a symbol.
+    Punct,
+    /// Digits that are part of an identifier, date, time or ordinal: never a figure.
+    Ident,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    /// For `Num`: the value.
+    value: f64,
+    /// For `Num`: flags.
+    flags: u8,
+}
+
+const DECIMAL: u8 = 1;
+const GROUPED: u8 = 2;
+/// Four digits, no separator: could be a year.
+const FOUR: u8 = 4;
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+fn is_digit_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i).is_some_and(u8::is_ascii_digit)
+}
+
+fn digits_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    while i < end && bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
+/// Ends an identifier-like run: letters, digits and inner `-`, `_`, `.`, `/`, `:`.
+fn ident_end(text: &str, mut i: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric()
+            || b == b'_'
+            || (matches!(b, b'-' | b'.' | b'/' | b':')
+                && i + 1 < end
+                && bytes[i + 1].is_ascii_alphanumeric())
+        {
+            i += 1;
+        } else if b >= 0x80 {
+            match char_at(text, i) {
+                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn tokenize(text: &str, range: Range<usize>, skips: &[Range<usize>], out: &mut Vec<Tok>) {
+    let bytes = text.as_bytes();
+    let end = range.end;
+    let mut i = range.start;
+    let mut skip_idx = 0;
+    while i < end {
+        while skip_idx < skips.len() && skips[skip_idx].end <= i {
+            skip_idx += 1;
+        }
+        if let Some(s) = skips.get(skip_idx)
+            && s.start <= i
+        {
+            let e = s.end.min(end);
+            out.push(Tok {
+                start: i,
+                end: e,
+                kind: Kind::Ident,
+                value: 0.0,
+                flags: 0,
+            });
+            i = e.max(i + 1);
+            while i < end && !text.is_char_boundary(i) {
+                i += 1;
+            }
+            continue;
+        }
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_digit()
+                || (b == b'.'
+                    && is_digit_at(bytes, i + 1)
+                    && !char_before(text, i).is_some_and(|c| c.is_alphanumeric() || c == '.'))
+            {
+                i = scan_number(text, i, end, out);
+                continue;
+            }
+            if b.is_ascii_alphabetic() {
+                i = scan_word(text, i, end, out);
+                continue;
+            }
+            out.push(Tok {
+                start: i,
+                end: i + 1,
+                kind: Kind::Punct,
+                value: 0.0,
+                flags: 0,
+            });
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else {
+            i += 1;
+            continue;
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+        } else if c.is_alphabetic() {
+            i = scan_word(text, i, end, out);
+        } else {
+            out.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: Kind::Punct,
+                value: 0.0,
+                flags: 0,
+            });
+            i += c.len_utf8();
+        }
+    }
+}
+
+fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            if b == b'\'' && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() && i > start {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        match char_at(text, i) {
+            Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+            Some('’') if i > start && char_at(text, i + 3).is_some_and(char::is_alphabetic) => {
+                i += 3
+            }
+            _ => break,
+        }
+    }
+    if i == start {
+        // Defensive: always advance.
+        i = start + char_at(text, start).map_or(1, char::len_utf8);
+    }
+    out.push(Tok {
+        start,
+        end: i,
+        kind: Kind::Word,
+        value: 0.0,
+        flags: 0,
+    });
+    i
+}
+
+/// Suffixes glued to digits that keep the number a figure.
+fn keeps_number(suffix: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let lower = ascii_lower(suffix, &mut buf);
+    glued_scale(suffix).is_some()
+        || glued_m(suffix)
+        || matches!(lower, Some("pc" | "pct"))
+        || lower.is_some_and(|l| currency_code(l).is_some() || currency_noun(l).is_some())
+        || lower
+            .is_some_and(|l| l.len() == 4 && l.starts_with('m') && currency_code(&l[1..]).is_some())
+        || suffix == "元"
+        || suffix == "ரூ"
+        || matches!(lower, Some("dz" | "dzs" | "doz" | "dozs"))
+}
+
+fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usize {
+    let bytes = text.as_bytes();
+    let ident = |out: &mut Vec<Tok>, from: usize, to: usize| -> usize {
+        let to = to.max(from + 1).min(end.max(from + 1));
+        out.push(Tok {
+            start: from,
+            end: to,
+            kind: Kind::Ident,
+            value: 0.0,
+            flags: 0,
+        });
+        to
+    };
+    // Glued to letters, an underscore or a letter-hyphen before: an identifier
+    // ("G7", "F-16", "img_3748"), unless the letters are a currency code ("USD115").
+    if let Some(p) = char_before(text, start) {
+        if p == '_' || p == '#' {
+            return ident(out, start, ident_end(text, start, end));
+        }
+        if p.is_alphabetic() {
+            let glued_code = out.last().is_some_and(|t| {
+                t.kind == Kind::Word && t.end == start && {
+                    let mut buf = [0u8; 24];
+                    ascii_lower(&text[t.start..t.end], &mut buf).is_some_and(|w| {
+                        currency_code(w).is_some()
+                            || (w.len() == 4
+                                && w.starts_with('m')
+                                && currency_code(&w[1..]).is_some())
+                    })
+                }
+            });
+            if !glued_code {
+                return ident(out, start, ident_end(text, start, end));
+            }
+        }
+        if (p == '-' || p == '/' || p == '.') && start >= 2 {
+            let pp = char_before(text, start - 1);
+            // "5k-20k": the letters before the hyphen are a scale suffix.
+            let suffix_before = out.len() >= 3 && {
+                let w = out[out.len() - 2];
+                let num = out[out.len() - 3];
+                w.kind == Kind::Word
+                    && num.kind == Kind::Num
+                    && num.end == w.start
+                    && glued_scale(&text[w.start..w.end]).is_some()
+            };
+            if pp.is_some_and(char::is_alphabetic) && !suffix_before {
+                return ident(out, start, ident_end(text, start, end));
+            }
+        }
+        if p == '+' {
+            let pp = char_before(text, start - 1);
+            if !pp.is_some_and(char::is_alphanumeric) {
+                // "+1-222-2222": a phone number.
+                let mut j = start;
+                while j < end
+                    && (bytes[j].is_ascii_digit()
+                        || matches!(bytes[j], b'-' | b'/' | b' ' | b'(' | b')' | b'.'))
+                {
+                    j += 1;
+                }
+                let run = &text[start..j];
+                if run.contains(['-', '/', '(', ' ']) {
+                    return ident(out, start, j);
+                }
+            }
+        }
+    }
+    // Integer part with grouping.
+    let mut i = digits_end(bytes, start, end);
+    let first = i - start;
+    let mut flags = 0u8;
+    if (1..=3).contains(&first) && i < end && bytes[i] == b',' {
+        // Collect ",ddd" groups and validate western or South Asian grouping.
+        let mut groups: [usize; 8] = [0; 8];
+        let mut ends: [usize; 8] = [0; 8];
+        let mut n = 0;
+        let mut j = i;
+        while n < 8 && j < end && bytes[j] == b',' && is_digit_at(bytes, j + 1) {
+            let e = digits_end(bytes, j + 1, end);
+            groups[n] = e - j - 1;
+            ends[n] = e;
+            n += 1;
+            j = e;
+        }
+        let western = groups[..n].iter().take_while(|&&g| g == 3).count();
+        let indian =
+            first <= 2 && n >= 2 && groups[..n - 1].iter().all(|&g| g == 2) && groups[n - 1] == 3;
+        if indian {
+            i = ends[n - 1];
+            flags |= GROUPED;
+        } else if western > 0 {
+            i = ends[western - 1];
+            flags |= GROUPED;
+        }
+    } else if (1..=3).contains(&first) {
+        // Thin or no-break spaces between groups of three: "40 000".
+        while let Some(c) = char_at(text, i) {
+            if !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}') {
+                break;
+            }
+            let g = i + c.len_utf8();
+            let e = digits_end(bytes, g, end);
+            if e - g != 3 {
+                break;
+            }
+            i = e;
+            flags |= GROUPED;
+        }
+    }
+    // Decimal part.
+    if i + 1 < end && bytes[i] == b'.' && is_digit_at(bytes, i + 1) {
+        let e = digits_end(bytes, i + 1, end);
+        if e + 1 < end && bytes[e] == b'.' && is_digit_at(bytes, e + 1) {
+            // "192.168.1.2", "1.2.3": a dotted identifier.
+            return ident(out, start, ident_end(text, start, end));
+        }
+        i = e;
+        flags |= DECIMAL;
+    }
+    let num_end = i;
+    // What follows.
+    if i < end {
+        let b = bytes[i];
+        let next_digit = is_digit_at(bytes, i + 1);
+        if (b == b':' || b == b'/') && next_digit {
+            // Times, dates and fractions: "10:30", "5/17/2018", "3/4", "24/7".
+            return ident(out, start, ident_end(text, start, end));
+        }
+        if b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            // "1.jpg"
+            return ident(out, start, ident_end(text, start, end));
+        }
+        if b == b'-' && next_digit && flags == 0 {
+            // Chains of digit groups: phone numbers and dates are identifiers.
+            let mut groups = 1;
+            let mut j = i;
+            let mut lens: [usize; 2] = [first, 0];
+            while j < end && bytes[j] == b'-' && is_digit_at(bytes, j + 1) {
+                let e = digits_end(bytes, j + 1, end);
+                if groups == 1 {
+                    lens[1] = e - j - 1;
+                }
+                groups += 1;
+                j = e;
+            }
+            let year = |s: &str| s.len() == 4 && matches!(s.parse::<u32>(), Ok(1000..=2100));
+            let second_start = i + 1;
+            let second = &text[second_start..second_start + lens[1]];
+            let after_glued = j < end
+                && (bytes[j].is_ascii_alphanumeric()
+                    || bytes[j] == b'.' && bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic));
+            if groups >= 3
+                || after_glued
+                || (year(&text[start..num_end]) && (lens[1] == 2 || year(second)))
+            {
+                return ident(out, start, ident_end(text, start, end).max(j));
+            }
+        }
+        if b.is_ascii_alphabetic() || b >= 0x80 {
+            // Letters glued after the digits.
+            let mut j = i;
+            while j < end {
+                match char_at(text, j) {
+                    Some(c) if c.is_alphabetic() => j += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            if j > i {
+                let suffix = &text[i..j];
+                let glued_digit_after = is_digit_at(bytes, j);
+                if !keeps_number(suffix) || glued_digit_after {
+                    return ident(out, start, ident_end(text, start, end));
+                }
+            } else if b.is_ascii_alphanumeric() || b == b'_' {
+                return ident(out, start, ident_end(text, start, end));
+            }
+        }
+        if b == b'_' {
+            return ident(out, start, ident_end(text, start, end));
+        }
+    }
+    // Value.
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for &c in &bytes[start..num_end] {
+        if c.is_ascii_digit() || c == b'.' {
+            if n >= buf.len() {
+                return ident(out, start, num_end);
+            }
+            buf[n] = c;
+            n += 1;
+        }
+    }
+    let value = std::str::from_utf8(&buf[..n])
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok());
+    let Some(value) = value else {
+        return ident(out, start, num_end);
+    };
+    if flags == 0 && num_end - start == 4 {
+        flags |= FOUR;
+    }
+    out.push(Tok {
+        start,
+        end: num_end,
+        kind: Kind::Num,
+        value,
+        flags,
+    });
+    num_end
+}
+
+// ---------------------------------------------------------------------------
+// Reading figures from tokens
+
+struct Scan<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+}
+
+/// A number with its currency, scale and unit, before qualifiers and ranges.
+#[derive(Debug, Clone, Copy)]
+struct Amount {
+    /// First token (currency or sign included).
+    first: usize,
+    /// One past the last token.
+    end: usize,
+    value: f64,
+    spelled: bool,
+    /// The scale of the last scale word (1 if none).
+    scale: f64,
+    currency: Option<&'static str>,
+    percent: bool,
+    bare_one: bool,
+    integer: bool,
+    /// A single four-digit number with nothing else: maybe a year.
+    year_like: bool,
+    /// A single plain integer token of digits.
+    plain_digits: bool,
+    /// The number is in digits only (no words).
+    digits: bool,
+    /// Counted noun given by the unit ("percentage points").
+    unit_counted: Option<&'static str>,
+}
+
+impl Scan<'_> {
+    fn n(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn kind(&self, k: usize) -> Option<Kind> {
+        self.toks.get(k).map(|t| t.kind)
+    }
+
+    fn slice(&self, k: usize) -> &str {
+        self.toks
+            .get(k)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn word(&self, k: usize) -> Option<&str> {
+        (self.kind(k)? == Kind::Word).then(|| self.slice(k))
+    }
+
+    /// The lower-cased word at `k`, in `buf`.
+    fn lower<'b>(&self, k: usize, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+        ascii_lower(self.word(k)?, buf)
+    }
+
+    fn is(&self, k: usize, w: &str) -> bool {
+        self.word(k).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn punct(&self, k: usize) -> Option<char> {
+        if self.kind(k)? == Kind::Punct {
+            self.slice(k).chars().next()
+        } else {
+            None
+        }
+    }
+
+    /// No space between token `k - 1` and token `k`.
+    fn glued(&self, k: usize) -> bool {
+        k > 0 && k < self.n() && self.toks[k - 1].end == self.toks[k].start
+    }
+
+    fn capitalized(&self, k: usize) -> bool {
+        self.word(k)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
+    fn lower_string(&self, k: usize) -> String {
+        self.slice(k).to_lowercase()
+    }
+
+    fn figures(&self, out: &mut Vec<Figure>) {
+        let mut k = 0;
+        let mut floor = 0usize;
+        while k < self.n() {
+            if !self.could_start(k) {
+                k += 1;
+                continue;
+            }
+            match self.amount_at(k) {
+                None => k += 1,
+                Some(a) => match self.figure(a, floor) {
+                    Some((figure, end)) => {
+                        out.push(figure);
+                        floor = end;
+                        k = end.max(k + 1);
+                    }
+                    None => k = self.score_end(a).unwrap_or(a.end).max(k + 1),
+                },
+            }
+        }
+    }
+
+    fn could_start(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        match t.kind {
+            Kind::Num => true,
+            Kind::Ident => false,
+            Kind::Punct => {
+                let c = self.punct(k).unwrap_or(' ');
+                currency_symbol(c).is_some()
+                    || (matches!(c, '-' | '−')
+                        && self.kind(k + 1) == Some(Kind::Num)
+                        && self.glued(k + 1))
+            }
+            Kind::Word => {
+                let w = self.slice(k);
+                if w.len() > 9 {
+                    return false;
+                }
+                let mut buf = [0u8; 24];
+                let Some(l) = ascii_lower(w, &mut buf) else {
+                    return false;
+                };
+                number_word(l).is_some()
+                    || matches!(l, "minus" | "negative")
+                    || currency_code(l).is_some()
+                    || dollar_prefix(l).is_some()
+                    || (l.len() == 4 && l.starts_with('m') && currency_code(&l[1..]).is_some())
+            }
+        }
+    }
+
+    /// Converts tokens from `k` into atoms for [`add_up`]; returns the atoms and,
+    /// for each, the token index after it.
+    fn atoms(
+        &self,
+        k: usize,
+        money: bool,
+        atoms: &mut [Atom; 16],
+        ends: &mut [usize; 16],
+    ) -> usize {
+        let mut n = 0;
+        let mut j = k;
+        while n < 16 && j < self.n() {
+            let t = self.toks[j];
+            // Atoms must be separated by spaces only, on one line.
+            if n > 0 {
+                let gap = self.text.get(self.toks[j - 1].end..t.start).unwrap_or("\n");
+                if gap.contains('\n') {
+                    break;
+                }
+            }
+            match t.kind {
+                Kind::Num => {
+                    if n > 0 && self.glued(j) {
+                        break;
+                    }
+                    // A glued scale suffix: "5bn", "10k", "£3m".
+                    if let Some(s) = self.word(j + 1).filter(|_| self.glued(j + 1)) {
+                        let scale = glued_scale(s).or_else(|| (glued_m(s) && money).then_some(1e6));
+                        if let Some(scale) = scale {
+                            atoms[n] = Atom::Scaled(t.value * scale);
+                            ends[n] = j + 2;
+                            n += 1;
+                            break;
+                        }
+                        if glued_m(s) {
+                            // Metres.
+                            return 0;
+                        }
+                    }
+                    // A spaced scale letter at the end of a phrase: "2.33 k", "1,674.5 M".
+                    if n == 0
+                        && let Some(s) = self.word(j + 1).filter(|_| !self.glued(j + 1))
+                        && matches!(s, "k" | "K" | "M" | "MM" | "bn" | "B")
+                        && self.word(j + 2).is_none()
+                        && self.kind(j + 2) != Some(Kind::Num)
+                        && let Some(scale) = glued_scale(s)
+                    {
+                        atoms[n] = Atom::Scaled(t.value * scale);
+                        ends[n] = j + 2;
+                        n += 1;
+                        break;
+                    }
+                    atoms[n] = Atom::Digits {
+                        value: t.value,
+                        integer: t.flags & DECIMAL == 0,
+                    };
+                    ends[n] = j + 1;
+                }
+                Kind::Word => {
+                    let mut buf = [0u8; 24];
+                    let Some(l) = ascii_lower(self.slice(j), &mut buf) else {
+                        break;
+                    };
+                    if l == "and" {
+                        atoms[n] = Atom::And;
+                    } else if let Some(w) = number_word(l) {
+                        atoms[n] = Atom::Word(w);
+                    } else {
+                        break;
+                    }
+                    ends[n] = j + 1;
+                }
+                Kind::Punct => {
+                    let c = self.punct(j).unwrap_or(' ');
+                    if matches!(c, '-' | '‐' | '‑') && n > 0 {
+                        atoms[n] = Atom::Hyphen;
+                        ends[n] = j + 1;
+                    } else {
+                        break;
+                    }
+                }
+                Kind::Ident => break,
+            }
+            n += 1;
+            j += 1;
+        }
+        n
+    }
+
+    fn amount_at(&self, k: usize) -> Option<Amount> {
+        let mut j = k;
+        let mut currency: Option<&'static str> = None;
+        let mut million_code = false;
+        let mut negative = false;
+        let mut buf = [0u8; 24];
+        // Sign.
+        if let Some(c) = self.punct(j)
+            && matches!(c, '-' | '−')
+            && self.kind(j + 1) == Some(Kind::Num)
+            && self.glued(j + 1)
+            && !(j > 0 && self.glued(j) && self.kind(j - 1) != Some(Kind::Punct))
+        {
+            negative = true;
+            j += 1;
+        } else if matches!(self.lower(j, &mut buf), Some("minus" | "negative")) {
+            negative = true;
+            j += 1;
+        }
+        // Currency before the number.
+        if let Some(c) = self.punct(j)
+            && let Some(code) = currency_symbol(c)
+        {
+            currency = Some(code);
+            j += 1;
+        } else if let Some(l) = self.lower(j, &mut buf) {
+            if let Some(code) = dollar_prefix(l).filter(|_| self.punct(j + 1) == Some('$')) {
+                currency = Some(code);
+                j += 2;
+            } else if l == "u"
+                && self.punct(j + 1) == Some('.')
+                && self.is(j + 2, "s")
+                && (self.punct(j + 3) == Some('$')
+                    || (self.punct(j + 3) == Some('.') && self.punct(j + 4) == Some('$')))
+            {
+                currency = Some("USD");
+                j += if self.punct(j + 3) == Some('$') { 4 } else { 5 };
+            } else if let Some(code) = currency_code(l) {
+                let upper = self.slice(j).chars().all(|c| c.is_ascii_uppercase());
+                let next_num = self.kind(j + 1) == Some(Kind::Num);
+                if self.punct(j + 1) == Some('$') {
+                    currency = Some(code);
+                    j += 2;
+                } else if next_num && (upper || self.glued(j + 1)) && l != "try" {
+                    currency = Some(code);
+                    j += 1;
+                }
+            } else if l.len() == 4
+                && l.starts_with('m')
+                && self.slice(j).chars().all(|c| c.is_ascii_uppercase())
+                && let Some(code) = currency_code(&l[1..])
+                && self.kind(j + 1) == Some(Kind::Num)
+            {
+                currency = Some(code);
+                million_code = true;
+                j += 1;
+            }
+        }
+        let number_start = j;
+        let mut atoms = [Atom::And; 16];
+        let mut ends = [0usize; 16];
+        let n = self.atoms(number_start, currency.is_some(), &mut atoms, &mut ends);
+        if n == 0 {
+            return None;
+        }
+        let sum: Sum = add_up(&atoms[..n])?;
+        let mut end = ends[sum.len - 1];
+        let mut value = sum.value;
+        let mut spelled = sum.spelled;
+        let mut scale = sum.scale;
+        if million_code {
+            value *= 1e6;
+            spelled = true;
+        }
+        let digits = atoms[..sum.len]
+            .iter()
+            .all(|a| matches!(a, Atom::Digits { .. } | Atom::Scaled(_)));
+        let single_num = end == number_start + 1 && self.kind(number_start) == Some(Kind::Num);
+        let num_flags = if single_num {
+            self.toks[number_start].flags
+        } else {
+            0
+        };
+        let mut percent = false;
+        let mut unit_counted = None;
+        // Currency or percent after the number.
+        if currency.is_none() {
+            let symbol = self.punct(end).and_then(currency_symbol).filter(|_| {
+                self.punct(end) == Some('¢')
+                    || !(self.kind(end + 1) == Some(Kind::Num) && self.glued(end + 1))
+            });
+            if let Some(code) = symbol {
+                currency = Some(code);
+                end += 1;
+            } else if self.punct(end) == Some('-')
+                && self.glued(end)
+                && self.glued(end + 1)
+                && let Some(code) = self.lower(end + 1, &mut buf).and_then(currency_noun)
+            {
+                // "12-cent", "one-yen"
+                currency = Some(code);
+                end += 2;
+            } else if let Some((code, next, mult)) = self.currency_after(end) {
+                currency = Some(code);
+                end = next;
+                if mult != 1.0 {
+                    value *= mult;
+                    spelled = true;
+                }
+            }
+            // "75 USD million"
+            if currency.is_some()
+                && let Some(l) = self.lower(end, &mut buf)
+                && let Some(NumWord::Scale(s)) = number_word(l)
+                && l.len() > 3
+                && scale == 1.0
+            {
+                value *= s;
+                scale = s;
+                spelled = true;
+                end += 1;
+            }
+        }
+        if currency.is_none() {
+            if self.punct(end) == Some('%') {
+                percent = true;
+                end += 1;
+            } else if let Some(l) = self.lower(end, &mut buf) {
+                match l {
+                    "percent" | "percents" | "pct" => {
+                        percent = true;
+                        end += 1;
+                    }
+                    "pc" if self.glued(end) => {
+                        percent = true;
+                        end += 1;
+                    }
+                    "percentage" => {
+                        percent = true;
+                        end += 1;
+                        if self.is(end, "points") || self.is(end, "point") {
+                            end += 1;
+                            unit_counted = Some("percentage points");
+                        }
+                    }
+                    "per" if self.is(end + 1, "cent") => {
+                        percent = true;
+                        end += 2;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if negative {
+            value = -value;
+        }
+        let bare_one = sum.bare_one && currency.is_none() && !percent && !negative;
+        let plain_digits = single_num && num_flags & (DECIMAL | GROUPED) == 0;
+        let year_like = plain_digits
+            && num_flags & FOUR != 0
+            && currency.is_none()
+            && !percent
+            && (1000.0..=2100.0).contains(&value);
+        Some(Amount {
+            first: k,
+            end,
+            value,
+            spelled,
+            scale,
+            currency,
+            percent,
+            bare_one,
+            integer: sum.integer,
+            year_like,
+            plain_digits: plain_digits && !negative && currency.is_none() && !percent,
+            digits,
+            unit_counted,
+        })
+    }
+
+    /// A currency word after a number: "dollars", "us dollars", "swiss francs",
+    /// "USD", "MUSD". Returns the code, the token after it and a multiplier.
+    fn currency_after(&self, k: usize) -> Option<(&'static str, usize, f64)> {
+        let mut buf = [0u8; 24];
+        if matches!(self.slice(k), "元" | "ரூ") {
+            return Some((
+                if self.slice(k) == "元" { "CNY" } else { "LKR" },
+                k + 1,
+                1.0,
+            ));
+        }
+        let l = self.lower(k, &mut buf)?;
+        if let Some(code) = currency_code(l) {
+            let upper = self.slice(k).chars().all(|c| c.is_ascii_uppercase());
+            let digit_after = self.kind(k + 1) == Some(Kind::Num) && self.glued(k + 1);
+            if digit_after || (l == "try" && !upper) {
+                return None;
+            }
+            return Some((code, k + 1, 1.0));
+        }
+        if l.len() == 4
+            && l.starts_with('m')
+            && let Some(code) = currency_code(&l[1..])
+            && (self.slice(k).chars().all(|c| c.is_ascii_uppercase()) || self.glued(k))
+        {
+            return Some((code, k + 1, 1e6));
+        }
+        if let Some(code) = currency_noun(l) {
+            return self
+                .currency_noun_ok(k, l, code)
+                .then_some((code, k + 1, 1.0));
+        }
+        if matches!(self.slice(k), "元" | "ரூ") {
+            return Some((
+                if self.slice(k) == "元" { "CNY" } else { "LKR" },
+                k + 1,
+                1.0,
+            ));
+        }
+        // One or two adjectives, then the noun: "australian dollars", "hong kong dollars".
+        for len in 1..=2 {
+            let mut nb = [0u8; 24];
+            let Some(noun) = self.lower(k + len, &mut nb) else {
+                break;
+            };
+            let Some(base) = currency_noun(noun) else {
+                continue;
+            };
+            let mut ab = [0u8; 24];
+            let adj = self.lower(k, &mut ab)?;
+            let code = currency_adjective(adj, base)?;
+            if len == 2 {
+                let mut mb = [0u8; 24];
+                let mid = self.lower(k + 1, &mut mb)?;
+                currency_adjective(mid, base)?;
+            }
+            return Some((code, k + len + 1, 1.0));
+        }
+        None
+    }
+
+    fn currency_noun_ok(&self, k: usize, l: &str, code: &str) -> bool {
+        // "10 pounds of flour" is weight; bare "marks", "won", "real" are words.
+        if code == "GBP" && l.starts_with("pound") && self.is(k + 1, "of") {
+            return false;
+        }
+        !matches!(
+            l,
+            "mark"
+                | "marks"
+                | "won"
+                | "rand"
+                | "lira"
+                | "lire"
+                | "lari"
+                | "kip"
+                | "sterling"
+                | "quid"
+        ) || matches!(l, "won" | "rand" | "lira" | "sterling")
+            && !self.is(k + 1, "by")
+            && !self.is(k + 1, "the")
+    }
+
+    // -----------------------------------------------------------------------
+
+    fn figure(&self, a: Amount, floor: usize) -> Option<(Figure, usize)> {
+        let mut buf = [0u8; 24];
+        let mut lead = a.first; // first token of the figure (qualifier included)
+        let mut end = a.end;
+        // Things that are not quantities.
+        if self.is_label(a) || self.is_date_or_time(a) || self.is_fraction_or_ordinal(a) {
+            return None;
+        }
+        // "zero-sum", "one-off"
+        if a.bare_one && self.punct(a.end) == Some('-') && self.glued(a.end) {
+            return None;
+        }
+        if self.score_end(a).is_some() || self.proportion(a) || self.is_list_marker(a) {
+            return None;
+        }
+        // "Ground Zero", "Formula One": a number word inside a name.
+        if !a.digits
+            && a.end == a.first + 1
+            && self.capitalized(a.first)
+            && a.first > 0
+            && self.capitalized(a.first - 1)
+        {
+            return None;
+        }
+        // Range.
+        let mut low = a;
+        let mut high: Option<Amount> = None;
+        let before = a.first.checked_sub(1).filter(|&b| b >= floor);
+        let between = before.is_some_and(|b| self.is(b, "between"));
+        let from = before.is_some_and(|b| self.is(b, "from"));
+        let change_before = (a.first.saturating_sub(4).max(floor)..a.first)
+            .any(|t| self.lower(t, &mut buf).is_some_and(change_verb));
+        if let Some((b, next)) = self.range_end(a, between, from, change_before) {
+            let mut lo = a;
+            let mut hi = b;
+            if lo.currency.is_none() && !lo.percent {
+                lo.currency = hi.currency;
+                lo.percent = hi.percent;
+            }
+            if hi.currency.is_none() && !hi.percent {
+                hi.currency = lo.currency;
+                hi.percent = lo.percent;
+            }
+            if lo.scale == 1.0
+                && hi.scale > 1.0
+                && lo.value.abs() < 1000.0
+                && lo.value * hi.scale <= hi.value
+            {
+                lo.value *= hi.scale;
+                lo.spelled = true;
+            }
+            let same_unit = lo.currency == hi.currency && lo.percent == hi.percent;
+            let years = lo.year_like && hi.year_like;
+            if same_unit && lo.value < hi.value && !years {
+                low = lo;
+                high = Some(hi);
+                end = next;
+                if between || from {
+                    lead = a.first - 1;
+                }
+            }
+        }
+        let ranged = high.is_some();
+        // Qualifier before.
+        let mut qualifier = Qualifier::Exact;
+        let q_at = lead;
+        if let Some((q, len)) = self.qualifier_before(q_at, floor) {
+            if !ranged {
+                qualifier = q;
+            }
+            lead = q_at - len;
+        } else if q_at > floor && self.punct(q_at - 1) == Some('~') && self.glued(q_at) {
+            qualifier = Qualifier::Approximately;
+            lead = q_at - 1;
+        }
+        // Qualifier after: "500 or more", "10,000+".
+        if !ranged {
+            if self.punct(end) == Some('+') && self.glued(end) {
+                qualifier = Qualifier::AtLeast;
+                end += 1;
+            } else if let Some((q, len)) = self.tail_qualifier(end) {
+                qualifier = q;
+                end += len;
+            }
+        }
+        // Years: "in 2024", "the 2022 mobilization" are not figures.
+        if low.year_like && !ranged && qualifier == Qualifier::Exact && !self.year_counts(a) {
+            return None;
+        }
+        if low.year_like && ranged && high.is_some_and(|h| h.year_like) {
+            return None;
+        }
+        // A bare "one" is a figure only with something counted.
+        let mut value = low.value;
+        let mut currency = low.currency;
+        let percent = low.percent;
+        // Dollars and cents: "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+        if !ranged
+            && currency.is_some()
+            && currency != Some("cents")
+            && low.integer
+            && low.scale == 1.0
+            && let Some((cents, next)) = self.cents_after(end)
+        {
+            value += cents / 100.0;
+            end = next;
+        }
+        // Counted noun.
+        let (mut counted, mut counted_span, counted_end) =
+            self.counted(end, currency.is_some() || percent);
+        if counted.is_none() {
+            counted = low.unit_counted.map(str::to_string);
+        }
+        let head_is_person = counted.as_deref().is_some_and(|c| c == "troops")
+            || counted_span
+                .as_ref()
+                .and_then(|s| self.text.get(s.clone()))
+                .is_some_and(|s| person_noun(&s.to_lowercase()));
+        // "killed 30 people", "injuring at least 12"
+        if lead > floor
+            && (counted.is_none() || head_is_person)
+            && currency.is_none()
+            && !percent
+            && let Some(l) = self.lower(lead - 1, &mut buf)
+        {
+            let fate_before = match l {
+                "killed" | "killing" | "kills" | "kill" => Some("killed"),
+                "wounded" | "wounding" | "injured" | "injuring" | "injures" | "wounds" => {
+                    Some("injured")
+                }
+                _ => None,
+            };
+            if let Some(f) = fate_before {
+                counted = Some(f.to_string());
+            }
+        }
+        if counted.is_none() && currency.is_none() && !percent {
+            // "the death toll rose to 45"
+            let from_t = lead.saturating_sub(5).max(floor);
+            if (from_t..lead).any(|t| self.is(t, "toll"))
+                && (from_t..lead).any(|t| self.is(t, "death"))
+            {
+                counted = Some("killed".to_string());
+            }
+        }
+        if low.bare_one && !ranged && qualifier == Qualifier::Exact {
+            // A bare "one" counts people, a fate or a singular noun right after it:
+            // "one soldier was killed", "one dead", "one helicopter".
+            let grouped = head_is_person
+                || counted
+                    .as_deref()
+                    .is_some_and(|c| matches!(c, "troops" | "killed" | "injured" | "casualties"));
+            if !grouped {
+                let noun = self.single_counted(low.end);
+                let Some(noun) = noun else {
+                    return None;
+                };
+                counted_span = Some(self.toks[low.end].start..self.toks[low.end].end);
+                counted = Some(synonym_group(&noun).map_or(noun, str::to_string));
+            }
+        }
+        // Rate.
+        let per = self.rate(end.max(counted_end));
+        // Role.
+        let role = self.role(
+            lead,
+            a,
+            end,
+            end.max(counted_end),
+            floor,
+            change_before && from && !ranged,
+        );
+        if currency.is_none() && percent {
+            currency = None;
+        }
+        let unit = if let Some(code) = currency {
+            Unit::Currency(code.to_string())
+        } else if percent {
+            Unit::Percent
+        } else {
+            Unit::Count
+        };
+        let (lo, hi) = match (qualifier, high) {
+            (_, Some(h)) => (Some(value), Some(h.value)),
+            (Qualifier::Exact, _) => (Some(value), Some(value)),
+            (Qualifier::Approximately, _) => (Some(value * 0.9), Some(value * 1.1)),
+            (Qualifier::Nearly, _) => (Some(value * 0.9), Some(value)),
+            (Qualifier::AtLeast | Qualifier::MoreThan, _) => (Some(value), None),
+            (Qualifier::UpTo | Qualifier::LessThan, _) => (None, Some(value)),
+            (Qualifier::Range, _) => (Some(value), Some(value)),
+        };
+        let qualifier = if ranged { Qualifier::Range } else { qualifier };
+        let start = self.toks.get(lead)?.start;
+        let stop = self.toks.get(end.checked_sub(1)?)?.end;
+        if counted_span.as_ref().is_some_and(|s| s.start < stop) {
+            counted_span = None;
+        }
+        Some((
+            Figure {
+                span: start..stop,
+                value,
+                low: lo,
+                high: hi,
+                qualifier,
+                unit,
+                counted,
+                counted_span,
+                per,
+                spelled: low.spelled || high.is_some_and(|h| h.spelled),
+                role,
+            },
+            end,
+        ))
+    }
+
+    /// A singular noun right after a bare "one" that makes it a count:
+    /// "one helicopter", but not "one day", "one of", "one official said".
+    fn single_counted(&self, k: usize) -> Option<String> {
+        let mut buf = [0u8; 24];
+        if self.capitalized(k) {
+            return None;
+        }
+        let w = self.lower(k, &mut buf)?;
+        let idiom = matches!(
+            w,
+            "day"
+                | "time"
+                | "times"
+                | "point"
+                | "way"
+                | "thing"
+                | "side"
+                | "hand"
+                | "reason"
+                | "example"
+                | "question"
+                | "another"
+                | "such"
+                | "year"
+                | "week"
+                | "month"
+                | "morning"
+                | "night"
+                | "evening"
+                | "afternoon"
+                | "moment"
+                | "step"
+                | "source"
+                | "official"
+                | "analyst"
+                | "diplomat"
+                | "expert"
+                | "observer"
+                | "resident"
+                | "witness"
+                | "thing's"
+                | "issue"
+                | "problem"
+                | "option"
+                | "idea"
+                | "version"
+                | "member"
+                | "part"
+                | "piece"
+                | "aspect"
+                | "area"
+                | "place"
+                | "sign"
+                | "case"
+                | "factor"
+                | "kind"
+                | "sort"
+                | "type"
+                | "form"
+                | "word"
+                | "voice"
+                | "hundredth"
+                | "another's"
+                | "too"
+                | "less"
+                | "fewer"
+                | "last"
+                | "final"
+                | "single"
+        );
+        let verb_like = (w.ends_with('s') && !w.ends_with("ss"))
+            || w.ends_with("al")
+            || matches!(
+                w,
+                "made"
+                    | "said"
+                    | "told"
+                    | "left"
+                    | "found"
+                    | "taken"
+                    | "given"
+                    | "seen"
+                    | "known"
+                    | "done"
+                    | "gone"
+                    | "come"
+                    | "become"
+                    | "got"
+                    | "put"
+                    | "set"
+                    | "run"
+                    | "won"
+                    | "lost"
+                    | "held"
+                    | "kept"
+                    | "built"
+                    | "sent"
+                    | "brought"
+                    | "thought"
+                    | "shot"
+                    | "hit"
+                    | "cut"
+                    | "saw"
+                    | "took"
+                    | "gave"
+                    | "out"
+                    | "up"
+                    | "down"
+                    | "off"
+                    | "away"
+                    | "back"
+                    | "further"
+                    | "went"
+                    | "came"
+                    | "got"
+                    | "can"
+                    | "could"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "would"
+            );
+        if idiom
+            || verb_like
+            || stops_noun_phrase(w)
+            || adjective_like(w)
+            || number_word(w).is_some()
+            || increment_word(w)
+        {
+            return None;
+        }
+        Some(w.to_string())
+    }
+
+    /// Scores ("3-2", "1-1"): the token after the second number.
+    fn score_end(&self, a: Amount) -> Option<usize> {
+        if !a.plain_digits
+            || !self
+                .punct(a.end)
+                .is_some_and(|c| matches!(c, '-' | '–' | '—' | '‐' | '‑'))
+            || self.kind(a.end + 1) != Some(Kind::Num)
+            || self.toks[a.end + 1].flags & (DECIMAL | GROUPED) != 0
+            || self.word(a.end + 2).is_some_and(|w| {
+                number_word(w).is_some() || currency_noun(&w.to_lowercase()).is_some()
+            })
+            || self.punct(a.end + 2) == Some('%')
+        {
+            return None;
+        }
+        let b = self.toks[a.end + 1].value;
+        if b <= a.value {
+            return Some(a.end + 2);
+        }
+        // "Tunisia 1 – 2 England", "lost 1-2": small numbers between teams or
+        // in a sentence about a match.
+        let small = a.value < 30.0 && b < 30.0;
+        let teams = a.first > 0 && self.capitalized(a.first - 1) && self.capitalized(a.end + 2);
+        let sport = (0..self.n()).any(|t| {
+            let mut buf = [0u8; 24];
+            self.lower(t, &mut buf).is_some_and(|w| {
+                matches!(
+                    w,
+                    "won"
+                        | "win"
+                        | "winning"
+                        | "wins"
+                        | "beat"
+                        | "beating"
+                        | "defeated"
+                        | "lost"
+                        | "losing"
+                        | "draw"
+                        | "drew"
+                        | "match"
+                        | "score"
+                        | "scored"
+                        | "scoreline"
+                        | "victory"
+                        | "led"
+                        | "leading"
+                        | "trailing"
+                        | "trailed"
+                        | "halftime"
+                        | "half-time"
+                        | "goal"
+                        | "goals"
+                        | "game"
+                        | "vote"
+                        | "voted"
+                )
+            })
+        });
+        (small && (teams || sport)).then_some(a.end + 2)
+    }
+
+    /// "1)" numbering a list item.
+    fn is_list_marker(&self, a: Amount) -> bool {
+        a.plain_digits
+            && a.value < 100.0
+            && self.punct(a.end) == Some(')')
+            && self.glued(a.end)
+            && !(a.first.saturating_sub(4)..a.first).any(|t| self.punct(t) == Some('('))
+    }
+
+    /// Proportions: "9 in 10 voters", "one in five", "3 out of 4".
+    fn proportion(&self, a: Amount) -> bool {
+        if a.currency.is_some() || a.percent || !a.integer {
+            return false;
+        }
+        let small = |v: f64| v.fract() == 0.0 && v >= 0.0;
+        // The first number of a proportion.
+        let conn = if self.is(a.end, "in") {
+            Some(a.end + 1)
+        } else if self.is(a.end, "out") && self.is(a.end + 1, "of") {
+            Some(a.end + 2)
+        } else {
+            None
+        };
+        let time_noun = |k: usize| {
+            let mut tb = [0u8; 24];
+            self.lower(k, &mut tb).is_some_and(|w| {
+                matches!(
+                    w,
+                    "days"
+                        | "weeks"
+                        | "months"
+                        | "years"
+                        | "hours"
+                        | "minutes"
+                        | "seconds"
+                        | "decades"
+                        | "games"
+                        | "matches"
+                        | "races"
+                        | "attempts"
+                        | "starts"
+                        | "innings"
+                        | "appearances"
+                        | "seasons"
+                )
+            })
+        };
+        if let Some(c) = conn
+            && let Some(b) = self.amount_at(c)
+            && !time_noun(b.end)
+            && b.currency.is_none()
+            && !b.percent
+            && !b.year_like
+            && small(b.value)
+            && a.value < b.value
+        {
+            return true;
+        }
+        // The second number: "... in 10".
+        if a.first >= 2 {
+            let conn_start = if self.is(a.first - 1, "in") {
+                Some(a.first - 1)
+            } else if a.first >= 3 && self.is(a.first - 1, "of") && self.is(a.first - 2, "out") {
+                Some(a.first - 2)
+            } else {
+                None
+            };
+            if let Some(cs) = conn_start
+                && cs >= 1
+            {
+                let prev = cs - 1;
+                let prev_value = match self.kind(prev) {
+                    Some(Kind::Num) => Some(self.toks[prev].value),
+                    Some(Kind::Word) => match self.word(prev).and_then(number_word) {
+                        Some(NumWord::Unit(u)) => Some(f64::from(u)),
+                        Some(NumWord::Teen(t)) | Some(NumWord::Tens(t)) => Some(f64::from(t)),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if prev_value.is_some_and(|p| p < a.value) && !a.year_like && !time_noun(a.end) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// "Article 5", "No. 10", "version 2": the number names something.
+    fn is_label(&self, a: Amount) -> bool {
+        if !(a.plain_digits
+            || a.bare_one
+            || (a.digits && a.integer && a.currency.is_none() && !a.percent))
+        {
+            return false;
+        }
+        if a.currency.is_some() || a.percent || a.first == 0 {
+            return false;
+        }
+        let mut buf = [0u8; 24];
+        let mut p = a.first - 1;
+        if self.punct(p) == Some('.') && p > 0 {
+            p -= 1;
+            if self
+                .lower(p, &mut buf)
+                .is_some_and(|w| matches!(w, "no" | "nos" | "vol" | "p" | "pp" | "fig" | "art"))
+            {
+                return true;
+            }
+            return false;
+        }
+        if self.lower(p, &mut buf).is_some_and(label_word) && a.digits {
+            return true;
+        }
+        // "Boeing 737", "FTSE 100", "S&P 500": a model or index name.
+        let mut nb = [0u8; 24];
+        a.plain_digits
+            && p > 0
+            && self.capitalized(p)
+            && !self.word(p).is_some_and(month)
+            && !self.lower(p, &mut buf).is_some_and(|w| {
+                currency_code(w).is_some() || QUALIFIERS.iter().any(|(q, _)| q.last() == Some(&w))
+            })
+            && !self.lower(a.end, &mut nb).is_some_and(|w| {
+                !self.capitalized(a.end)
+                    && (looks_plural(w) || person_noun(w) || synonym_group(w).is_some())
+            })
+    }
+
+    fn is_date_or_time(&self, a: Amount) -> bool {
+        let mut buf = [0u8; 24];
+        if a.plain_digits && (1.0..=31.0).contains(&a.value) {
+            let prev_month = a.first > 0
+                && (self.word(a.first - 1).is_some_and(month)
+                    || (self.punct(a.first - 1) == Some('.')
+                        && a.first > 1
+                        && self.word(a.first - 2).is_some_and(month)));
+            let next_month = self.word(a.end).is_some_and(month)
+                || (self.is(a.end, "of") && self.word(a.end + 1).is_some_and(month));
+            if prev_month || next_month {
+                return true;
+            }
+        }
+        if a.plain_digits && a.year_like && a.first > 0 && self.word(a.first - 1).is_some_and(month)
+        {
+            return true;
+        }
+        if (a.plain_digits || (a.digits && a.integer))
+            && a.value <= 24.0
+            && a.currency.is_none()
+            && !a.percent
+        {
+            match self.lower(a.end, &mut buf) {
+                Some(
+                    "am" | "pm" | "gmt" | "utc" | "hrs" | "bst" | "cet" | "est" | "edt" | "pst",
+                ) => return true,
+                Some("a" | "p") => {
+                    return self.punct(a.end + 1) == Some('.') && self.is(a.end + 2, "m");
+                }
+                Some("o'clock") => return true,
+                _ => {}
+            }
+            if self.word(a.end).is_some_and(|w| w == "o’clock") {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn is_fraction_or_ordinal(&self, a: Amount) -> bool {
+        let mut buf = [0u8; 24];
+        if a.currency.is_some() || a.percent {
+            return false;
+        }
+        let after = if self.punct(a.end).is_some_and(|c| matches!(c, '-' | '‐'))
+            && self.glued(a.end + 1)
+        {
+            a.end + 1
+        } else {
+            a.end
+        };
+        if self.lower(after, &mut buf).is_some_and(ordinal_or_fraction) {
+            // "the first three quarters" is still three; "two thirds" is not.
+            let l = self.lower_string(after);
+            if a.digits
+                && !matches!(
+                    l.as_str(),
+                    "thirds" | "fourths" | "fifths" | "quarters" | "halves" | "tenths" | "eighths"
+                )
+            {
+                return false;
+            }
+            if after == a.end && matches!(l.as_str(), "first" | "second" | "half" | "quarter") {
+                return false;
+            }
+            return true;
+        }
+        // "one and a half", "1 over 3"
+        if self.is(a.end, "over") && self.kind(a.end + 1) == Some(Kind::Num) && a.digits {
+            return false;
+        }
+        false
+    }
+
+    /// A four-digit number that is a count, not a year: "2000 troops".
+    fn year_counts(&self, a: Amount) -> bool {
+        let mut buf = [0u8; 24];
+        let prev_marker = a.first > 0
+            && (self.lower(a.first - 1, &mut buf).is_some_and(year_marker)
+                || self.word(a.first - 1).is_some_and(month)
+                || self
+                    .punct(a.first - 1)
+                    .is_some_and(|c| matches!(c, '(' | ',' | '–' | '-')));
+        if prev_marker {
+            return false;
+        }
+        let mut nb = [0u8; 24];
+        let Some(next) = self.lower(a.end, &mut nb) else {
+            return false;
+        };
+        if self.capitalized(a.end) {
+            return false;
+        }
+        person_noun(next) || synonym_group(next).is_some() || looks_plural(next)
+    }
+
+    fn range_end(
+        &self,
+        a: Amount,
+        between: bool,
+        from: bool,
+        change_before: bool,
+    ) -> Option<(Amount, usize)> {
+        let c = a.end;
+        let connector_ok = match self.punct(c) {
+            Some('-' | '–' | '—' | '‐' | '‑') => {
+                self.kind(c + 1)
+                    .is_some_and(|k| k == Kind::Num || k == Kind::Punct)
+                    && a.digits
+            }
+            Some('~') => a.digits,
+            Some(_) => false,
+            None => {
+                if self.is(c, "to") || self.is(c, "through") || self.is(c, "thru") {
+                    !change_before || between
+                } else if self.is(c, "and") {
+                    between
+                } else {
+                    false
+                }
+            }
+        };
+        if !connector_ok {
+            return None;
+        }
+        let b = self.amount_at(c + 1)?;
+        if matches!(self.punct(c), Some('-' | '–' | '—' | '‐' | '‑')) && !b.digits {
+            return None;
+        }
+        if b.bare_one && !between && !from {
+            return None;
+        }
+        // "from 10 to 20": both ends need a value.
+        let mut end = b.end;
+        // A shared tail: "2 to 5 percent" already handled by the amount.
+        if end > self.n() {
+            end = self.n();
+        }
+        Some((b, end))
+    }
+
+    fn qualifier_before(&self, at: usize, floor: usize) -> Option<(Qualifier, usize)> {
+        let mut best: Option<(Qualifier, usize)> = None;
+        for (phrase, q) in QUALIFIERS {
+            let len = phrase.len();
+            if at < len || at - len < floor {
+                continue;
+            }
+            let start = at - len;
+            if phrase
+                .iter()
+                .enumerate()
+                .all(|(i, w)| self.is(start + i, w))
+                && best.is_none_or(|(_, l)| len > l)
+            {
+                best = Some((*q, len));
+            }
+        }
+        // "approx." with a period.
+        if best.is_none()
+            && at >= 2
+            && at - 2 >= floor
+            && self.punct(at - 1) == Some('.')
+            && (self.is(at - 2, "approx") || self.is(at - 2, "ca") || self.is(at - 2, "c"))
+        {
+            return Some((Qualifier::Approximately, 2));
+        }
+        best
+    }
+
+    fn tail_qualifier(&self, at: usize) -> Option<(Qualifier, usize)> {
+        for (phrase, q) in TAIL_QUALIFIERS {
+            if phrase.iter().enumerate().all(|(i, w)| self.is(at + i, w)) {
+                // "or more than 40" is a new figure.
+                if self.is(at + phrase.len(), "than")
+                    || self.kind(at + phrase.len()) == Some(Kind::Num)
+                {
+                    continue;
+                }
+                return Some((*q, phrase.len()));
+            }
+        }
+        if self.is(at, "plus")
+            && !self.kind(at + 1).is_some_and(|k| k == Kind::Num)
+            && self.word(at + 1).is_none_or(|w| number_word(w).is_none())
+        {
+            return Some((Qualifier::AtLeast, 1));
+        }
+        None
+    }
+
+    fn cents_after(&self, at: usize) -> Option<(f64, usize)> {
+        let mut j = at;
+        if self.is(j, "and") {
+            j += 1;
+        }
+        let mut atoms = [Atom::And; 16];
+        let mut ends = [0usize; 16];
+        let n = self.atoms(j, false, &mut atoms, &mut ends);
+        if n == 0 {
+            return None;
+        }
+        let sum = add_up(&atoms[..n])?;
+        if !sum.integer || sum.value < 1.0 || sum.value >= 100.0 || sum.scale != 1.0 {
+            return None;
+        }
+        let e = ends[sum.len - 1];
+        if self.is(e, "cents") || self.is(e, "cent") {
+            return Some((sum.value, e + 1));
+        }
+        let ends_here = e >= self.n()
+            || self.is(e, "and")
+            || self
+                .punct(e)
+                .is_some_and(|c| !matches!(c, '-' | '%' | '$' | '€' | '£'));
+        ends_here.then_some((sum.value, e))
+    }
+
+    /// The counted noun after a figure: its normalized text, its span and the
+    /// token after it.
+    fn counted(&self, at: usize, money: bool) -> (Option<String>, Option<Range<usize>>, usize) {
+        let mut j = at;
+        let n = self.n();
+        let mut buf = [0u8; 24];
+        // A fate right after the number: "3,600 injured", "1,000 dead or wounded".
+        if let Some((f, span, next)) = self.fate_phrase(j) {
+            // "dead or wounded soldiers": the fate is what is counted.
+            let mut next = next;
+            if self.lower(next, &mut buf).is_some_and(person_noun) {
+                next += 1;
+            }
+            return (Some(f.to_string()), Some(span), next);
+        }
+        // "4,000 of them have been killed"
+        if self.is(j, "of")
+            && self
+                .lower(j + 1, &mut buf)
+                .is_some_and(|w| matches!(w, "them" | "those" | "whom" | "these" | "which"))
+        {
+            let k = self.skip_aux(j + 2);
+            if let Some((f, span, next)) = self.fate_phrase(k) {
+                return (Some(f.to_string()), Some(span), next);
+            }
+            return (None, None, j);
+        }
+        // Money: "$48 billion in assets", "$2,500 in annual compensation".
+        if money && self.is(j, "in") && self.word(j + 1).is_some() {
+            j += 1;
+        } else if money
+            && self
+                .word(j)
+                .is_some_and(|w| w.eq_ignore_ascii_case("worth"))
+        {
+            return (None, None, j);
+        }
+        // Skip modifiers and proper adjectives ("more", "North Korean", "new").
+        let mut start_np = None;
+        let mut head: Option<usize> = None;
+        let mut words = 0;
+        while j < n && words < 6 {
+            let Some(w) = self.word(j) else {
+                // Hyphenated modifiers: "active-duty soldiers".
+                if self.punct(j).is_some_and(|c| c == '-')
+                    && self.glued(j)
+                    && self.glued(j + 1)
+                    && self.word(j + 1).is_some()
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            };
+            let _ = w;
+            let mut lb = [0u8; 24];
+            let Some(l) = self.lower(j, &mut lb) else {
+                // Non-ASCII word: treat as a proper name part.
+                j += 1;
+                words += 1;
+                continue;
+            };
+            let more = matches!(l, "more" | "fewer" | "less") && !self.is(j + 1, "than");
+            if stops_noun_phrase(l) && !more {
+                break;
+            }
+            words += 1;
+            if self.capitalized(j) || skippable_modifier(l) || more {
+                j += 1;
+                continue;
+            }
+            if synonym_group(l).is_some() || person_noun(l) || looks_plural(l) {
+                head = Some(j);
+                if start_np.is_none() {
+                    start_np = Some(j);
+                }
+                break;
+            }
+            if start_np.is_none() {
+                start_np = Some(j);
+            }
+            if money && self.word(j + 1).is_none() {
+                head = Some(j);
+                break;
+            }
+            j += 1;
+        }
+        let Some(h) = head else {
+            return (None, None, at);
+        };
+        // Keep one modifier before the head as part of a compound ("artillery systems").
+        let first = if h > 0
+            && start_np.is_some_and(|s| s < h)
+            && self.word(h - 1).is_some()
+            && !self.capitalized(h - 1)
+            && self.lower(h - 1, &mut buf).is_some_and(|w| {
+                !skippable_modifier(w) && !adjective_like(w) && number_word(w).is_none()
+            }) {
+            h - 1
+        } else {
+            h
+        };
+        let head_lower = self.lower_string(h);
+        let span = self.toks[first].start..self.toks[h].end;
+        let mut next = h + 1;
+        // "400 soldiers had been killed": the count is of the killed.
+        if person_noun(&head_lower) {
+            let k = self.skip_aux(h + 1);
+            if k > h + 1
+                && let Some((f, fspan, fnext)) = self.fate_phrase(k)
+            {
+                let _ = fspan;
+                return (Some(f.to_string()), Some(span), fnext);
+            }
+            if let Some((f, _, fnext)) = self.fate_phrase(h + 1) {
+                next = fnext;
+                return (Some(f.to_string()), Some(span), next);
+            }
+        }
+        let normalized = if let Some(g) = synonym_group(&head_lower) {
+            g.to_string()
+        } else if first < h {
+            let mut s = self.lower_string(first);
+            s.push(' ');
+            s.push_str(&head_lower);
+            s
+        } else {
+            head_lower
+        };
+        (Some(normalized), Some(span), next)
+    }
+
+    fn skip_aux(&self, mut k: usize) -> usize {
+        let mut buf = [0u8; 24];
+        let stop = k + 4;
+        while k < stop {
+            match self.lower(k, &mut buf) {
+                Some(
+                    "have" | "has" | "had" | "were" | "was" | "are" | "is" | "been" | "being"
+                    | "reportedly" | "allegedly" | "already" | "all" | "now" | "since" | "also"
+                    | "believed" | "thought" | "feared" | "confirmed" | "likely" | "probably"
+                    | "be" | "to" | "said" | "either" | "later" | "subsequently",
+                ) => k += 1,
+                _ => break,
+            }
+        }
+        k
+    }
+
+    /// "killed", "dead or wounded", "killed or injured": the fate group, its span, the next token.
+    fn fate_phrase(&self, k: usize) -> Option<(&'static str, Range<usize>, usize)> {
+        let mut buf = [0u8; 24];
+        let f1 = fate(self.lower(k, &mut buf)?)?;
+        let start = self.toks[k].start;
+        let mut end_tok = k + 1;
+        let mut group = f1;
+        let conj = self.is(k + 1, "or") || self.is(k + 1, "and") || self.punct(k + 1) == Some('/');
+        if conj && let Some(f2) = self.lower(k + 2, &mut buf).and_then(fate) {
+            if f1 != f2 && matches!((f1, f2), ("killed", "injured") | ("injured", "killed")) {
+                group = "casualties";
+            }
+            end_tok = k + 3;
+        }
+        let span = start..self.toks[end_tok - 1].end;
+        Some((group, span, end_tok))
+    }
+
+    /// "per soldier", "a day", "daily" after the figure.
+    fn rate(&self, at: usize) -> Option<String> {
+        let mut buf = [0u8; 24];
+        let mut j = at;
+        let stop = (at + 6).min(self.n());
+        while j < stop {
+            if self.punct(j) == Some('-') {
+                j += 1;
+                continue;
+            }
+            let l = self.lower(j, &mut buf)?;
+            match l {
+                "per" => {
+                    let mut nb = [0u8; 24];
+                    let noun = self.lower(j + 1, &mut nb)?;
+                    if noun == "cent" {
+                        return None;
+                    }
+                    if noun == "annum" {
+                        return Some("year".to_string());
+                    }
+                    return Some(singular(noun));
+                }
+                "a" | "an" => {
+                    let mut k = j + 1;
+                    if self.punct(k) == Some('-') {
+                        k += 1;
+                    }
+                    let mut nb = [0u8; 24];
+                    let noun = self.lower(k, &mut nb)?;
+                    return rate_noun(noun).then(|| noun.to_string());
+                }
+                "daily" if j == at => return Some("day".to_string()),
+                "each" | "apiece" if j == at => return None,
+                _ => {
+                    if j > at + 3 || stops_noun_phrase(l) && l != "in" {
+                        return None;
+                    }
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    fn role(
+        &self,
+        lead: usize,
+        a: Amount,
+        end: usize,
+        after: usize,
+        floor: usize,
+        from_change: bool,
+    ) -> FigureRole {
+        let mut buf = [0u8; 24];
+        let window_start = lead.saturating_sub(10).max(floor);
+        // The clause before the figure, back to a comma, semicolon or earlier figure.
+        let mut clause_start = window_start;
+        for t in (window_start..lead).rev() {
+            if self
+                .punct(t)
+                .is_some_and(|c| matches!(c, ',' | ';' | ':' | '(' | '—' | '–'))
+            {
+                clause_start = t + 1;
+                break;
+            }
+        }
+        // Reference: an earlier estimate, or the start of a change.
+        if from_change {
+            return FigureRole::Reference;
+        }
+        let prev = |n: usize| lead.checked_sub(n).filter(|&t| t >= floor);
+        if let (Some(p2), Some(p1)) = (prev(2), prev(1))
+            && self.is(p1, "from")
+            && (self.is(p2, "up")
+                || self.is(p2, "down")
+                || self.lower(p2, &mut buf).is_some_and(change_verb))
+        {
+            return FigureRole::Reference;
+        }
+        if let (Some(p2), Some(p1)) = (prev(2), prev(1))
+            && self.is(p2, "compared")
+            && (self.is(p1, "with") || self.is(p1, "to"))
+        {
+            return FigureRole::Reference;
+        }
+        if prev(1).is_some_and(|p| self.is(p, "versus") || self.is(p, "vs")) {
+            return FigureRole::Reference;
+        }
+        let earlier = (clause_start..lead).any(|t| {
+            self.lower(t, &mut buf).is_some_and(|w| {
+                matches!(
+                    w,
+                    "previous"
+                        | "earlier"
+                        | "prior"
+                        | "initial"
+                        | "original"
+                        | "previously"
+                        | "initially"
+                        | "originally"
+                )
+            })
+        });
+        let estimate = (clause_start..lead).any(|t| {
+            self.lower(t, &mut buf).is_some_and(|w| {
+                matches!(
+                    w,
+                    "estimate"
+                        | "estimates"
+                        | "figure"
+                        | "figures"
+                        | "count"
+                        | "counts"
+                        | "forecast"
+                        | "forecasts"
+                        | "projection"
+                        | "projections"
+                        | "tally"
+                        | "estimated"
+                        | "reported"
+                        | "thought"
+                )
+            })
+        });
+        if earlier && estimate {
+            return FigureRole::Reference;
+        }
+        // Plan: a future, target or commitment in the clause.
+        let plan = (clause_start..lead).any(|t| self.lower(t, &mut buf).is_some_and(plan_word))
+            || (clause_start..lead).any(|t| {
+                self.is(t, "to")
+                    && t + 1 < lead
+                    && self.lower(t + 1, &mut buf).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "send"
+                                | "deploy"
+                                | "provide"
+                                | "buy"
+                                | "supply"
+                                | "deliver"
+                                | "hire"
+                                | "recruit"
+                                | "build"
+                                | "raise"
+                                | "spend"
+                                | "invest"
+                                | "add"
+                                | "create"
+                                | "train"
+                                | "mobilize"
+                                | "mobilise"
+                                | "reach"
+                                | "boost"
+                                | "dispatch"
+                                | "field"
+                                | "acquire"
+                                | "purchase"
+                                | "allocate"
+                                | "commit"
+                                | "contribute"
+                                | "station"
+                        )
+                    })
+            });
+        if plan {
+            return FigureRole::Plan;
+        }
+        // Total.
+        let total_before = (clause_start..lead).any(|t| {
+            self.lower(t, &mut buf).is_some_and(|w| {
+                matches!(
+                    w,
+                    "totaling" | "totalling" | "totaled" | "totalled" | "totals" | "total"
+                )
+            })
+        });
+        let total_after = [end, after].iter().any(|&e| {
+            (self.is(e, "in") && (self.is(e + 1, "total") || self.is(e + 1, "all")))
+                || self.is(e, "altogether")
+                || self.is(e, "overall")
+                || self.is(e, "combined")
+        });
+        let bringing = (window_start..lead).any(|t| self.is(t, "total"))
+            && prev(1).is_some_and(|p| self.is(p, "to"));
+        if total_before || total_after || bringing {
+            return FigureRole::Total;
+        }
+        // Increment.
+        if prev(1).is_some_and(|p| {
+            self.lower(p, &mut buf).is_some_and(increment_word) && !self.is(p, "more")
+        }) || (self
+            .lower(a.end, &mut buf)
+            .is_some_and(|w| matches!(w, "more" | "additional" | "extra" | "further" | "fresh"))
+            && !self.is(a.end + 1, "than"))
+            || (self
+                .lower(end, &mut buf)
+                .is_some_and(|w| matches!(w, "more" | "additional" | "extra"))
+                && !self.is(end + 1, "than"))
+        {
+            return FigureRole::Increment;
+        }
+        FigureRole::Count
+    }
+}
+
+fn looks_plural(w: &str) -> bool {
+    (w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+        && !w.ends_with("ous"))
+        || matches!(
+            w,
+            "people"
+                | "personnel"
+                | "police"
+                | "staff"
+                | "children"
+                | "men"
+                | "women"
+                | "cattle"
+                | "sheep"
+                | "aircraft"
+                | "deer"
+                | "fish"
+                | "livestock"
+                | "crew"
+                | "feet"
+                | "teeth"
+                | "mice"
+                | "geese"
+        )
+}
+
+fn adjective_like(w: &str) -> bool {
+    w.ends_with("ic")
+        || w.ends_with("ical")
+        || w.ends_with("ive")
+        || w.ends_with("ous")
+        || w.ends_with("ful")
+        || w.ends_with("ian")
+        || w.ends_with("ese")
+        || w.ends_with("ish")
+        || w.ends_with("ly")
+        || w.ends_with("ed")
+        || w.ends_with("able")
+        || w.ends_with("ible")
+}
+
+fn singular(noun: &str) -> String {
+    if noun.len() > 3 && noun.ends_with("ies") {
+        format!("{}y", &noun[..noun.len() - 3])
+    } else if noun.len() > 3 && noun.ends_with('s') && !noun.ends_with("ss") {
+        noun[..noun.len() - 1].to_string()
+    } else {
+        noun.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests;
