@@ -301,7 +301,7 @@ def main():
                 parts = line.split()
                 if parts:
                     n = parts[0].capitalize()
-                    if n not in NOT_NAMES and n not in places:
+                    if n not in NOT_NAMES:
                         first.add(n)
     write("first_names.txt", sorted(first))
 
