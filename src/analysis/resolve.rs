@@ -138,77 +138,48 @@ enum Ident {
     Thing(String),
 }
 
-struct Builder<'a> {
-    config: &'a Config,
-    table: EntityTable,
-    by_ident: HashMap<Ident, usize>,
-    /// Person entities by (first word, word count), to find spelling variants.
-    person_shapes: HashMap<(String, usize), Vec<usize>>,
-    stands_for: Vec<Option<String>>,
+/// Union-find over identities.
+struct Groups {
+    parent: Vec<usize>,
 }
 
-impl Builder<'_> {
-    fn entity(&mut self, ident: &Ident, m: &Mention) -> usize {
-        if let Some(&e) = self.by_ident.get(ident) {
-            return e;
+impl Groups {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
         }
-        if let Ident::Person(key) = ident {
-            let words: Vec<&str> = key.split(' ').collect();
-            let shape = (words[0].to_lowercase(), words.len());
-            let shape_alt = (
-                words.last().map(|w| w.to_lowercase()).unwrap_or_default(),
-                words.len(),
-            );
-            let found = [&shape, &shape_alt]
-                .into_iter()
-                .filter_map(|s| self.person_shapes.get(s))
-                .flatten()
-                .copied()
-                .find(|&e| variant_names(&self.table.entities[e].canonical, key));
-            if let Some(e) = found {
-                self.by_ident.insert(ident.clone(), e);
-                return e;
-            }
-            let e = self.push(m, EntityKind::Person, key.clone());
-            self.person_shapes.entry(shape).or_default().push(e);
-            if words.len() > 1 {
-                self.person_shapes.entry(shape_alt).or_default().push(e);
-            }
-            self.by_ident.insert(ident.clone(), e);
-            return e;
-        }
-        let Ident::Thing(key) = ident else {
-            return 0;
-        };
-        let kind = if m.demonym { EntityKind::Place } else { m.kind };
-        let e = self.push(m, kind, key.clone());
-        self.stands_for[e] = m.stands_for.clone();
-        self.by_ident.insert(ident.clone(), e);
-        e
+        x
     }
 
-    fn push(&mut self, _m: &Mention, kind: EntityKind, canonical: String) -> usize {
-        let note = self
-            .config
-            .entities
-            .iter()
-            .find(|u| u.name == canonical)
-            .and_then(|u| u.note.clone());
-        self.table.entities.push(Entity {
-            id: format!("E{}", self.table.entities.len() + 1),
-            kind,
-            canonical,
-            aliases: Vec::new(),
-            roles: Vec::new(),
-            refers_to: None,
-            mentions: Vec::new(),
-            spellings: Vec::new(),
-            preferred: None,
-            note,
-        });
-        self.stands_for.push(None);
-        self.table.entities.len() - 1
+    /// Joins two groups; the older identity (smaller index) stays the root.
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (root, child) = if a < b { (a, b) } else { (b, a) };
+            self.parent[child] = root;
+        }
     }
+}
+
+/// The initials of a name's capitalized words ("University of Southern
+/// Indiana" -> "USI"), or the capitals of a one-word name ("LibriVox" -> "LV").
+fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() == 1 {
+        return name.chars().filter(|c| c.is_uppercase()).collect();
+    }
+    words
+        .iter()
+        .filter(|w| !matches!(**w, "of" | "for" | "the" | "and" | "on" | "in" | "at" | "&"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_acronym(key: &str) -> bool {
+    let n = key.chars().count();
+    (2..=6).contains(&n) && key.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Resolves the mentions of every document (absolute spans, in document order).
@@ -243,15 +214,12 @@ pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
         .map(|u| u.name.as_str())
         .collect();
 
-    let mut b = Builder {
-        config,
-        table: EntityTable::default(),
-        by_ident: HashMap::new(),
-        person_shapes: HashMap::new(),
-        stands_for: Vec::new(),
-    };
-    for (doc, mentions) in docs.iter().enumerate() {
-        // Full names of this article, by each of their outer words.
+    // 1. What each mention names, as an identity.
+    let mut idents: Vec<Ident> = Vec::new();
+    let mut ident_index: HashMap<Ident, usize> = HashMap::new();
+    let mut first_kind: Vec<EntityKind> = Vec::new();
+    let mut per_doc: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    for mentions in docs {
         let mut local: HashMap<&str, Vec<String>> = HashMap::new();
         for m in mentions {
             if m.kind == EntityKind::Person && !m.demonym {
@@ -268,10 +236,127 @@ pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
             }
         }
         let mut ids = Vec::with_capacity(mentions.len());
-        for (index, m) in mentions.iter().enumerate() {
+        for m in mentions {
             let ident = identify(m, &local, &desk_names, &desk_buckets, &user_persons);
-            let e = b.entity(&ident, m);
-            let entity = &mut b.table.entities[e];
+            let id = *ident_index.entry(ident.clone()).or_insert_with(|| {
+                idents.push(ident);
+                first_kind.push(if m.demonym { EntityKind::Place } else { m.kind });
+                idents.len() - 1
+            });
+            ids.push(id);
+        }
+        per_doc.push(ids);
+    }
+
+    // 2. Identities that name the same entity.
+    let mut groups = Groups {
+        parent: (0..idents.len()).collect(),
+    };
+    // Spelling variants of person names ("Volodymyr Zelenskyy" / "Volodymyr Zelensky").
+    let mut shapes: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+    for (i, ident) in idents.iter().enumerate() {
+        if let Ident::Person(key) = ident {
+            let words: Vec<&str> = key.split(' ').collect();
+            let n = words.len();
+            let mut keys = vec![(words[0].to_lowercase(), n)];
+            if n > 1 {
+                keys.push((words[n - 1].to_lowercase(), n));
+            } else {
+                keys.push((bucket(words[0]), 0));
+            }
+            for k in keys {
+                let list = shapes.entry(k).or_default();
+                for &j in list.iter() {
+                    if let Ident::Person(other) = &idents[j]
+                        && variant_names(other, key)
+                    {
+                        groups.union(i, j);
+                    }
+                }
+                list.push(i);
+            }
+        }
+    }
+    // "Church of Scientology" and "Scientology"; acronyms of longer names.
+    for ids in &per_doc {
+        let mut things: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&i| matches!(idents[i], Ident::Thing(_)))
+            .collect();
+        things.sort_unstable();
+        things.dedup();
+        let by_key: HashMap<&str, usize> = things
+            .iter()
+            .filter_map(|&i| match &idents[i] {
+                Ident::Thing(k) => Some((k.as_str(), i)),
+                Ident::Person(_) => None,
+            })
+            .collect();
+        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        for (&key, &i) in &by_key {
+            if let Some((head, rest)) = key.split_once(" of ")
+                && !head.contains(' ')
+                && super::entities::is_org_head_word(head)
+                && let Some(&j) = by_key.get(rest)
+                && first_kind[j] == EntityKind::Organization
+            {
+                groups.union(i, j);
+            }
+            if !is_acronym(key) && first_kind[i] != EntityKind::Person {
+                let ini = initials(key);
+                if ini.chars().count() >= 2 {
+                    by_initials.entry(ini).or_default().push(i);
+                }
+            }
+        }
+        for (&key, &i) in &by_key {
+            if is_acronym(key)
+                && let Some(list) = by_initials.get(key)
+                && list.len() == 1
+            {
+                groups.union(i, list[0]);
+            }
+        }
+    }
+
+    // 3. Entities, numbered by first mention in desk order.
+    let mut table = EntityTable::default();
+    let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut stands_for: Vec<Option<String>> = Vec::new();
+    for (doc, mentions) in docs.iter().enumerate() {
+        let mut ids = Vec::with_capacity(mentions.len());
+        for (index, m) in mentions.iter().enumerate() {
+            let root = groups.find(per_doc[doc][index]);
+            let e = *entity_of_root.entry(root).or_insert_with(|| {
+                let kind = match &idents[root] {
+                    Ident::Person(_) => EntityKind::Person,
+                    Ident::Thing(_) => first_kind[root],
+                };
+                let canonical = match &idents[root] {
+                    Ident::Person(k) | Ident::Thing(k) => k.clone(),
+                };
+                let note = config
+                    .entities
+                    .iter()
+                    .find(|u| u.name == canonical)
+                    .and_then(|u| u.note.clone());
+                table.entities.push(Entity {
+                    id: format!("E{}", table.entities.len() + 1),
+                    kind,
+                    canonical,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    refers_to: None,
+                    mentions: Vec::new(),
+                    spellings: Vec::new(),
+                    preferred: None,
+                    note,
+                });
+                stands_for.push(None);
+                table.entities.len() - 1
+            });
+            let entity = &mut table.entities[e];
             entity.mentions.push(MentionRef {
                 doc,
                 index,
@@ -282,22 +367,20 @@ pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
             {
                 entity.roles.push(role.clone());
             }
+            if stands_for[e].is_none() {
+                stands_for[e] = m.stands_for.clone();
+            }
             ids.push(e);
         }
-        b.table.by_doc.push(ids);
+        table.by_doc.push(ids);
     }
-    let Builder {
-        mut table,
-        by_ident,
-        stands_for,
-        ..
-    } = b;
     // Metonyms point at the country they stand for.
     for (e, target) in stands_for.iter().enumerate() {
         if let Some(target) = target {
-            table.entities[e].refers_to = by_ident
+            table.entities[e].refers_to = ident_index
                 .get(&Ident::Thing(target.clone()))
-                .copied()
+                .map(|&i| groups.find(i))
+                .and_then(|root| entity_of_root.get(&root).copied())
                 .filter(|&t| t != e);
         }
     }
@@ -390,6 +473,17 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<Mention>], config: &Con
                 entity.canonical = first_full;
             }
         }
+    }
+    if entity.kind != EntityKind::Person
+        && !config.entities.iter().any(|u| u.name == entity.canonical)
+        && let Some(longest) = mentions
+            .iter()
+            .filter(|m| !m.demonym && !is_acronym(&m.key))
+            .map(|m| m.key.as_str())
+            .max_by_key(|k| k.split(' ').count())
+        && longest.split(' ').count() > entity.canonical.split(' ').count()
+    {
+        entity.canonical = longest.to_string();
     }
     let mut aliases: Vec<String> = Vec::new();
     for m in &mentions {

@@ -11,6 +11,7 @@ const ALIASES: &str = include_str!("../../../data/gazetteer/aliases.tsv");
 const METONYMS: &str = include_str!("../../../data/gazetteer/metonyms.tsv");
 const DEMONYMS: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
 const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.txt");
+const SURNAMES: &str = include_str!("../../../data/gazetteer/surnames.txt");
 const COMMON_WORDS: &str = include_str!("../../../data/gazetteer/common_words.txt");
 
 /// What kind of place a gazetteer place is.
@@ -56,6 +57,7 @@ pub struct Gazetteer {
     names: HashMap<&'static str, Known>,
     demonyms: HashMap<&'static str, Demonym>,
     first_names: HashSet<&'static str>,
+    surnames: HashSet<&'static str>,
     common: HashSet<&'static str>,
     /// The longest name, in words.
     pub max_words: usize,
@@ -157,6 +159,11 @@ impl Gazetteer {
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
+        g.surnames = SURNAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         g.common = COMMON_WORDS
             .lines()
             .map(str::trim)
@@ -189,6 +196,11 @@ impl Gazetteer {
     /// True for a known first name ("Lloyd").
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
+    }
+
+    /// True for a frequent surname ("Austin", "Savage").
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
     }
 
     /// True for a frequent English word (given in lower case) that is not a name.

@@ -194,12 +194,21 @@ impl Recognizer<'_> {
             }
         }
         let g = &*GAZETTEER;
+        let undotted;
+        let found = match g.lookup(&name) {
+            Some(k) => Some(k),
+            None if name.contains('.') && b - a == 1 => {
+                undotted = name.replace('.', "");
+                g.lookup(&undotted)
+            }
+            None => None,
+        };
         if let Some(Known {
             key,
             kind,
             place,
             stands_for,
-        }) = g.lookup(&name)
+        }) = found
         {
             return Some(Hit::Name {
                 key: key.to_string(),
@@ -306,9 +315,9 @@ impl Recognizer<'_> {
             if let Some((e, hit)) = self.longest(p, b) {
                 // "Lloyd Austin": a known city or a first name after a first name
                 // belongs to the person's name.
-                if let Some(u) = pending
-                    && GAZETTEER.is_first_name(self.text(u))
+                if pending.is_some()
                     && e == p + 1
+                    && !self.toks[p].upper
                     && matches!(
                         hit,
                         Hit::Name {
@@ -487,28 +496,39 @@ impl Recognizer<'_> {
             })
             .or(before);
         let all_caps = n == 1 && self.toks[a].upper;
+        let last_common = GAZETTEER.is_common(&last.to_lowercase());
+        let the_before = a > 0 && self.toks[a].glued && matches!(self.text(a - 1), "the" | "The");
         let kind = if words::is_org_suffix(&last) || words::is_org_head(&last) {
             EntityKind::Organization
         } else if words::is_place_head(&last) {
             EntityKind::Place
         } else if role_text.is_some() || (first_name && n >= 2) {
             EntityKind::Person
-        } else if all_caps {
+        } else if all_caps || (n == 1 && camel_case(&first)) {
             EntityKind::Organization
         } else if n >= 2 {
-            let common = (a..b)
-                .filter(|&i| self.toks[i].word)
-                .any(|i| GAZETTEER.is_common(&self.text(i).to_lowercase()));
-            if common {
+            if (a..b).all(|i| self.toks[i].upper) {
                 EntityKind::Organization
-            } else {
+            } else if GAZETTEER.is_surname(&last) || !last_common {
                 EntityKind::Person
+            } else {
+                EntityKind::Organization
             }
-        } else if self.surname_in_block(&first) || self.speech_after(a) {
+        } else if the_before {
+            if words::is_direction(&first) {
+                EntityKind::Place
+            } else {
+                EntityKind::Organization
+            }
+        } else if self.surname_in_block(&first)
+            || self.speech_after(a)
+            || first_name
+            || GAZETTEER.is_surname(&first)
+        {
             EntityKind::Person
-        } else if self.place_before(a) {
+        } else if self.place_before(a) || words::is_direction(&first) {
             EntityKind::Place
-        } else if GAZETTEER.is_common(&first.to_lowercase()) {
+        } else if last_common {
             EntityKind::Organization
         } else {
             EntityKind::Person
@@ -617,6 +637,30 @@ impl Recognizer<'_> {
             role,
             stands_for,
         });
+    }
+}
+
+/// True for a head word of organization names ("Church", "University").
+pub fn is_org_head_word(word: &str) -> bool {
+    words::is_org_head(word)
+}
+
+/// "LibriVox", "wikiHow", "YouTube": a capital after a lower-case letter
+/// (but not "McKenzie", "MacDonald", "DeVos", "O'Reilly").
+fn camel_case(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let inner = chars
+        .windows(2)
+        .position(|w| w[0].is_lowercase() && w[1].is_uppercase());
+    match inner {
+        None => false,
+        Some(i) => {
+            let prefix: String = chars[..=i].iter().collect();
+            !matches!(
+                prefix.as_str(),
+                "Mc" | "Mac" | "De" | "Di" | "Da" | "La" | "Le" | "Van" | "Von"
+            )
+        }
     }
 }
 

@@ -96,11 +96,16 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
                         end += 1;
                         seg_start = end;
                         // "U.S.", "D.P.R.K.": go on with the next capital letter.
-                        if single_cap
-                            && after.is_some_and(char::is_uppercase)
-                            && matches!(after2, Some('.'))
-                        {
-                            continue;
+                        if single_cap && after.is_some_and(char::is_uppercase) {
+                            if matches!(after2, Some('.')) {
+                                continue;
+                            }
+                            // "U.S" written without its last period.
+                            if !after2.is_some_and(char::is_alphanumeric) && end - start >= 2 {
+                                chars.next();
+                                end += 1;
+                                break;
+                            }
                         }
                         // "U.S.-led"
                         if after.is_some_and(is_hyphen) {

@@ -898,3 +898,19 @@ pub fn is_calendar(word: &str) -> bool {
             | "Dec."
     )
 }
+
+/// Compass directions and regions named by them ("the West", "the Midwest").
+pub fn is_direction(word: &str) -> bool {
+    matches!(
+        word,
+        "West"
+            | "East"
+            | "North"
+            | "South"
+            | "Midwest"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+    )
+}
