@@ -220,20 +220,28 @@ pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
     let mut first_kind: Vec<EntityKind> = Vec::new();
     let mut per_doc: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
     for mentions in docs {
+        // Full names of this article by surname, then by first word.
         let mut local: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut local_first: HashMap<&str, Vec<String>> = HashMap::new();
         for m in mentions {
             if m.kind == EntityKind::Person && !m.demonym {
                 let words = name_words(&m.key);
                 if words.len() >= 2 {
                     let full = words.join(" ");
-                    for w in [words[0], words[words.len() - 1]] {
-                        let list = local.entry(w).or_default();
+                    for (map, w) in [
+                        (&mut local, words[words.len() - 1]),
+                        (&mut local_first, words[0]),
+                    ] {
+                        let list = map.entry(w).or_default();
                         if !list.contains(&full) {
                             list.push(full.clone());
                         }
                     }
                 }
             }
+        }
+        for (w, fulls) in local_first {
+            local.entry(w).or_insert(fulls);
         }
         let mut ids = Vec::with_capacity(mentions.len());
         for m in mentions {
@@ -308,6 +316,38 @@ pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
                 if ini.chars().count() >= 2 {
                     by_initials.entry(ini).or_default().push(i);
                 }
+            }
+        }
+        // "Andy Warhol Foundation" = "Andy Warhol Foundation for the Visual Arts";
+        // "the Church" = "the Church of Scientology" when only one fits.
+        let mut heads: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (&key, &i) in &by_key {
+            if first_kind[i] != EntityKind::Organization {
+                continue;
+            }
+            let words: Vec<&str> = key.split(' ').collect();
+            if let Some(cut) = words.iter().position(|w| matches!(*w, "of" | "for"))
+                && cut >= 2
+                && let Some(&j) = by_key.get(words[..cut].join(" ").as_str())
+            {
+                groups.union(i, j);
+            }
+            if words.len() >= 2 {
+                let head = if words.len() >= 3 && words[1] == "of" {
+                    words[0]
+                } else {
+                    words[words.len() - 1]
+                };
+                if super::entities::is_org_head_word(head) {
+                    heads.entry(head).or_default().push(i);
+                }
+            }
+        }
+        for (&key, &i) in &by_key {
+            if let Some(list) = heads.get(key)
+                && list.len() == 1
+            {
+                groups.union(i, list[0]);
             }
         }
         for (&key, &i) in &by_key {

@@ -292,7 +292,27 @@ impl Recognizer<'_> {
             if first_text == "The" || first_text == "the" {
                 start += 1;
             }
-            // A role title never opens an organization name ("Defense Secretary").
+            // "U.S. Department of Agriculture": the country, then its agency.
+            if !joined_at_start(self, start, b)
+                && words::is_government_head(&last)
+                && let Some((
+                    e,
+                    Hit::Name {
+                        key,
+                        kind,
+                        place,
+                        stands_for,
+                    },
+                )) = self.longest(start, b)
+                && e < b
+                && stands_for.is_none()
+                && matches!(place, Some(PlaceKind::Country))
+                && kind == EntityKind::Place
+            {
+                self.push(start, e, kind, Some(key), None, false, None);
+                self.push(e, b, EntityKind::Organization, None, None, false, None);
+                return;
+            }
             if start < b {
                 let kind = if words::is_place_head(&last)
                     || (joined && words::is_place_of_head(self.text(start)))
@@ -638,6 +658,11 @@ impl Recognizer<'_> {
             stands_for,
         });
     }
+}
+
+/// True when the run's name is "X of Y" right from its first word.
+fn joined_at_start(rec: &Recognizer<'_>, start: usize, b: usize) -> bool {
+    start + 1 < b && matches!(rec.text(start + 1), "of" | "for")
 }
 
 /// True for a head word of organization names ("Church", "University").

@@ -914,3 +914,35 @@ pub fn is_direction(word: &str) -> bool {
             | "Southwest"
     )
 }
+
+/// Head words of government bodies, which a country name may precede
+/// ("U.S. Department of Agriculture", "United States Navy").
+pub fn is_government_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Department"
+            | "Ministry"
+            | "Navy"
+            | "Army"
+            | "Force"
+            | "Forces"
+            | "Office"
+            | "Council"
+            | "Agency"
+            | "Government"
+            | "Service"
+            | "Administration"
+            | "Commission"
+            | "Embassy"
+            | "Parliament"
+            | "Congress"
+            | "Senate"
+            | "Court"
+            | "Police"
+            | "Foundation"
+            | "Command"
+            | "Marines"
+            | "Guard"
+            | "Agriculture"
+    )
+}
