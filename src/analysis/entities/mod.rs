@@ -146,7 +146,12 @@ impl Recognizer<'_> {
                 end += 2;
                 continue;
             }
-            if text == "and" && joined && next_cap {
+            if text == "and"
+                && joined
+                && next_cap
+                && !words::is_field(prev_text)
+                && !words::is_org_head(prev_text)
+            {
                 // "Center for Strategic and International Studies"
                 let mut k = end + 1;
                 while k < n && self.toks[k].glued && self.toks[k].word && self.toks[k].cap {
