@@ -157,7 +157,7 @@ impl Recognizer<'_> {
                 while k < n && self.toks[k].glued && self.toks[k].word && self.toks[k].cap {
                     k += 1;
                 }
-                if words::is_field(self.text(k - 1)) || words::is_org_head(self.text(k - 1)) {
+                if words::is_field(self.text(k - 1)) {
                     end = k;
                     continue;
                 }
@@ -189,7 +189,7 @@ impl Recognizer<'_> {
             return Some(Hit::Ignored);
         }
         for e in &self.config.entities {
-            if e.name == name || e.aliases.iter().any(|al| *al == name) {
+            if e.name == name || e.aliases.contains(&name) {
                 return Some(Hit::Name {
                     key: e.name.clone(),
                     kind: e.kind.into(),
@@ -251,6 +251,7 @@ impl Recognizer<'_> {
 
     fn read_run(&mut self, a: usize, b: usize, joined: bool) {
         let mut a = a;
+        let mut initial_role: Option<(usize, usize)> = None;
         // Leading "The" is not part of the name unless the name needs it.
         // Sentence-initial common words ("However", "Despite", "In").
         while a < b {
@@ -268,6 +269,12 @@ impl Recognizer<'_> {
                     break;
                 }
                 let lower = text.to_lowercase();
+                if a + 1 < b && words::is_role_noun(&lower) && !self.heading {
+                    // "Analyst Gustav Gressel": a role noun capitalized by the sentence.
+                    initial_role = Some((a, a + 1));
+                    a += 1;
+                    continue;
+                }
                 if words::is_function(&lower)
                     || (GAZETTEER.is_common(&lower)
                         && !(t.poss && !words::is_function(&lower) && b == a + 1))
@@ -290,6 +297,7 @@ impl Recognizer<'_> {
         // Organizations and places by their head word are one name, whole.
         if (joined || words::is_org_head(&last) || words::is_place_head(&last))
             && whole >= 2
+            && !words::is_title(self.text(a))
             && self.lookup(a, b).is_none()
         {
             let mut start = a;
@@ -334,12 +342,35 @@ impl Recognizer<'_> {
         }
         // Otherwise read the run left to right.
         let mut p = a;
-        let mut role: Option<(usize, usize)> = None;
+        let mut role: Option<(usize, usize)> = initial_role;
         let mut pending: Option<usize> = None;
         while p < b {
             if let Some((e, hit)) = self.longest(p, b) {
                 // "Lloyd Austin": a known city or a first name after a first name
                 // belongs to the person's name.
+                // "Vladimir Putin", "Paris Hilton": a city name, then an unknown word.
+                if pending.is_none()
+                    && e == p + 1
+                    && p + 1 < b
+                    && self.toks[p + 1].glued
+                    && matches!(
+                        hit,
+                        Hit::Name {
+                            kind: EntityKind::Place,
+                            place: Some(PlaceKind::City),
+                            stands_for: None,
+                            ..
+                        }
+                    )
+                    && self.longest(p + 1, b).is_none()
+                    && !words::is_org_head(self.text(p + 1))
+                    && !words::is_place_head(self.text(p + 1))
+                    && !words::is_title(self.text(p + 1))
+                {
+                    pending = Some(p);
+                    p += 1;
+                    continue;
+                }
                 if pending.is_some()
                     && e == p + 1
                     && !self.toks[p].upper
@@ -418,8 +449,10 @@ impl Recognizer<'_> {
                 p += 1;
                 continue;
             }
-            if pending.is_none() && role.is_some() && text == "of" {
-                p += 1;
+            if pending.is_none() && role.is_some() && text == "of" && p + 2 < b {
+                // "Secretary of State Antony Blinken": the word after "of" is part of the title.
+                role = role.map(|r| (r.0, p + 2));
+                p += 2;
                 continue;
             }
             if self.config.is_ignored(text) {

@@ -562,7 +562,6 @@ pub fn is_field(word: &str) -> bool {
             | "Communications"
             | "Environment"
             | "Energy"
-            | "Doors"
     )
 }
 
