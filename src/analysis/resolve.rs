@@ -1,6 +1,7 @@
 //! Entity identity: which mentions, within an article and across the desk,
 //! name the same person, organization or place.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::config::Config;
@@ -61,40 +62,541 @@ pub struct EntityTable {
     pub by_doc: Vec<Vec<usize>>,
 }
 
+/// Words of a name, without possessive endings.
+fn name_words(text: &str) -> Vec<&str> {
+    text.split_whitespace()
+        .map(|w| {
+            w.strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w)
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Levenshtein distance on characters, stopping early above `max`.
+fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut best = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            best = best.min(cur[j]);
+        }
+        if best > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Two spellings of one word: long enough, same first letter, at most two edits apart.
+fn variant_words(a: &str, b: &str) -> bool {
+    a != b
+        && a.chars().count() >= 5
+        && b.chars().count() >= 5
+        && a.chars().next() == b.chars().next()
+        && edit_distance(&a.to_lowercase(), &b.to_lowercase(), 2) <= 2
+}
+
+/// Two person names that differ only in the spelling of one long word.
+fn variant_names(a: &str, b: &str) -> bool {
+    let wa: Vec<&str> = a.split(' ').collect();
+    let wb: Vec<&str> = b.split(' ').collect();
+    if wa.len() != wb.len() {
+        return false;
+    }
+    let mut differing = 0;
+    for (x, y) in wa.iter().zip(&wb) {
+        if x != y {
+            if !variant_words(x, y) {
+                return false;
+            }
+            differing += 1;
+        }
+    }
+    differing == 1
+}
+
+fn bucket(word: &str) -> String {
+    word.chars().take(3).flat_map(char::to_lowercase).collect()
+}
+
+/// What a mention is taken to name before entities are numbered.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Ident {
+    Person(String),
+    Thing(String),
+}
+
+/// Union-find over identities.
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Joins two groups; the older identity (smaller index) stays the root.
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (root, child) = if a < b { (a, b) } else { (b, a) };
+            self.parent[child] = root;
+        }
+    }
+}
+
+/// The initials of a name's capitalized words ("University of Southern
+/// Indiana" -> "USI"), or the capitals of a one-word name ("LibriVox" -> "LV").
+fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() == 1 {
+        return name.chars().filter(|c| c.is_uppercase()).collect();
+    }
+    words
+        .iter()
+        .filter(|w| !matches!(**w, "of" | "for" | "the" | "and" | "on" | "in" | "at" | "&"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_acronym(key: &str) -> bool {
+    let n = key.chars().count();
+    (2..=6).contains(&n) && key.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// Resolves the mentions of every document (absolute spans, in document order).
 pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
-    let _ = config;
+    // Every full person name of the desk, by surname and by first word.
+    let mut desk_names: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut desk_buckets: HashMap<String, HashSet<String>> = HashMap::new();
+    for m in docs.iter().flatten() {
+        if m.kind != EntityKind::Person || m.demonym {
+            continue;
+        }
+        let words = name_words(&m.key);
+        if words.len() < 2 {
+            continue;
+        }
+        let full = words.join(" ");
+        for w in [words[0], words[words.len() - 1]] {
+            desk_names
+                .entry(w.to_string())
+                .or_default()
+                .insert(full.clone());
+            desk_buckets
+                .entry(bucket(w))
+                .or_default()
+                .insert(full.clone());
+        }
+    }
+    let user_persons: HashSet<&str> = config
+        .entities
+        .iter()
+        .filter(|u| EntityKind::from(u.kind) == EntityKind::Person)
+        .map(|u| u.name.as_str())
+        .collect();
+
+    // 1. What each mention names, as an identity.
+    let mut idents: Vec<Ident> = Vec::new();
+    let mut ident_index: HashMap<Ident, usize> = HashMap::new();
+    let mut first_kind: Vec<EntityKind> = Vec::new();
+    let mut per_doc: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    for mentions in docs {
+        // Full names of this article by surname, then by first word.
+        let mut local: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut local_first: HashMap<&str, Vec<String>> = HashMap::new();
+        for m in mentions {
+            if m.kind == EntityKind::Person && !m.demonym {
+                let words = name_words(&m.key);
+                if words.len() >= 2 {
+                    let full = words.join(" ");
+                    for (map, w) in [
+                        (&mut local, words[words.len() - 1]),
+                        (&mut local_first, words[0]),
+                    ] {
+                        let list = map.entry(w).or_default();
+                        if !list.contains(&full) {
+                            list.push(full.clone());
+                        }
+                    }
+                }
+            }
+        }
+        for (w, fulls) in local_first {
+            local.entry(w).or_insert(fulls);
+        }
+        let mut ids = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            let ident = identify(m, &local, &desk_names, &desk_buckets, &user_persons);
+            let id = *ident_index.entry(ident.clone()).or_insert_with(|| {
+                idents.push(ident);
+                first_kind.push(if m.demonym { EntityKind::Place } else { m.kind });
+                idents.len() - 1
+            });
+            ids.push(id);
+        }
+        per_doc.push(ids);
+    }
+
+    // 2. Identities that name the same entity.
+    let mut groups = Groups {
+        parent: (0..idents.len()).collect(),
+    };
+    // Spelling variants of person names ("Volodymyr Zelenskyy" / "Volodymyr Zelensky").
+    let mut shapes: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+    for (i, ident) in idents.iter().enumerate() {
+        if let Ident::Person(key) = ident {
+            let words: Vec<&str> = key.split(' ').collect();
+            let n = words.len();
+            let mut keys = vec![(words[0].to_lowercase(), n)];
+            if n > 1 {
+                keys.push((words[n - 1].to_lowercase(), n));
+            } else {
+                keys.push((bucket(words[0]), 0));
+            }
+            for k in keys {
+                let list = shapes.entry(k).or_default();
+                for &j in list.iter() {
+                    if let Ident::Person(other) = &idents[j]
+                        && variant_names(other, key)
+                    {
+                        groups.union(i, j);
+                    }
+                }
+                list.push(i);
+            }
+        }
+    }
+    // "Church of Scientology" and "Scientology"; acronyms of longer names.
+    for ids in &per_doc {
+        let mut things: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&i| matches!(idents[i], Ident::Thing(_)))
+            .collect();
+        things.sort_unstable();
+        things.dedup();
+        let by_key: HashMap<&str, usize> = things
+            .iter()
+            .filter_map(|&i| match &idents[i] {
+                Ident::Thing(k) => Some((k.as_str(), i)),
+                Ident::Person(_) => None,
+            })
+            .collect();
+        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        for (&key, &i) in &by_key {
+            if let Some((head, rest)) = key.split_once(" of ")
+                && !head.contains(' ')
+                && super::entities::is_org_head_word(head)
+                && let Some(&j) = by_key.get(rest)
+                && first_kind[j] == EntityKind::Organization
+            {
+                groups.union(i, j);
+            }
+            if !is_acronym(key) && first_kind[i] != EntityKind::Person {
+                let ini = initials(key);
+                if ini.chars().count() >= 2 {
+                    by_initials.entry(ini).or_default().push(i);
+                }
+            }
+        }
+        // "Andy Warhol Foundation" = "Andy Warhol Foundation for the Visual Arts";
+        // "the Church" = "the Church of Scientology" when only one fits.
+        let mut heads: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (&key, &i) in &by_key {
+            if first_kind[i] != EntityKind::Organization {
+                continue;
+            }
+            let words: Vec<&str> = key.split(' ').collect();
+            if let Some(cut) = words.iter().position(|w| matches!(*w, "of" | "for"))
+                && cut >= 2
+                && let Some(&j) = by_key.get(words[..cut].join(" ").as_str())
+            {
+                groups.union(i, j);
+            }
+            if words.len() >= 2 {
+                let head = if words.len() >= 3 && words[1] == "of" {
+                    words[0]
+                } else {
+                    words[words.len() - 1]
+                };
+                if super::entities::is_org_head_word(head) {
+                    heads.entry(head).or_default().push(i);
+                }
+            }
+        }
+        for (&key, &i) in &by_key {
+            if let Some(list) = heads.get(key)
+                && list.len() == 1
+            {
+                groups.union(i, list[0]);
+            }
+        }
+        for (&key, &i) in &by_key {
+            if is_acronym(key)
+                && let Some(list) = by_initials.get(key)
+                && list.len() == 1
+            {
+                groups.union(i, list[0]);
+            }
+        }
+    }
+
+    // 3. Entities, numbered by first mention in desk order.
     let mut table = EntityTable::default();
+    let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut stands_for: Vec<Option<String>> = Vec::new();
     for (doc, mentions) in docs.iter().enumerate() {
-        let mut ids = Vec::new();
+        let mut ids = Vec::with_capacity(mentions.len());
         for (index, m) in mentions.iter().enumerate() {
-            let found = table
-                .entities
-                .iter()
-                .position(|e| e.canonical == m.key && e.kind == m.kind);
-            let entity = found.unwrap_or_else(|| {
+            let root = groups.find(per_doc[doc][index]);
+            let e = *entity_of_root.entry(root).or_insert_with(|| {
+                let kind = match &idents[root] {
+                    Ident::Person(_) => EntityKind::Person,
+                    Ident::Thing(_) => first_kind[root],
+                };
+                let canonical = match &idents[root] {
+                    Ident::Person(k) | Ident::Thing(k) => k.clone(),
+                };
+                let note = config
+                    .entities
+                    .iter()
+                    .find(|u| u.name == canonical)
+                    .and_then(|u| u.note.clone());
                 table.entities.push(Entity {
                     id: format!("E{}", table.entities.len() + 1),
-                    kind: m.kind,
-                    canonical: m.key.clone(),
+                    kind,
+                    canonical,
                     aliases: Vec::new(),
                     roles: Vec::new(),
                     refers_to: None,
                     mentions: Vec::new(),
                     spellings: Vec::new(),
                     preferred: None,
-                    note: None,
+                    note,
                 });
+                stands_for.push(None);
                 table.entities.len() - 1
             });
-            table.entities[entity].mentions.push(MentionRef {
+            let entity = &mut table.entities[e];
+            entity.mentions.push(MentionRef {
                 doc,
                 index,
                 span: m.span.clone(),
             });
-            ids.push(entity);
+            if let Some(role) = &m.role
+                && !entity.roles.contains(role)
+            {
+                entity.roles.push(role.clone());
+            }
+            if stands_for[e].is_none() {
+                stands_for[e] = m.stands_for.clone();
+            }
+            ids.push(e);
         }
         table.by_doc.push(ids);
     }
+    // Metonyms point at the country they stand for.
+    for (e, target) in stands_for.iter().enumerate() {
+        if let Some(target) = target {
+            table.entities[e].refers_to = ident_index
+                .get(&Ident::Thing(target.clone()))
+                .map(|&i| groups.find(i))
+                .and_then(|root| entity_of_root.get(&root).copied())
+                .filter(|&t| t != e);
+        }
+    }
+    for e in 0..table.entities.len() {
+        finish(&mut table, e, docs, config);
+    }
     table
+}
+
+fn identify(
+    m: &Mention,
+    local: &HashMap<&str, Vec<String>>,
+    desk_names: &HashMap<String, HashSet<String>>,
+    desk_buckets: &HashMap<String, HashSet<String>>,
+    user_persons: &HashSet<&str>,
+) -> Ident {
+    if m.demonym {
+        return Ident::Thing(m.key.clone());
+    }
+    if m.kind == EntityKind::Person && user_persons.contains(m.key.as_str()) {
+        return Ident::Person(m.key.clone());
+    }
+    let words = name_words(&m.key);
+    if words.len() >= 2 {
+        return if m.kind == EntityKind::Person {
+            Ident::Person(words.join(" "))
+        } else {
+            Ident::Thing(m.key.clone())
+        };
+    }
+    let Some(&word) = words.first() else {
+        return Ident::Thing(m.key.clone());
+    };
+    // A surname (or first word) of a full name introduced in the same article.
+    if let Some(full) = local.get(word) {
+        // Several people share it: the first introduced wins.
+        return Ident::Person(full[0].clone());
+    }
+    if m.kind != EntityKind::Person || m.stands_for.is_some() {
+        return Ident::Thing(m.key.clone());
+    }
+    // Across the desk only when exactly one person has that name.
+    if let Some(fulls) = desk_names.get(word) {
+        if fulls.len() == 1 {
+            return Ident::Person(fulls.iter().next().cloned().unwrap_or_default());
+        }
+        return Ident::Person(word.to_string());
+    }
+    if let Some(fulls) = desk_buckets.get(&bucket(word)) {
+        let matches: Vec<&String> = fulls
+            .iter()
+            .filter(|f| {
+                let fw: Vec<&str> = f.split(' ').collect();
+                [fw[0], fw[fw.len() - 1]]
+                    .iter()
+                    .any(|w| variant_words(w, word))
+            })
+            .collect();
+        if matches.len() == 1 {
+            return Ident::Person(matches[0].clone());
+        }
+    }
+    Ident::Person(word.to_string())
+}
+
+/// Fills canonical name, aliases, spellings and the preferred spelling.
+fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<Mention>], config: &Config) {
+    let entity = &mut table.entities[e];
+    let mentions: Vec<&Mention> = entity
+        .mentions
+        .iter()
+        .filter_map(|r| docs.get(r.doc).and_then(|d| d.get(r.index)))
+        .collect();
+    if entity.kind == EntityKind::Person {
+        // The fullest name, as first written.
+        if let Some(full) = mentions
+            .iter()
+            .filter(|m| !m.demonym)
+            .map(|m| name_words(&m.text).join(" ").replace('’', "'"))
+            .max_by_key(|t| (t.split(' ').count(), std::cmp::Reverse(0)))
+            && full.split(' ').count() >= entity.canonical.split(' ').count()
+        {
+            let first_full = mentions
+                .iter()
+                .filter(|m| !m.demonym)
+                .map(|m| name_words(&m.text).join(" ").replace('’', "'"))
+                .find(|t| t.split(' ').count() == full.split(' ').count())
+                .unwrap_or(full);
+            if !config.entities.iter().any(|u| u.name == entity.canonical) {
+                entity.canonical = first_full;
+            }
+        }
+    }
+    if entity.kind != EntityKind::Person
+        && !config.entities.iter().any(|u| u.name == entity.canonical)
+        && let Some(longest) = mentions
+            .iter()
+            .filter(|m| !m.demonym && !is_acronym(&m.key))
+            .map(|m| m.key.as_str())
+            .max_by_key(|k| k.split(' ').count())
+        && longest.split(' ').count() > entity.canonical.split(' ').count()
+    {
+        entity.canonical = longest.to_string();
+    }
+    let mut aliases: Vec<String> = Vec::new();
+    for m in &mentions {
+        if m.demonym {
+            continue;
+        }
+        let t = super::entities::normalize(&name_words(&m.text).join(" "));
+        if t != entity.canonical && !aliases.contains(&t) {
+            aliases.push(t);
+        }
+    }
+    entity.aliases = aliases;
+
+    // Spelling variants of one word of the name.
+    let mut words: Vec<(String, MentionRef)> = Vec::new();
+    for (r, m) in entity.mentions.iter().zip(&mentions) {
+        if m.demonym {
+            continue;
+        }
+        let mut offset = 0;
+        for w in m.text.split(' ') {
+            let bare = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
+            let start = m.span.start + offset;
+            words.push((
+                bare.to_string(),
+                MentionRef {
+                    doc: r.doc,
+                    index: r.index,
+                    span: start..start + bare.len(),
+                },
+            ));
+            offset += w.len() + 1;
+        }
+    }
+    let mut spellings: Vec<Spelling> = Vec::new();
+    for (w, r) in &words {
+        if let Some(s) = spellings.iter_mut().find(|s| s.text == *w) {
+            s.mentions.push(r.clone());
+        } else if spellings.is_empty() || spellings.iter().any(|s| variant_words(&s.text, w)) {
+            if spellings.is_empty() {
+                // Only words that vary somewhere are kept.
+                let varies = words.iter().any(|(o, _)| variant_words(o, w));
+                if !varies {
+                    continue;
+                }
+            }
+            spellings.push(Spelling {
+                text: w.clone(),
+                mentions: vec![r.clone()],
+            });
+        }
+    }
+    if spellings.len() >= 2 {
+        let from_config = spellings.iter().find_map(|s| {
+            config
+                .preferred_for(&s.text)
+                .map(str::to_string)
+                .or_else(|| {
+                    config
+                        .preferred_spellings
+                        .contains_key(&s.text)
+                        .then(|| s.text.clone())
+                })
+        });
+        let majority = spellings
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, s)| (s.mentions.len(), std::cmp::Reverse(*i)))
+            .map(|(_, s)| s.text.clone());
+        entity.preferred = from_config.or(majority);
+        entity.spellings = spellings;
+    }
 }

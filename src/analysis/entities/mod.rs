@@ -1,0 +1,743 @@
+//! Recognizing names of people, organizations and places in a block of prose.
+//!
+//! The recognizer tokenizes the block, joins runs of capitalized words (with
+//! connectors such as "of" after organization heads), and then reads each run
+//! with the gazetteer and context rules: titles and roles before a name,
+//! appositions after it, demonyms, metonyms, acronyms and sentence-initial
+//! common words.
+
+pub mod gazetteer;
+mod tokens;
+mod words;
+
+use std::ops::Range;
+
+use super::config::Config;
+use super::model::{EntityKind, Mention};
+use super::text::BlockKind;
+use gazetteer::{GAZETTEER, Known, PlaceKind};
+use tokens::{Tok, tokenize};
+
+/// Finds the names in one block of masked prose. Spans are relative to `block`.
+pub fn find_mentions(
+    block: &str,
+    kind: BlockKind,
+    sentences: &[Range<usize>],
+    config: &Config,
+) -> Vec<Mention> {
+    if kind == BlockKind::Boilerplate {
+        return Vec::new();
+    }
+    let toks = tokenize(block, sentences);
+    let mut rec = Recognizer {
+        block,
+        toks: &toks,
+        heading: kind == BlockKind::Heading,
+        config,
+        out: Vec::new(),
+    };
+    rec.run();
+    rec.out
+}
+
+/// A name found by a lookup: the gazetteer, the user's entities or a demonym.
+enum Hit {
+    Name {
+        key: String,
+        kind: EntityKind,
+        stands_for: Option<String>,
+        place: Option<PlaceKind>,
+    },
+    Demonym {
+        key: &'static str,
+        country: bool,
+    },
+    Ignored,
+}
+
+struct Recognizer<'a> {
+    block: &'a str,
+    toks: &'a [Tok],
+    heading: bool,
+    config: &'a Config,
+    out: Vec<Mention>,
+}
+
+impl Recognizer<'_> {
+    fn text(&self, i: usize) -> &str {
+        &self.block[self.toks[i].span.clone()]
+    }
+
+    fn run(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if !self.starts_name(i) {
+                i += 1;
+                continue;
+            }
+            let (end, joined) = self.extend(i);
+            self.read_run(i, end, joined);
+            i = end;
+        }
+    }
+
+    /// Can a run of capitalized words start at token `i`?
+    fn starts_name(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.word && t.cap
+    }
+
+    /// Extends a run from `start`; returns its end and whether it joined
+    /// across a connector ("University of X").
+    fn extend(&self, start: usize) -> (usize, bool) {
+        let n = self.toks.len();
+        let mut end = start + 1;
+        let mut joined = false;
+        while end < n {
+            let prev = &self.toks[end - 1];
+            if prev.poss {
+                break;
+            }
+            let t = &self.toks[end];
+            if !t.glued {
+                break;
+            }
+            if t.word && t.cap && !t.initial {
+                end += 1;
+                continue;
+            }
+            // Connectors need a capitalized word right after them.
+            let next_cap = end + 1 < n
+                && self.toks[end + 1].glued
+                && self.toks[end + 1].word
+                && self.toks[end + 1].cap;
+            let text = self.text(end);
+            if text == "&" && next_cap {
+                end += 2;
+                continue;
+            }
+            if !t.word {
+                break;
+            }
+            let prev_text = self.text(end - 1);
+            if matches!(text, "of" | "for" | "on") {
+                if words::is_of_head(prev_text) {
+                    if next_cap {
+                        end += 2;
+                        joined = true;
+                        continue;
+                    }
+                    // "of the X"
+                    if end + 2 < n
+                        && self.text(end + 1) == "the"
+                        && self.toks[end + 2].glued
+                        && self.toks[end + 2].word
+                        && self.toks[end + 2].cap
+                    {
+                        end += 3;
+                        joined = true;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if words::is_particle(text) && next_cap {
+                end += 2;
+                continue;
+            }
+            if text == "and"
+                && joined
+                && next_cap
+                && !words::is_field(prev_text)
+                && !words::is_org_head(prev_text)
+            {
+                // "Center for Strategic and International Studies"
+                let mut k = end + 1;
+                while k < n && self.toks[k].glued && self.toks[k].word && self.toks[k].cap {
+                    k += 1;
+                }
+                if words::is_field(self.text(k - 1)) {
+                    end = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        (end, joined)
+    }
+
+    fn joined(&self, a: usize, b: usize) -> String {
+        let mut s = String::new();
+        for i in a..b {
+            if i > a && self.toks[i].glued {
+                s.push(' ');
+            }
+            s.push_str(self.text(i));
+        }
+        s
+    }
+
+    /// A lookup of tokens `a..b` as one name.
+    fn lookup(&self, a: usize, b: usize) -> Option<Hit> {
+        // Only plain runs of words: no token may be cut off from the previous one.
+        if (a + 1..b).any(|i| !self.toks[i].glued) || (a..b - 1).any(|i| self.toks[i].poss) {
+            return None;
+        }
+        let name = self.joined(a, b);
+        if self.config.is_ignored(&name) {
+            return Some(Hit::Ignored);
+        }
+        for e in &self.config.entities {
+            if e.name == name || e.aliases.contains(&name) {
+                return Some(Hit::Name {
+                    key: e.name.clone(),
+                    kind: e.kind.into(),
+                    stands_for: None,
+                    place: None,
+                });
+            }
+        }
+        let g = &*GAZETTEER;
+        let undotted;
+        let found = match g.lookup(&name) {
+            Some(k) => Some(k),
+            None if name.contains('.') && b - a == 1 => {
+                undotted = name.replace('.', "");
+                g.lookup(&undotted)
+            }
+            None => None,
+        };
+        if let Some(Known {
+            key,
+            kind,
+            place,
+            stands_for,
+        }) = found
+        {
+            return Some(Hit::Name {
+                key: key.to_string(),
+                kind: *kind,
+                stands_for: stands_for.map(str::to_string),
+                place: *place,
+            });
+        }
+        if b - a <= 2
+            && let Some(d) = g.demonym(&name)
+        {
+            return Some(Hit::Demonym {
+                key: d.key,
+                country: d.country,
+            });
+        }
+        None
+    }
+
+    /// The longest lookup hit starting at `a`, ending at most at `b`.
+    fn longest(&self, a: usize, b: usize) -> Option<(usize, Hit)> {
+        let max = GAZETTEER.max_words.max(
+            self.config
+                .entities
+                .iter()
+                .map(|e| e.name.split(' ').count())
+                .max()
+                .unwrap_or(0),
+        );
+        let limit = b.min(a + max + 2);
+        (a + 1..=limit)
+            .rev()
+            .find_map(|e| self.lookup(a, e).map(|h| (e, h)))
+    }
+
+    fn read_run(&mut self, a: usize, b: usize, joined: bool) {
+        let mut a = a;
+        let mut initial_role: Option<(usize, usize)> = None;
+        // Leading "The" is not part of the name unless the name needs it.
+        // Sentence-initial common words ("However", "Despite", "In").
+        while a < b {
+            let t = &self.toks[a];
+            let text = self.text(a);
+            if text == "I" || (text.chars().count() == 1 && !t.upper_dotted) {
+                a += 1;
+                continue;
+            }
+            if t.initial || self.heading {
+                if self.known_start(a, b) {
+                    break;
+                }
+                if words::is_title(text) && a + 1 < b {
+                    break;
+                }
+                let lower = text.to_lowercase();
+                if a + 1 < b && words::is_role_noun(&lower) && !self.heading {
+                    // "Analyst Gustav Gressel": a role noun capitalized by the sentence.
+                    initial_role = Some((a, a + 1));
+                    a += 1;
+                    continue;
+                }
+                if words::is_function(&lower)
+                    || (GAZETTEER.is_common(&lower)
+                        && !(t.poss && !words::is_function(&lower) && b == a + 1))
+                {
+                    a += 1;
+                    continue;
+                }
+                if self.heading && b == a + 1 {
+                    a += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if a >= b {
+            return;
+        }
+        let whole = b - a;
+        let last = self.text(b - 1).to_string();
+        // Organizations and places by their head word are one name, whole.
+        if (joined || words::is_org_head(&last) || words::is_place_head(&last))
+            && whole >= 2
+            && !words::is_title(self.text(a))
+            && self.lookup(a, b).is_none()
+        {
+            let mut start = a;
+            let first_text = self.text(start);
+            if first_text == "The" || first_text == "the" {
+                start += 1;
+            }
+            // "U.S. Department of Agriculture": the country, then its agency.
+            if !joined_at_start(self, start, b)
+                && words::is_government_head(&last)
+                && let Some((
+                    e,
+                    Hit::Name {
+                        key,
+                        kind,
+                        place,
+                        stands_for,
+                    },
+                )) = self.longest(start, b)
+                && e < b
+                && stands_for.is_none()
+                && matches!(place, Some(PlaceKind::Country))
+                && kind == EntityKind::Place
+            {
+                self.push(start, e, kind, Some(key), None, false, None);
+                self.push(e, b, EntityKind::Organization, None, None, false, None);
+                return;
+            }
+            if start < b {
+                let kind = if words::is_place_head(&last)
+                    || (joined && words::is_place_of_head(self.text(start)))
+                {
+                    EntityKind::Place
+                } else {
+                    EntityKind::Organization
+                };
+                if !self.heading || whole >= 2 {
+                    self.push(start, b, kind, None, None, false, None);
+                }
+                return;
+            }
+        }
+        // Otherwise read the run left to right.
+        let mut p = a;
+        let mut role: Option<(usize, usize)> = initial_role;
+        let mut pending: Option<usize> = None;
+        while p < b {
+            if let Some((e, hit)) = self.longest(p, b) {
+                // "Lloyd Austin": a known city or a first name after a first name
+                // belongs to the person's name.
+                // "Vladimir Putin", "Paris Hilton": a city name, then an unknown word.
+                if pending.is_none()
+                    && e == p + 1
+                    && p + 1 < b
+                    && self.toks[p + 1].glued
+                    && matches!(
+                        hit,
+                        Hit::Name {
+                            kind: EntityKind::Place,
+                            place: Some(PlaceKind::City),
+                            stands_for: None,
+                            ..
+                        }
+                    )
+                    && self.longest(p + 1, b).is_none()
+                    && !words::is_org_head(self.text(p + 1))
+                    && !words::is_place_head(self.text(p + 1))
+                    && !words::is_title(self.text(p + 1))
+                {
+                    pending = Some(p);
+                    p += 1;
+                    continue;
+                }
+                if pending.is_some()
+                    && e == p + 1
+                    && !self.toks[p].upper
+                    && matches!(
+                        hit,
+                        Hit::Name {
+                            kind: EntityKind::Place,
+                            place: Some(PlaceKind::City | PlaceKind::State | PlaceKind::Region),
+                            stands_for: None,
+                            ..
+                        }
+                    )
+                {
+                    p += 1;
+                    continue;
+                }
+                // A first name followed by a capitalized word is a person,
+                // even when the rest is a known place ("Lloyd Austin").
+                if self.person_start(p, b, e) {
+                    if pending.is_none() {
+                        pending = Some(p);
+                    }
+                    p += 1;
+                    continue;
+                }
+                if let Some(u) = pending.take() {
+                    self.unknown(u, p, role.take());
+                }
+                match hit {
+                    Hit::Ignored => {}
+                    Hit::Demonym { key, country } => {
+                        if country {
+                            self.push(
+                                p,
+                                e,
+                                EntityKind::Place,
+                                Some(key.to_string()),
+                                None,
+                                true,
+                                None,
+                            );
+                        }
+                    }
+                    Hit::Name {
+                        key,
+                        kind,
+                        stands_for,
+                        place,
+                    } => {
+                        let mut kind = kind;
+                        // A city name followed by a speech verb is a person ("Austin told").
+                        if e - p == 1
+                            && matches!(place, Some(PlaceKind::City))
+                            && stands_for.is_none()
+                            && self.speech_after(e - 1)
+                        {
+                            kind = EntityKind::Person;
+                        }
+                        let key = if kind == EntityKind::Person {
+                            self.joined(p, e)
+                        } else {
+                            key
+                        };
+                        role = None;
+                        self.push(p, e, kind, Some(key), None, false, stands_for);
+                    }
+                }
+                p = e;
+                continue;
+            }
+            let text = self.text(p);
+            if pending.is_none() && words::is_title(text) && p + 1 < b {
+                // Titles before a name: "Defense Secretary", "Lt. Gen.", "Secretary of State".
+                let start = role.map_or(p, |r| r.0);
+                role = Some((start, p + 1));
+                p += 1;
+                continue;
+            }
+            if pending.is_none() && role.is_some() && text == "of" && p + 2 < b {
+                // "Secretary of State Antony Blinken": the word after "of" is part of the title.
+                role = role.map(|r| (r.0, p + 2));
+                p += 2;
+                continue;
+            }
+            if self.config.is_ignored(text) {
+                if let Some(u) = pending.take() {
+                    self.unknown(u, p, role.take());
+                }
+                p += 1;
+                continue;
+            }
+            if pending.is_none() {
+                pending = Some(p);
+            }
+            p += 1;
+        }
+        if let Some(u) = pending {
+            self.unknown(u, b, role);
+        }
+    }
+
+    /// True when a known name or a first-name person starts at `a`.
+    fn known_start(&self, a: usize, b: usize) -> bool {
+        if let Some((e, hit)) = self.longest(a, b) {
+            return !matches!(hit, Hit::Ignored) || e < a;
+        }
+        self.person_start(a, b, a + 1)
+    }
+
+    /// A first name, then a capitalized word that is not itself a known name
+    /// reaching past it.
+    fn person_start(&self, p: usize, b: usize, known_end: usize) -> bool {
+        if p + 1 >= b || known_end > p + 2 && known_end != p + 1 {
+            return false;
+        }
+        let first = self.text(p);
+        if !GAZETTEER.is_first_name(first) {
+            return false;
+        }
+        if self.lookup(p, p + 1).is_some_and(|h| {
+            matches!(
+                h,
+                Hit::Name {
+                    place: Some(PlaceKind::Country),
+                    ..
+                }
+            ) || known_end > p + 1
+        }) {
+            return false;
+        }
+        let next = &self.toks[p + 1];
+        next.glued && next.word && next.cap && !words::is_org_head(self.text(p + 1))
+    }
+
+    fn speech_after(&self, i: usize) -> bool {
+        self.toks
+            .get(i + 1)
+            .is_some_and(|t| t.word && words::is_speech_verb(&self.block[t.span.clone()]))
+    }
+
+    /// A run of capitalized words the gazetteer does not know.
+    fn unknown(&mut self, a: usize, b: usize, role: Option<(usize, usize)>) {
+        let mut a = a;
+        while a < b {
+            let text = self.text(a);
+            let t = &self.toks[a];
+            if text == "The"
+                || text == "the"
+                || text == "of"
+                || (text.len() == 1 && !t.upper_dotted)
+            {
+                a += 1;
+            } else {
+                break;
+            }
+        }
+        let mut b = b;
+        while b > a && (matches!(self.text(b - 1), "of" | "for" | "and" | "the")) {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        let n = b - a;
+        let first = self.text(a).to_string();
+        let last = self.text(b - 1).to_string();
+        let first_name = GAZETTEER.is_first_name(&first);
+        if self.heading && !(first_name && n >= 2) {
+            return;
+        }
+        if n == 1 && words::is_stop_acronym(&first) {
+            return;
+        }
+        if n == 1 && (words::is_title(&first) || words::is_calendar(&first)) {
+            return;
+        }
+        let before = self.role_before(a);
+        let role_text = role
+            .map(|(s, e)| {
+                self.block[self.toks[s].span.start..self.toks[e - 1].span.end].to_string()
+            })
+            .or(before);
+        let all_caps = n == 1 && self.toks[a].upper;
+        let last_common = GAZETTEER.is_common(&last.to_lowercase());
+        let the_before = a > 0 && self.toks[a].glued && matches!(self.text(a - 1), "the" | "The");
+        let kind = if words::is_org_suffix(&last) || words::is_org_head(&last) {
+            EntityKind::Organization
+        } else if words::is_place_head(&last) {
+            EntityKind::Place
+        } else if role_text.is_some() || (first_name && n >= 2) {
+            EntityKind::Person
+        } else if all_caps || (n == 1 && camel_case(&first)) {
+            EntityKind::Organization
+        } else if n >= 2 {
+            if (a..b).all(|i| self.toks[i].upper) {
+                EntityKind::Organization
+            } else if GAZETTEER.is_surname(&last) || !last_common {
+                EntityKind::Person
+            } else {
+                EntityKind::Organization
+            }
+        } else if the_before {
+            if words::is_direction(&first) {
+                EntityKind::Place
+            } else {
+                EntityKind::Organization
+            }
+        } else if self.surname_in_block(&first)
+            || self.speech_after(a)
+            || first_name
+            || GAZETTEER.is_surname(&first)
+        {
+            EntityKind::Person
+        } else if self.place_before(a) || words::is_direction(&first) {
+            EntityKind::Place
+        } else if last_common {
+            EntityKind::Organization
+        } else {
+            EntityKind::Person
+        };
+        let role_text = if kind == EntityKind::Person {
+            role_text.or_else(|| if n >= 2 { self.apposition(b) } else { None })
+        } else {
+            None
+        };
+        self.push(a, b, kind, None, role_text, false, None);
+    }
+
+    fn surname_in_block(&self, word: &str) -> bool {
+        self.out.iter().any(|m| {
+            m.kind == EntityKind::Person
+                && m.text.len() > word.len()
+                && m.text.rsplit(' ').next() == Some(word)
+        })
+    }
+
+    fn place_before(&self, a: usize) -> bool {
+        a > 0 && self.toks[a].glued && {
+            let t = &self.toks[a - 1];
+            t.word
+                && matches!(
+                    &self.block[t.span.clone()],
+                    "in" | "near" | "across" | "outside"
+                )
+        }
+    }
+
+    /// A lower-case role word right before a name ("spokesperson Dmitry Peskov").
+    fn role_before(&self, a: usize) -> Option<String> {
+        if a == 0 || !self.toks[a].glued {
+            return None;
+        }
+        let t = &self.toks[a - 1];
+        let text = &self.block[t.span.clone()];
+        (t.word && words::is_role_noun(text)).then(|| text.to_string())
+    }
+
+    /// ", former British military intelligence officer and senior lecturer at X"
+    fn apposition(&self, b: usize) -> Option<String> {
+        let toks = self.toks;
+        if b >= toks.len() || self.text(b) != "," {
+            return None;
+        }
+        let start = b + 1;
+        let mut end = start;
+        let mut has_role = false;
+        while end < toks.len() && end < start + 16 {
+            let text = self.text(end);
+            if !toks[end].word && !matches!(text, "-" | "’" | "'") {
+                break;
+            }
+            if toks[end].sentence_start && end > start {
+                break;
+            }
+            if end == start {
+                let lower = text.to_lowercase();
+                if words::is_apposition_blocker(&lower) {
+                    return None;
+                }
+            }
+            if words::is_role_noun(&text.to_lowercase()) {
+                has_role = true;
+            }
+            end += 1;
+        }
+        if !has_role || end == start {
+            return None;
+        }
+        let mut s = start;
+        while s < end && matches!(self.text(s), "a" | "an" | "the" | "A" | "An" | "The") {
+            s += 1;
+        }
+        if s >= end {
+            return None;
+        }
+        Some(self.block[toks[s].span.start..toks[end - 1].span.end].to_string())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        a: usize,
+        b: usize,
+        kind: EntityKind,
+        key: Option<String>,
+        role: Option<String>,
+        demonym: bool,
+        stands_for: Option<String>,
+    ) {
+        let span = self.toks[a].span.start..self.toks[b - 1].span.end;
+        let text = self.block[span.clone()].to_string();
+        let key = key.unwrap_or_else(|| normalize(&text));
+        if self.config.is_ignored(&text) {
+            return;
+        }
+        self.out.push(Mention {
+            span,
+            text,
+            kind,
+            key,
+            demonym,
+            role,
+            stands_for,
+        });
+    }
+}
+
+/// True when the run's name is "X of Y" right from its first word.
+fn joined_at_start(rec: &Recognizer<'_>, start: usize, b: usize) -> bool {
+    start + 1 < b && matches!(rec.text(start + 1), "of" | "for")
+}
+
+/// True for a head word of organization names ("Church", "University").
+pub fn is_org_head_word(word: &str) -> bool {
+    words::is_org_head(word)
+}
+
+/// "LibriVox", "wikiHow", "YouTube": a capital after a lower-case letter
+/// (but not "McKenzie", "MacDonald", "DeVos", "O'Reilly").
+fn camel_case(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let inner = chars
+        .windows(2)
+        .position(|w| w[0].is_lowercase() && w[1].is_uppercase());
+    match inner {
+        None => false,
+        Some(i) => {
+            let prefix: String = chars[..=i].iter().collect();
+            !matches!(
+                prefix.as_str(),
+                "Mc" | "Mac" | "De" | "Di" | "Da" | "La" | "Le" | "Van" | "Von"
+            )
+        }
+    }
+}
+
+/// The normalized form of a name: single spaces, straight apostrophes, no leading "the".
+pub fn normalize(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for (i, w) in text.split_whitespace().enumerate() {
+        if i == 0 && (w == "the" || w == "The") {
+            continue;
+        }
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(w);
+    }
+    s.replace('’', "'")
+}

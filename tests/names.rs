@@ -1,0 +1,216 @@
+//! Name recognition and entity resolution, through the desk, on fixture articles.
+
+use std::fmt::Write;
+
+use marginalia::analysis::config::Config;
+use marginalia::analysis::desk::Desk;
+use marginalia::analysis::document::DocumentAnalysis;
+use marginalia::analysis::text::DocFormat;
+
+/// Renders every mention of every article, then the entities that have more
+/// than one name, spelling or role.
+fn render(articles: &[(&str, &str)], config_toml: &str) -> String {
+    let config = Config::from_toml(config_toml).expect("fixture config parses");
+    let mut desk = Desk::new();
+    for (path, text) in articles {
+        desk.upsert(path, text, DocFormat::from_path(path), &config);
+    }
+    let report = desk.report(&config);
+    let table = &report.entities;
+    let mut out = String::new();
+    for (doc, path) in report.paths.iter().enumerate() {
+        writeln!(out, "## {path}").unwrap();
+        for (i, m) in report.mentions[doc].iter().enumerate() {
+            let entity = &table.entities[table.by_doc[doc][i]];
+            write!(out, "{} [{}] {}", m.text, m.kind.as_str(), m.key).unwrap();
+            if let Some(role) = &m.role {
+                write!(out, " role={role}").unwrap();
+            }
+            if m.demonym {
+                write!(out, " demonym").unwrap();
+            }
+            if let Some(s) = &m.stands_for {
+                write!(out, " stands_for={s}").unwrap();
+            }
+            writeln!(out, " -> {} {}", entity.id, entity.canonical).unwrap();
+        }
+    }
+    writeln!(out, "## entities").unwrap();
+    for e in &table.entities {
+        let mut line = format!("{} [{}] {}", e.id, e.kind.as_str(), e.canonical);
+        if !e.aliases.is_empty() {
+            write!(line, " aliases={:?}", e.aliases).unwrap();
+        }
+        if !e.roles.is_empty() {
+            write!(line, " roles={:?}", e.roles).unwrap();
+        }
+        if let Some(r) = e.refers_to {
+            write!(line, " refers_to={}", table.entities[r].id).unwrap();
+        }
+        if !e.spellings.is_empty() {
+            let spellings: Vec<String> = e
+                .spellings
+                .iter()
+                .map(|s| format!("{}x{}", s.text, s.mentions.len()))
+                .collect();
+            write!(line, " spellings={spellings:?}").unwrap();
+        }
+        if let Some(p) = &e.preferred {
+            write!(line, " preferred={p}").unwrap();
+        }
+        if let Some(n) = &e.note {
+            write!(line, " note={n:?}").unwrap();
+        }
+        writeln!(out, "{line}").unwrap();
+    }
+    out
+}
+
+/// The mentions of one article as `text [kind]` strings.
+fn names(text: &str) -> Vec<String> {
+    let config = Config::default();
+    let analysis = DocumentAnalysis::new(text, DocFormat::Plain, &config);
+    analysis
+        .mentions()
+        .map(|m| format!("{} [{}]", m.text, m.kind.as_str()))
+        .collect()
+}
+
+#[test]
+fn titles_roles_and_appositions() {
+    let text = "Defense Secretary Lloyd Austin spoke in Brussels on Thursday. \
+Lt. Gen. Kyrylo Budanov, who leads military intelligence, disagreed. \
+The Kremlin answered through spokesperson Dmitry Peskov. \
+Ukrainian President Volodymyr Zelenskyy met Secretary of State Antony Blinken.\n\
+Maria Hollis, a senior fellow at the Lowell Institute for Security Studies, doubted the numbers. \
+Austin later repeated his warning.\n";
+    insta::assert_snapshot!(render(&[("roles.txt", text)], ""));
+}
+
+#[test]
+fn headings_and_sentence_starts() {
+    let text = "Why Does Russia Need North Korean Soldiers?\n\
+However, the pact worries Tokyo. Despite that, Seoul waits. According to officials, \
+talks continue. Some diplomats in Geneva disagree. In Kursk the fighting goes on.\n\
+Meanwhile Pyongyang stays silent and Washington watches.\n";
+    insta::assert_snapshot!(render(&[("heading.txt", text)], ""));
+}
+
+#[test]
+fn demonyms_metonyms_acronyms_and_possessives() {
+    let text = "North Korean troops crossed into Russia, officials from the DPRK admitted. \
+Russian-North Korean ties have grown since the treaty. \
+Russia’s envoy and Ukraine's foreign minister met at the UN, while NATO and the EU watched. \
+The Kremlin and the White House traded barbs; TASS carried the statement. \
+The U.S. and the US Army both reacted, and America’s allies in the U.K. agreed.\n";
+    insta::assert_snapshot!(render(&[("demonyms.txt", text)], ""));
+}
+
+#[test]
+fn organizations_by_head_word_and_of_patterns() {
+    let text = "Researchers at the University of St. Andrews and the Center for Strategic and \
+International Studies briefed the Joint Chiefs of Staff. The Russian Pacific Fleet and the \
+11th Airborne Brigade moved east, according to the Ministry of Defence and Harlow Dynamics Inc.\n";
+    insta::assert_snapshot!(render(&[("orgs.txt", text)], ""));
+}
+
+#[test]
+fn surnames_resolve_within_an_article() {
+    let text = "Gressel told the committee that the front was stable. \
+Analyst Gustav Gressel has studied the region for years.\n\
+Putin’s aides stayed quiet. President Vladimir Putin's office later called Gressel's view biased.\n";
+    insta::assert_snapshot!(render(&[("surnames.txt", text)], ""));
+}
+
+#[test]
+fn kims_stay_apart_across_articles() {
+    let first = "Leader Kim Jong Un inspected a missile factory. Kim praised the workers.\n";
+    let second = "General Kim Yong-bok commands the expeditionary force. \
+Kim Yong-bok was seen near the border.\n";
+    let third = "Analysts expect Kim to visit Moscow.\n";
+    insta::assert_snapshot!(render(
+        &[("a.txt", first), ("b.txt", second), ("c.txt", third)],
+        ""
+    ));
+}
+
+#[test]
+fn spelling_variants_with_majority() {
+    let first =
+        "President Volodymyr Zelenskyy spoke on Monday. Zelenskyy said more help was needed.\n";
+    let second = "Volodymyr Zelensky thanked the allies. Zelensky’s speech was short.\n";
+    let third = "Zelenskyy returned to Kyiv.\n";
+    insta::assert_snapshot!(render(
+        &[("a.txt", first), ("b.txt", second), ("c.txt", third)],
+        ""
+    ));
+}
+
+#[test]
+fn spelling_variants_with_configured_preference() {
+    let first = "President Volodymyr Zelenskyy spoke on Monday.\n";
+    let second = "Volodymyr Zelensky thanked the allies. Zelensky's speech was short.\n";
+    let config = "[spellings]\n\"Zelensky\" = [\"Zelenskyy\", \"Zelenskiy\"]\n";
+    insta::assert_snapshot!(render(&[("a.txt", first), ("b.txt", second)], config));
+}
+
+#[test]
+fn user_entities_and_ignored_words() {
+    let text = "Private Ri Song Jin was identified from photographs. \
+Ri was 26 years old. Analysts call the country the Hermit Kingdom.\n";
+    let config = "ignore = [\"Hermit Kingdom\"]\n\n[[entity]]\nname = \"Ri Song Jin\"\nkind = \"person\"\n\
+aliases = [\"Ri\"]\nnote = \"Soldier identified in photographs\"\n";
+    insta::assert_snapshot!(render(&[("user.txt", text)], config));
+}
+
+#[test]
+fn quiet_on_near_misses() {
+    // Heading words, sentence-initial words, and a name one letter away from another.
+    let found = names(
+        "How Will The War End?\n\
+However, nobody knows. Despite everything, some hope remains. According to many, it will last. \
+In the end, most agree.\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    let out = render(
+        &[
+            ("a.txt", "Leader Kim Jong Un spoke. Kim smiled.\n"),
+            (
+                "b.txt",
+                "Sergeant Ivan Kin reported. Officers said Kin left.\n",
+            ),
+        ],
+        "",
+    );
+    assert!(!out.contains("spellings"), "{out}");
+    let kim = out
+        .lines()
+        .find(|l| l.starts_with("Kim smiled") || l.starts_with("Kim ["));
+    assert!(kim.is_some_and(|l| l.contains("Kim Jong Un")), "{out}");
+    let kin = out.lines().find(|l| l.starts_with("Kin ["));
+    assert!(kin.is_some_and(|l| l.contains("Ivan Kin")), "{out}");
+}
+
+#[test]
+fn arbitrary_text_does_not_panic() {
+    let long_line = "Ünïcödé Ⅻ ’s '' ‐- U.S.-led Kremlin-backed pro-Russian ".repeat(2000);
+    let samples = [
+        "",
+        "’s",
+        "'s 's ’s",
+        "A",
+        "U.S",
+        "U.",
+        "-",
+        "Mr.",
+        "of of of",
+        "The",
+        "Élysée Palace, São Paulo and Zürich; 東京 and Москва.",
+        "🙂 Emoji Name 🙂 Smith’s",
+        long_line.as_str(),
+    ];
+    for s in samples {
+        let _ = names(s);
+        let _ = render(&[("x.md", s)], "");
+    }
+}
