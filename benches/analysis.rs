@@ -24,11 +24,42 @@ const TEMPLATES: &[&str] = &[
     "However, {P} told reporters that the figure was \"far higher\" and that {C} would respond.",
     "In {Y}, roughly {N} residents left the region, the {ORG} reported.",
 ];
-const PEOPLE: &[&str] = &["Lloyd Austin", "Maria Snegovaya", "Gustav Gressel", "Anna Lindqvist", "Tomas Brandt", "Li Wei", "Amara Okafor"];
-const COUNTRIES: &[&str] = &["North Korea", "Russia", "Ukraine", "South Korea", "Germany", "France", "Poland", "Japan"];
-const DEMONYMS: &[&str] = &["North Korean", "Russian", "Ukrainian", "South Korean", "German", "Polish"];
-const CITIES: &[&str] = &["Seoul", "Kyiv", "Berlin", "Warsaw", "Paris", "Tokyo", "Rome"];
-const ORGS: &[&str] = &["World Food Programme", "Joint Chiefs of Staff", "Red Cross", "Defense Ministry"];
+const PEOPLE: &[&str] = &[
+    "Lloyd Austin",
+    "Maria Snegovaya",
+    "Gustav Gressel",
+    "Anna Lindqvist",
+    "Tomas Brandt",
+    "Li Wei",
+    "Amara Okafor",
+];
+const COUNTRIES: &[&str] = &[
+    "North Korea",
+    "Russia",
+    "Ukraine",
+    "South Korea",
+    "Germany",
+    "France",
+    "Poland",
+    "Japan",
+];
+const DEMONYMS: &[&str] = &[
+    "North Korean",
+    "Russian",
+    "Ukrainian",
+    "South Korean",
+    "German",
+    "Polish",
+];
+const CITIES: &[&str] = &[
+    "Seoul", "Kyiv", "Berlin", "Warsaw", "Paris", "Tokyo", "Rome",
+];
+const ORGS: &[&str] = &[
+    "World Food Programme",
+    "Joint Chiefs of Staff",
+    "Red Cross",
+    "Defense Ministry",
+];
 const MONTHS: &[&str] = &["January", "February", "March", "October", "November"];
 const DAYS: &[&str] = &["Monday", "Wednesday", "Friday"];
 
@@ -48,7 +79,8 @@ impl Rng {
 /// An article of about `bytes` bytes, in Markdown with front matter.
 pub fn article(seed: u64, bytes: usize) -> String {
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-    let mut out = String::from("---\ntitle: Generated\ndate: 2025-01-15\n---\n\n# A Generated Report\n\n");
+    let mut out =
+        String::from("---\ntitle: Generated\ndate: 2025-01-15\n---\n\n# A Generated Report\n\n");
     while out.len() < bytes {
         for _ in 0..3 {
             let t = rng.pick(TEMPLATES);
@@ -64,10 +96,16 @@ pub fn article(seed: u64, bytes: usize) -> String {
                 .replace("{D}", rng.pick(DAYS))
                 .replace("{Y}", &format!("{}", 2015 + rng.next() % 10))
                 .replace("{N2}", &format!("{}", 1000 + rng.next() % 20000))
-                .replace("{N}", &format!("{},{:03}", 1 + rng.next() % 30, rng.next() % 1000))
+                .replace(
+                    "{N}",
+                    &format!("{},{:03}", 1 + rng.next() % 30, rng.next() % 1000),
+                )
                 .replace("{S2}", &format!("{}", 5 + rng.next() % 5))
                 .replace("{S}", &format!("{}", 1 + rng.next() % 4))
-                .replace("{PCT2}", &format!("{}.{}", rng.next() % 10, rng.next() % 10))
+                .replace(
+                    "{PCT2}",
+                    &format!("{}.{}", rng.next() % 10, rng.next() % 10),
+                )
                 .replace("{PCT}", &format!("{}", rng.next() % 10));
             out.push_str(&sentence);
             out.push(' ');
@@ -104,20 +142,30 @@ fn desk(c: &mut Criterion) {
             .collect();
         let total_words: u64 = articles.iter().map(|(_, t)| words(t)).sum();
         group.throughput(Throughput::Elements(total_words));
-        group.bench_with_input(BenchmarkId::from_parameter(count), &articles, |b, articles| {
-            b.iter(|| {
-                use rayon::prelude::*;
-                let analysed: Vec<_> = articles
-                    .par_iter()
-                    .map(|(path, text)| (path, text, DocumentAnalysis::new(text, DocFormat::Markdown, &config)))
-                    .collect();
-                let mut desk = Desk::new();
-                for (path, text, analysis) in analysed {
-                    desk.insert_analysed(path, text.as_str().into(), analysis.into());
-                }
-                desk.report(&config)
-            })
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(count),
+            &articles,
+            |b, articles| {
+                b.iter(|| {
+                    use rayon::prelude::*;
+                    let analysed: Vec<_> = articles
+                        .par_iter()
+                        .map(|(path, text)| {
+                            (
+                                path,
+                                text,
+                                DocumentAnalysis::new(text, DocFormat::Markdown, &config),
+                            )
+                        })
+                        .collect();
+                    let mut desk = Desk::new();
+                    for (path, text, analysis) in analysed {
+                        desk.insert_analysed(path, text.as_str().into(), analysis.into());
+                    }
+                    desk.report(&config)
+                })
+            },
+        );
     }
     group.finish();
 }

@@ -21,7 +21,10 @@ fn render(desk: &Desk, report: &DeskReport) -> String {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let date = document.date().map(|d| format!(" ({d})")).unwrap_or_default();
+        let date = document
+            .date()
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default();
         writeln!(out, "--- {name}{date}").unwrap();
         let text = &document.text;
         let mut annotations: Vec<(std::ops::Range<usize>, String)> = Vec::new();
@@ -79,7 +82,12 @@ fn render(desk: &Desk, report: &DeskReport) -> String {
                     .file_name()
                     .map(|n| n.to_string_lossy().to_string())
                     .unwrap_or_default();
-                write!(label, "\n      = related {other}@{}: {}", r.span.start, r.message).unwrap();
+                write!(
+                    label,
+                    "\n      = related {other}@{}: {}",
+                    r.span.start, r.message
+                )
+                .unwrap();
             }
             annotations.push((finding.span.clone(), label));
         }
@@ -100,7 +108,13 @@ fn render(desk: &Desk, report: &DeskReport) -> String {
                         .chars()
                         .count()
                         .max(1);
-                    writeln!(out, "    | {}{} {label}", " ".repeat(column), "^".repeat(width)).unwrap();
+                    writeln!(
+                        out,
+                        "    | {}{} {label}",
+                        " ".repeat(column),
+                        "^".repeat(width)
+                    )
+                    .unwrap();
                 }
             }
             line_start = line_end;
@@ -118,12 +132,21 @@ fn check_fixture(dir: &Path) -> String {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .expect("fixture folder")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().and_then(|e| e.to_str()).and_then(DocFormat::from_extension).is_some())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .and_then(DocFormat::from_extension)
+                .is_some()
+        })
         .collect();
     entries.sort();
     for path in entries {
         let text = std::fs::read_to_string(&path).expect("fixture text");
-        let name = path.file_name().expect("name").to_string_lossy().to_string();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
         desk.upsert(&name, &text, DocFormat::from_path(&name), &config);
     }
     render(&desk, &desk.report(&config))
@@ -167,10 +190,15 @@ fn each_rule_fires_and_stays_quiet_on_near_misses() {
     for (fixture, rules) in expect {
         let dir = root.join(fixture);
         let rendered = check_fixture(&dir);
-        let mut fired: Vec<&str> = ["figure-conflict", "figure-drift", "arithmetic", "spelling-variant"]
-            .into_iter()
-            .filter(|rule| rendered.contains(&format!("[{rule}]")))
-            .collect();
+        let mut fired: Vec<&str> = [
+            "figure-conflict",
+            "figure-drift",
+            "arithmetic",
+            "spelling-variant",
+        ]
+        .into_iter()
+        .filter(|rule| rendered.contains(&format!("[{rule}]")))
+        .collect();
         fired.sort();
         let mut want = rules.to_vec();
         want.sort();

@@ -20,6 +20,10 @@ pub struct ClaimContext {
     pub event: Option<String>,
     /// A date stated in the sentence (`YYYY`, `YYYY-MM`, ...), if any.
     pub date: Option<String>,
+    /// The sentence puts the figure in a hypothetical ("could earn ... by deploying 10,000").
+    pub hypothetical: bool,
+    /// The figure counts per item ("two units of up to 6,000 troops each").
+    pub distributive: bool,
 }
 
 /// Verbs that name the event of a claim, by their normalized form.
@@ -91,6 +95,7 @@ pub fn contexts(
     mentions: &[Mention],
     figures: &[Figure],
 ) -> Vec<ClaimContext> {
+    let mut previous: Option<(Range<usize>, String)> = None;
     figures
         .iter()
         .map(|figure| {
@@ -101,7 +106,19 @@ pub fn contexts(
                     s.start <= figure.span.start && figure.span.start < s.end.max(s.start + 1)
                 })
                 .unwrap_or(figure.span.clone());
-            context_in_sentence(masked, sentence, mentions, figure)
+            let mut context = context_in_sentence(masked, sentence.clone(), mentions, figure);
+            // A sentence that names no actor of its own continues the previous
+            // one: "North Korea sent 11,000 troops. Another 3,000 followed."
+            if context.subject.is_none()
+                && let Some((prev_sentence, prev_subject)) = &previous
+                && prev_sentence.end <= sentence.start
+            {
+                context.subject = Some(prev_subject.clone());
+            }
+            if let Some(subject) = &context.subject {
+                previous = Some((sentence, subject.clone()));
+            }
+            context
         })
         .collect()
 }
@@ -116,47 +133,43 @@ fn context_in_sentence(
         .iter()
         .filter(|m| m.span.start >= sentence.start && m.span.end <= sentence.end)
         .collect();
-    let counted_end = figure
-        .counted_span
-        .as_ref()
-        .map_or(figure.span.end, |c| c.end);
-    let subject_of = |m: &Mention| m.stands_for.clone().unwrap_or_else(|| m.key.clone());
-    // 1. A demonym or possessive right inside the counted phrase:
-    //    "3,000 North Korean troops", "North Korea's 20,000 artillery systems".
-    let attached = in_sentence.iter().find(|m| {
-        let inside = m.span.start >= figure.span.start && m.span.end <= counted_end;
+    // The counted phrase may follow the figure ("3,000 North Korean troops") or
+    // precede it ("the number of North Korean troops ... to 11,000").
+    let phrase = match &figure.counted_span {
+        Some(c) => figure.span.start.min(c.start)..figure.span.end.max(c.end),
+        None => figure.span.clone(),
+    };
+    // 1. A demonym inside the counted phrase, or a possessive right before the
+    //    figure: "3,000 North Korean troops", "North Korea's 20,000 artillery systems".
+    let attached = in_sentence.iter().copied().find(|m| {
+        let inside = m.span.start >= phrase.start && m.span.end <= phrase.end;
         let possessive_before = m.span.end <= figure.span.start
             && is_possessive_gap(&masked[m.span.end..figure.span.start]);
         (inside && m.demonym) || possessive_before
     });
-    // 2. The agent: the last place or organization before the figure that is not
-    //    introduced by a preposition of source ("according to", "from").
+    // 2. The agent: the closest place or organization before the figure that
+    //    is not the object of a preposition or the source of the report
+    //    ("according to Seoul").
     let agent = || {
         in_sentence
             .iter()
-            .filter(|m| m.span.end <= figure.span.start)
-            .filter(|m| m.kind != EntityKind::Person || m.demonym)
-            .filter(|m| !is_source_phrase(&masked[sentence.start..m.span.start]))
-            .find(|m| {
-                let after = &masked[m.span.end..figure.span.start];
-                !after.contains(',') || after.trim_start().starts_with(char::is_lowercase)
-            })
             .copied()
+            .filter(|m| m.span.end <= phrase.start)
+            .filter(|m| m.kind != EntityKind::Person || m.demonym)
+            .filter(|m| {
+                let before = &masked[sentence.start..m.span.start];
+                !is_source_phrase(before) && !follows_preposition(before)
+            })
+            .filter(|m| !(m.demonym && modifies_people(masked, m)))
+            .last()
     };
-    let subject = attached.copied().or_else(agent).map(subject_of);
+    let subject = attached.or_else(agent).map(subject_key);
     // Target: "to Russia", "in Russia", "into Ukraine" after the figure.
     let target = in_sentence
         .iter()
         .filter(|m| m.span.start >= figure.span.end && !m.demonym)
-        .find(|m| {
-            let before = masked[sentence.start..m.span.start].trim_end();
-            before.ends_with(" to")
-                || before.ends_with(" in")
-                || before.ends_with(" into")
-                || before.ends_with(" to the")
-                || before.ends_with(" in the")
-        })
-        .map(|m| subject_of(m));
+        .find(|m| follows_preposition(&masked[sentence.start..m.span.start]))
+        .map(|m| subject_key(m));
     let sentence_text = &masked[sentence.clone()];
     let event = EVENTS
         .iter()
@@ -166,12 +179,73 @@ fn context_in_sentence(
                 .any(|w| forms.contains(&w.to_lowercase().as_str()))
         })
         .map(|(e, _)| e.to_string());
+    let lead = &masked[sentence.start..figure.span.start];
+    let after = masked[phrase.end..sentence.end].trim_start();
     ClaimContext {
         subject,
         target,
         event,
         date: sentence_date(sentence_text),
+        hypothetical: lead
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| HYPOTHETICAL.contains(&w.to_lowercase().as_str())),
+        distributive: first_word(after).is_some_and(|w| w == "each" || w == "apiece"),
     }
+}
+
+/// Words that make the rest of a sentence hypothetical rather than a report.
+const HYPOTHETICAL: &[&str] = &["could", "would", "might", "if", "unless", "hypothetically"];
+
+fn first_word(text: &str) -> Option<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn subject_key(m: &Mention) -> String {
+    m.stands_for.clone().unwrap_or_else(|| m.key.clone())
+}
+
+/// A demonym that modifies a noun for people who report rather than act:
+/// "South Korean lawmakers disclosed that ...".
+fn modifies_people(masked: &str, m: &Mention) -> bool {
+    const REPORTERS: &[&str] = &[
+        "lawmakers",
+        "lawmaker",
+        "officials",
+        "official",
+        "sources",
+        "source",
+        "intelligence",
+        "media",
+        "analysts",
+        "analyst",
+        "experts",
+        "researchers",
+        "authorities",
+        "diplomats",
+        "reports",
+        "newspaper",
+        "agency",
+        "military",
+    ];
+    first_word(&masked[m.span.end..]).is_some_and(|w| REPORTERS.contains(&w.as_str()))
+}
+
+/// The text before a mention ends with a preposition that makes the mention an object.
+fn follows_preposition(before: &str) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "in", "to", "into", "from", "of", "at", "by", "with", "among", "for", "against", "on",
+        "toward", "towards", "across", "inside", "near",
+    ];
+    let mut words = before.trim_end().rsplit(|c: char| c.is_whitespace());
+    let last = words.next().unwrap_or("").to_lowercase();
+    let last = if last == "the" {
+        words.next().unwrap_or("").to_lowercase()
+    } else {
+        last
+    };
+    PREPOSITIONS.contains(&last.as_str())
 }
 
 fn is_possessive_gap(gap: &str) -> bool {
@@ -214,6 +288,9 @@ pub fn sentence_date(sentence: &str) -> Option<String> {
 
 /// Is this figure one that should be compared with others of its claim?
 /// Plans, rates and references to earlier estimates are not counts.
-pub fn comparable(figure: &Figure) -> bool {
-    figure.per.is_none() && !matches!(figure.role, FigureRole::Plan | FigureRole::Reference)
+pub fn comparable(figure: &Figure, context: &ClaimContext) -> bool {
+    figure.per.is_none()
+        && !context.hypothetical
+        && !context.distributive
+        && !matches!(figure.role, FigureRole::Plan | FigureRole::Reference)
 }

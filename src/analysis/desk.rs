@@ -137,7 +137,7 @@ impl ClaimKey {
     /// The claim a figure makes, when it has a subject and a counted thing and
     /// is a count (not a plan, a rate or a reference to an earlier estimate).
     pub fn of(figure: &Figure, context: &ClaimContext) -> Option<ClaimKey> {
-        if !comparable(figure) {
+        if !comparable(figure, context) {
             return None;
         }
         Some(ClaimKey {

@@ -11,7 +11,7 @@ use super::conflict::interval;
 use super::{Finding, Related, RuleInput, format_value};
 use crate::analysis::config::Severity;
 use crate::analysis::desk::DeskFigure;
-use crate::analysis::model::{Figure, Qualifier, Unit};
+use crate::analysis::model::{Figure, FigureRole, Qualifier, Unit};
 
 /// The rule id.
 pub const RULE: &str = "arithmetic";
@@ -245,6 +245,7 @@ fn multipliers(
         // "half of all shells" has no second figure to relate to.
         let Some(earlier) = figures[..i].iter().rev().find(|f| {
             f.figure.unit == later.figure.unit
+                && !matches!(f.figure.role, FigureRole::Plan | FigureRole::Reference)
                 && f.figure.span.end <= sentence.start.max(f.figure.span.end)
                 && later.figure.span.start - f.figure.span.end < 400
                 && (f.figure.counted == later.figure.counted || f.figure.counted.is_none())
