@@ -81,7 +81,15 @@ const EVENTS: &[(&str, &[&str])] = &[
     ),
     (
         "possess",
-        &["possesses", "possess", "boasts", "has", "have", "owns"],
+        &[
+            "possesses",
+            "possess",
+            "boasts",
+            "owns",
+            "fields",
+            "maintains",
+            "strong",
+        ],
     ),
 ];
 
@@ -171,14 +179,7 @@ fn context_in_sentence(
         .find(|m| follows_preposition(&masked[sentence.start..m.span.start]))
         .map(|m| subject_key(m));
     let sentence_text = &masked[sentence.clone()];
-    let event = EVENTS
-        .iter()
-        .find(|(_, forms)| {
-            sentence_text
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| forms.contains(&w.to_lowercase().as_str()))
-        })
-        .map(|(e, _)| e.to_string());
+    let event = nearest_event(masked, &sentence, &phrase);
     let lead = &masked[sentence.start..figure.span.start];
     let after = masked[phrase.end..sentence.end].trim_start();
     ClaimContext {
@@ -191,6 +192,48 @@ fn context_in_sentence(
             .any(|w| HYPOTHETICAL.contains(&w.to_lowercase().as_str())),
         distributive: first_word(after).is_some_and(|w| w == "each" || w == "apiece"),
     }
+}
+
+/// The event verb closest to the figure in its sentence, preferring one before it.
+fn nearest_event(masked: &str, sentence: &Range<usize>, phrase: &Range<usize>) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    for (relative, word) in words(&masked[sentence.clone()]) {
+        let start = sentence.start + relative;
+        if start >= phrase.start && start < phrase.end {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let Some((event, _)) = EVENTS
+            .iter()
+            .find(|(_, forms)| forms.contains(&lower.as_str()))
+        else {
+            continue;
+        };
+        // Words after the figure count double: "deployed 3,000" beats "3,000 were killed".
+        let distance = if start < phrase.start {
+            phrase.start - start
+        } else {
+            2 * (start - phrase.end)
+        };
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, event));
+        }
+    }
+    best.map(|(_, e)| e.to_string())
+}
+
+/// The alphabetic words of a text with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while rest.next_if(|(_, c)| !c.is_alphabetic()).is_some() {}
+        let (start, _) = *rest.peek()?;
+        let mut end = start;
+        while let Some((i, c)) = rest.next_if(|(_, c)| c.is_alphabetic()) {
+            end = i + c.len_utf8();
+        }
+        Some((start, &text[start..end]))
+    })
 }
 
 /// Words that make the rest of a sentence hypothetical rather than a report.

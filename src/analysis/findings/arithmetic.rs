@@ -73,7 +73,12 @@ fn rate_times_count(
     severity: Severity,
     out: &mut Vec<Finding>,
 ) {
-    for rate in figures.iter().filter(|f| f.figure.per.is_some()) {
+    for rate in figures.iter().filter(|f| {
+        f.figure
+            .per
+            .as_deref()
+            .is_some_and(|per| !is_time_unit(per))
+    }) {
         let Unit::Currency(_) = &rate.figure.unit else {
             continue;
         };
@@ -84,9 +89,10 @@ fn rate_times_count(
         let count = near
             .iter()
             .find(|f| f.figure.unit == Unit::Count && f.figure.per.is_none());
-        let total = near
-            .iter()
-            .find(|f| f.figure.unit == rate.figure.unit && f.figure.per.is_none());
+        // "$250 million a year" is a total over the count, per period.
+        let total = near.iter().find(|f| {
+            f.figure.unit == rate.figure.unit && f.figure.per.as_deref().is_none_or(is_time_unit)
+        });
         let (Some(count), Some(total)) = (count, total) else {
             continue;
         };
@@ -117,6 +123,25 @@ fn rate_times_count(
             expected: Some(expected),
         });
     }
+}
+
+/// Periods: "$250 million a year" is a yearly total, not a rate per item.
+fn is_time_unit(per: &str) -> bool {
+    matches!(
+        per.trim_end_matches('s'),
+        "year"
+            | "annum"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "quarter"
+            | "annual"
+            | "yearly"
+            | "monthly"
+            | "weekly"
+            | "daily"
+    )
 }
 
 fn related(input: &RuleInput<'_>, doc: usize, figure: &DeskFigure, what: &str) -> Related {

@@ -35,6 +35,15 @@ pub fn interval(figure: &Figure) -> (f64, f64) {
     }
 }
 
+/// Two statements of one claim are about the same event unless both name
+/// events and they differ: troops deployed are not troops an army has.
+fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
 fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
     // Strict bounds ("more than 3,000") are treated as closed: a reader would
     // not call "more than 3,000" and "3,000" a contradiction worth a warning.
@@ -66,6 +75,7 @@ pub(crate) fn conflicts(input: &RuleInput<'_>, severity: Severity, across: bool)
                 .filter(|(other_doc, other)| {
                     (*other_doc != doc) == across
                         && !std::ptr::eq(*other, figure)
+                        && compatible(&figure.context.event, &other.context.event)
                         && !overlaps(this, interval(&other.figure))
                 })
                 .map(|&(other_doc, other)| Related {
