@@ -1,32 +1,34 @@
 // The Marginalia extension: starts `marginalia lsp` for Markdown and plain-text
 // files and keeps its settings in step with the editor's.
 
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   LanguageClient,
   LanguageClientOptions,
+  DidChangeConfigurationNotification,
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { SERVER_NAME, findServer, serverSettings } from './settings';
 
 const SECTION = 'marginalia';
-const SERVER_NAME = 'marginalia';
 
 let client: LanguageClient | undefined;
 let outputChannel: vscode.OutputChannel;
+// Other articles and the config file change on disk too; the server reads
+// them, so it is told when they do. One watcher serves every restart.
+let watcher: vscode.FileSystemWatcher;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   outputChannel = vscode.window.createOutputChannel('Marginalia');
-  context.subscriptions.push(outputChannel);
+  watcher = vscode.workspace.createFileSystemWatcher('**/{marginalia.toml,*.md,*.markdown,*.txt}');
+  context.subscriptions.push(outputChannel, watcher);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('marginalia.restartServer', async () => {
       outputChannel.appendLine('Restarting the Marginalia server.');
       await stopClient();
-      await startClient(context);
+      await startClient();
     }),
     vscode.commands.registerCommand('marginalia.showOutput', () => {
       outputChannel.show(true);
@@ -38,26 +40,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration(`${SECTION}.server.path`)) {
         // A different executable means a different process.
         await stopClient();
-        await startClient(context);
+        await startClient();
         return;
       }
-      if (client?.isRunning()) {
-        await client.sendNotification('workspace/didChangeConfiguration', {
-          settings: { [SECTION]: serverSettings() },
-        });
-      }
+      // Other changes reach the server through the client's configuration
+      // synchronization, shaped by the middleware in startClient.
     }),
   );
 
-  await startClient(context);
+  await startClient();
 }
 
 export async function deactivate(): Promise<void> {
   await stopClient();
 }
 
-async function startClient(context: vscode.ExtensionContext): Promise<void> {
-  const command = findServer();
+async function startClient(): Promise<void> {
+  const command = locateServer();
   if (command === undefined) {
     return;
   }
@@ -75,23 +74,28 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'untitled', language: 'plaintext' },
     ],
-    initializationOptions: serverSettings(),
+    initializationOptions: currentSettings(),
     outputChannel,
     synchronize: {
-      // Other articles and the config file change on disk too; the server
-      // reads them, so it is told when they do.
-      fileEvents: vscode.workspace.createFileSystemWatcher(
-        '**/{marginalia.toml,*.md,*.markdown,*.txt}',
-      ),
+      // Changes to these settings are sent as workspace/didChangeConfiguration.
+      configurationSection: SECTION,
+      fileEvents: watcher,
     },
     middleware: {
       workspace: {
+        // Send the settings in the shape of marginalia.toml under the
+        // `marginalia` section, not VS Code's own setting names.
+        didChangeConfiguration: async () => {
+          await newClient.sendNotification(DidChangeConfigurationNotification.type, {
+            settings: { [SECTION]: currentSettings() },
+          });
+        },
         // Answer `workspace/configuration` for our section with the same
         // shape as initializationOptions, not VS Code's own setting names.
         configuration: (params, token, next) => {
           const items = params.items;
           if (items.every((item) => item.section === SECTION)) {
-            return items.map(() => serverSettings());
+            return items.map(() => currentSettings());
           }
           return next(params, token);
         },
@@ -131,81 +135,30 @@ async function stopClient(): Promise<void> {
   }
 }
 
-// The server's executable: the setting when it is set, else `marginalia` on
-// PATH. Shows an error and returns undefined when there is neither.
-function findServer(): string | undefined {
-  const configured = vscode.workspace
-    .getConfiguration(SECTION)
-    .get<string>('server.path', '')
-    .trim();
-  if (configured !== '') {
-    const resolved = resolveConfiguredPath(configured);
-    if (isExecutable(resolved)) {
-      return resolved;
-    }
-    void offerSettings(
-      `Marginalia: the server path "${configured}" from the "marginalia.server.path" setting ` +
-        `is not an executable file${resolved !== configured ? ` (looked at ${resolved})` : ''}.`,
-    );
-    outputChannel.appendLine(`Not an executable file: ${resolved}`);
-    return undefined;
-  }
-  const onPath = searchPath(SERVER_NAME);
-  if (onPath !== undefined) {
-    return onPath;
-  }
-  void offerSettings(
-    'Marginalia: could not find the "marginalia" executable on PATH. ' +
-      'Install it (for example with "cargo install --path ." in the Marginalia source) ' +
-      'or set "marginalia.server.path" to its location.',
-  );
-  outputChannel.appendLine(`"${SERVER_NAME}" is not on PATH: ${process.env.PATH ?? ''}`);
-  return undefined;
-}
-
-function resolveConfiguredPath(configured: string): string {
-  let value = configured;
-  if (value === '~' || value.startsWith('~/') || value.startsWith('~\\')) {
-    value = path.join(os.homedir(), value.slice(1));
-  }
+// The server's executable, or undefined after telling the user why not.
+function locateServer(): string | undefined {
+  const configured = vscode.workspace.getConfiguration(SECTION).get<string>('server.path', '');
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  if (folder !== undefined) {
-    value = value.replace(/\$\{workspaceFolder\}/g, folder);
-  }
-  if (!path.isAbsolute(value) && folder !== undefined) {
-    value = path.join(folder, value);
-  }
-  return value;
-}
-
-function searchPath(name: string): string | undefined {
-  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter((d) => d !== '');
-  const extensions =
-    process.platform === 'win32'
-      ? (process.env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').concat([''])
-      : [''];
-  for (const dir of dirs) {
-    for (const extension of extensions) {
-      const candidate = path.join(dir, name + extension);
-      if (isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-  }
-  return undefined;
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    if (!fs.statSync(file).isFile()) {
-      return false;
-    }
-    if (process.platform !== 'win32') {
-      fs.accessSync(file, fs.constants.X_OK);
-    }
-    return true;
-  } catch {
-    return false;
+  const lookup = findServer(configured, folder);
+  switch (lookup.kind) {
+    case 'found':
+      return lookup.path;
+    case 'badSetting':
+      outputChannel.appendLine(`Not an executable file: ${lookup.resolved}`);
+      void offerSettings(
+        `Marginalia: the server path "${lookup.configured}" from the "marginalia.server.path" setting ` +
+          'is not an executable file' +
+          (lookup.resolved !== lookup.configured ? ` (looked at ${lookup.resolved}).` : '.'),
+      );
+      return undefined;
+    case 'notOnPath':
+      outputChannel.appendLine(`"${SERVER_NAME}" is not in any PATH folder: ${lookup.searched.join(', ')}`);
+      void offerSettings(
+        `Marginalia: could not find the "${SERVER_NAME}" executable on PATH. ` +
+          'Install it (for example with "cargo install --path ." in the Marginalia source) ' +
+          'or set "marginalia.server.path" to its location.',
+      );
+      return undefined;
   }
 }
 
@@ -224,37 +177,6 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-// Server settings in the shape of `marginalia.toml`. Only values the user set
-// are sent, so that defaults here never override the workspace's file.
-export function serverSettings(): Record<string, unknown> {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const settings: Record<string, unknown> = {};
-  const debounce = explicitValue<number>(config, 'debounceMs');
-  if (debounce !== undefined) {
-    settings.debounce_ms = debounce;
-  }
-  const maxFileSize = explicitValue<number>(config, 'maxFileSize');
-  if (maxFileSize !== undefined) {
-    settings.max_file_size = maxFileSize;
-  }
-  const rules = explicitValue<Record<string, string>>(config, 'rules');
-  if (rules !== undefined && Object.keys(rules).length > 0) {
-    settings.rules = { ...rules };
-  }
-  return settings;
-}
-
-function explicitValue<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
-  const inspected = config.inspect<T>(key);
-  if (inspected === undefined) {
-    return undefined;
-  }
-  return (
-    inspected.workspaceFolderLanguageValue ??
-    inspected.workspaceLanguageValue ??
-    inspected.globalLanguageValue ??
-    inspected.workspaceFolderValue ??
-    inspected.workspaceValue ??
-    inspected.globalValue
-  );
+function currentSettings(): Record<string, unknown> {
+  return serverSettings(vscode.workspace.getConfiguration(SECTION));
 }
