@@ -6,11 +6,12 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
-echo "== VS Code extension: npm ci, compile, package"
+echo "== VS Code extension: npm ci, compile, test, package"
 (
   cd editors/vscode
   npm ci --no-audit --no-fund
   npm run compile
+  npm test
   npx --no-install vsce package --out /tmp/marginalia.vsix
 )
 ls -l /tmp/marginalia.vsix

@@ -15,6 +15,9 @@ fail when it should:
     sticky   keep reporting the conflict after the text changes
     nohover  answer every hover with null
     hang     read messages and never answer any
+
+MARGINALIA_FAKE_LOG names a file to which every message received is
+appended, one JSON object a line.
 """
 
 import json
@@ -164,10 +167,14 @@ def main():
         log("exiting at once, as asked")
         sys.exit(1)
     server = Server()
+    log_path = os.environ.get("MARGINALIA_FAKE_LOG")
     while True:
         message = read_message(sys.stdin.buffer)
         if message is None:
             return
+        if log_path:
+            with open(log_path, "a", encoding="utf-8") as handle:
+                handle.write(json.dumps(message) + "\n")
         if MODE == "hang":
             continue
         result = server.handle(message)
