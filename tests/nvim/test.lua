@@ -7,7 +7,8 @@
 --
 -- Steps: open early.md with the server enabled, wait for a figure-conflict
 -- diagnostic, hover over "Austin" and find later.md in the answer, change
--- 3,000 to 11,000, and wait for the conflict to go away.
+-- 3,000 to 11,000, wait for the conflict to go away, and open brief.txt to
+-- see the same server attach to plain text.
 
 local bin = os.getenv('MARGINALIA_BIN')
 local dir = os.getenv('MARGINALIA_TEST_DIR')
@@ -246,6 +247,24 @@ local function run()
     return fail('figure-conflict came back after the edit:\n' .. describe(buf))
   end
   step('figure-conflict gone after the edit')
+
+  -- Plain text: Neovim's filetype for .txt is `text`, which the config lists.
+  -- `hide`: early.md keeps its unsaved edit, whatever 'hidden' is.
+  vim.cmd('hide edit ' .. vim.fn.fnameescape(dir .. '/brief.txt'))
+  local txt = vim.api.nvim_get_current_buf()
+  if vim.bo[txt].filetype ~= 'text' then
+    return fail('brief.txt has filetype "' .. vim.bo[txt].filetype .. '", not text')
+  end
+  local txt_attached = vim.wait(timeout, function()
+    return exited ~= nil or vim.lsp.get_clients({ bufnr = txt, name = 'marginalia' })[1] ~= nil
+  end, 20)
+  if exited or not txt_attached then
+    return fail('the server did not attach to brief.txt (filetype text)')
+  end
+  if vim.lsp.get_clients({ bufnr = txt, name = 'marginalia' })[1].id ~= client.id then
+    return fail('brief.txt got a second server instead of the one for the folder')
+  end
+  step('the same server attached to brief.txt (filetype text)')
 
   finish(true, 'Marginalia works in Neovim')
 end
