@@ -48,7 +48,9 @@ say "server: $MARGINALIA_BIN"
 # 3. A fresh copy of the articles, and a private state folder for the LSP log.
 work="$(mktemp -d "${TMPDIR:-/tmp}/marginalia-nvim.XXXXXX")"
 keep="${KEEP_NVIM_TEST_DIR:-}"
-cleanup() { [[ -n "$keep" ]] || rm -rf "$work"; }
+cleanup() {
+  if [[ -n "$keep" ]]; then say "kept $work"; else rm -rf "$work"; fi
+}
 trap cleanup EXIT
 mkdir -p "$work/articles" "$work/state" "$work/config" "$work/data"
 cp -R "$here/fixture/." "$work/articles/"
