@@ -3,9 +3,13 @@
 
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  CloseHandlerResult,
+  DidChangeConfigurationNotification,
+  ErrorAction,
+  ErrorHandlerResult,
   LanguageClient,
   LanguageClientOptions,
-  DidChangeConfigurationNotification,
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
@@ -67,7 +71,38 @@ async function startClient(): Promise<void> {
     debug: { command, args: ['lsp'], transport: TransportKind.stdio },
   };
 
+  // Until the server has answered `initialize`, a failure is reported once,
+  // by us, with the way to fix it; after that a crashed server is restarted a
+  // few times, as VS Code's clients usually do.
+  let ready = false;
+  const crashes: number[] = [];
   const clientOptions: LanguageClientOptions = {
+    initializationFailedHandler: () => false,
+    errorHandler: {
+      error: (_error, _message, count): ErrorHandlerResult => ({
+        action: ready && (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+      }),
+      closed: (): CloseHandlerResult => {
+        if (!ready) {
+          return { action: CloseAction.DoNotRestart, handled: true };
+        }
+        const now = Date.now();
+        crashes.push(now);
+        while (crashes.length > 0 && now - crashes[0] > 3 * 60 * 1000) {
+          crashes.shift();
+        }
+        if (crashes.length <= 4) {
+          outputChannel.appendLine('The Marginalia server stopped; starting it again.');
+          return { action: CloseAction.Restart, handled: true };
+        }
+        return {
+          action: CloseAction.DoNotRestart,
+          message:
+            'The Marginalia server stopped 5 times in 3 minutes and will not be started again. ' +
+            'See the Marginalia output channel, then run "Marginalia: Restart server".',
+        };
+      },
+    },
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'plaintext' },
@@ -107,10 +142,17 @@ async function startClient(): Promise<void> {
   const newClient = new LanguageClient(SECTION, 'Marginalia', serverOptions, clientOptions);
   try {
     await newClient.start();
+    // start() can resolve without a running server when the process dies
+    // during initialization.
+    if (!newClient.isRunning()) {
+      throw new Error('the server stopped during initialization');
+    }
+    ready = true;
     client = newClient;
   } catch (error) {
     outputChannel.appendLine(`The server did not start: ${String(error)}`);
-    await offerSettings(
+    // Not awaited: the message stays until the user answers it.
+    void offerSettings(
       `Marginalia: the server at "${command}" did not start (${errorMessage(error)}). ` +
         'Check the path in the "marginalia.server.path" setting, or the log in the Marginalia output channel.',
     );

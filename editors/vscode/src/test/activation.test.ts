@@ -93,3 +93,18 @@ test('restarting starts the server with the settings as initializationOptions', 
     'the server is shut down on deactivate',
   );
 });
+
+test('a server that exits at once is reported with an Open Settings action', { skip: !fs.existsSync(fakeServer) && 'no fake server', timeout: 30000 }, async () => {
+  settings['marginalia.server.path'] = fakeServer;
+  process.env.MARGINALIA_FAKE_MODE = 'exit';
+  const before = recorded.errors.length;
+  try {
+    await recorded.commands.get('marginalia.restartServer')!();
+    // vscode-languageclient shows its own message too; ours says what to do.
+    const ours = () => recorded.errors.slice(before).find((e) => /did not start/.test(e.message));
+    assert.ok(await until(() => ours() !== undefined), 'an error message is shown: ' + JSON.stringify(recorded.errors));
+    assert.ok(ours()!.items.includes('Open Settings'));
+  } finally {
+    delete process.env.MARGINALIA_FAKE_MODE;
+  }
+});
