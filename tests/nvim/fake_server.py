@@ -63,6 +63,10 @@ def uri_to_path(uri):
     return unquote(urlparse(uri).path)
 
 
+class ProtocolError(Exception):
+    pass
+
+
 class Server:
     def __init__(self):
         self.root = None
@@ -132,6 +136,12 @@ class Server:
         method = message.get("method")
         params = message.get("params") or {}
         if method == "initialize":
+            # Like a server that deserializes its options into a struct: an
+            # empty Lua table sent as [] instead of {} is refused.
+            options = params.get("initializationOptions")
+            if options is not None and not isinstance(options, dict):
+                log("initializationOptions is not an object: %s" % json.dumps(options))
+                raise ProtocolError("initializationOptions must be an object")
             root_uri = params.get("rootUri")
             self.root = uri_to_path(root_uri) if root_uri else None
             log("initialize, root %s, options %s"
@@ -155,6 +165,11 @@ class Server:
             self.texts.pop(uri_to_path(params["textDocument"]["uri"]), None)
         elif method == "textDocument/hover":
             return self.hover(params)
+        elif method == "workspace/didChangeConfiguration":
+            section = (params.get("settings") or {}).get("marginalia")
+            if section is not None and not isinstance(section, dict):
+                log("settings.marginalia is not an object: %s" % json.dumps(section))
+                sys.exit(1)
         elif method == "shutdown":
             return None
         elif method == "exit":
@@ -177,7 +192,12 @@ def main():
                 handle.write(json.dumps(message) + "\n")
         if MODE == "hang":
             continue
-        result = server.handle(message)
+        try:
+            result = server.handle(message)
+        except ProtocolError as error:
+            send({"jsonrpc": "2.0", "id": message.get("id"),
+                  "error": {"code": -32602, "message": str(error)}})
+            continue
         if "id" in message and "method" in message:
             send({"jsonrpc": "2.0", "id": message["id"], "result": result})
 

@@ -25,10 +25,11 @@ return {
   -- The folder of articles: where marginalia.toml is, else the repository.
   root_markers = { 'marginalia.toml', '.git' },
   -- Sent in `initialize`; empty leaves everything to marginalia.toml.
-  init_options = {},
+  -- vim.empty_dict() so that it is sent as {} and not as [].
+  init_options = vim.empty_dict(),
   -- Sent as workspace/didChangeConfiguration and served to
   -- workspace/configuration requests for the `marginalia` section.
   settings = {
-    marginalia = {},
+    marginalia = vim.empty_dict(),
   },
 }
