@@ -16,6 +16,21 @@ echo "== VS Code extension: npm ci, compile, test, package"
 )
 ls -l /tmp/marginalia.vsix
 
+echo "== Helix and Emacs snippets"
+python3 -c 'import sys, tomllib; tomllib.load(open(sys.argv[1], "rb"))' editors/helix/languages.toml
+echo "editors/helix/languages.toml parses"
+if command -v emacs >/dev/null 2>&1; then
+  # Byte-compiles in a scratch copy; warnings are errors.
+  scratch="$(mktemp -d)"
+  cp editors/emacs/marginalia.el "$scratch/"
+  emacs --batch -q --eval '(setq byte-compile-error-on-warn t)' \
+    -f batch-byte-compile "$scratch/marginalia.el"
+  rm -rf "$scratch"
+  echo "editors/emacs/marginalia.el byte-compiles"
+else
+  echo "no emacs here; editors/emacs/marginalia.el not compiled"
+fi
+
 echo "== Neovim test harness against a stand-in server"
 tests/nvim/selftest.sh
 

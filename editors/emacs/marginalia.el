@@ -17,6 +17,9 @@
 ;; below).  Then M-x eglot in a Markdown or .txt buffer, or let the hook below
 ;; start it.
 
+(defvar eglot-server-programs)
+(declare-function eglot-ensure "eglot" ())
+
 (with-eval-after-load 'eglot
   (add-to-list 'eglot-server-programs
                '((markdown-mode gfm-mode text-mode) . ("marginalia" "lsp"))))
