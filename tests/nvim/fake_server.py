@@ -15,6 +15,7 @@ fail when it should:
     sticky   keep reporting the conflict after the text changes
     nohover  answer every hover with null
     hang     read messages and never answer any
+    noexit   stay running after shutdown and exit
 
 MARGINALIA_FAKE_LOG names a file to which every message received is
 appended, one JSON object a line.
@@ -173,6 +174,8 @@ class Server:
         elif method == "shutdown":
             return None
         elif method == "exit":
+            if MODE == "noexit":
+                return None
             sys.exit(0)
         return None
 

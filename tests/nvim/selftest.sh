@@ -31,6 +31,7 @@ check hang fail
 check silent fail
 check nohover fail
 check sticky fail
+check noexit fail
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -24,17 +24,35 @@ local function say(text)
   io.stderr:write(string.format('[nvim-test %5.1fs] %s\n', elapsed, text))
 end
 
+-- Set by the client's on_exit: { code = ..., signal = ... }.
+local exited
+
 local function finish(ok, text)
+  local clients = vim.lsp.get_clients({ name = 'marginalia' })
+  if ok then
+    -- A clean end too: shutdown and exit, and the server leaves with status 0.
+    for _, client in ipairs(clients) do
+      client:stop()
+    end
+    if not vim.wait(5000, function() return exited ~= nil end, 20) then
+      ok, text = false, 'the server was still running 5 s after shutdown and exit'
+    elseif exited.code ~= 0 then
+      ok, text = false, 'the server exited with status ' .. tostring(exited.code) .. ' after shutdown and exit'
+    else
+      steps = steps + 1
+      say('ok ' .. steps .. ' - the server shut down cleanly (exit status 0)')
+    end
+  end
   if ok then
     say(string.format('PASS: %d steps; %s', steps, text))
   else
     say('FAIL: ' .. text)
   end
-  -- Stop the server politely, then leave whatever it is doing.
+  -- Whatever is left is stopped, politely first.
   for _, client in ipairs(vim.lsp.get_clients({ name = 'marginalia' })) do
     client:stop()
   end
-  vim.wait(3000, function()
+  vim.wait(2000, function()
     return #vim.lsp.get_clients({ name = 'marginalia' }) == 0
   end, 50)
   for _, client in ipairs(vim.lsp.get_clients({ name = 'marginalia' })) do
@@ -139,7 +157,6 @@ local function run()
   end
   step('lsp/marginalia.lua found on runtimepath (cmd ' .. table.concat(base.cmd, ' ') .. ')')
 
-  local exited
   vim.lsp.config('marginalia', {
     cmd = { bin },
     on_exit = function(code, signal)
