@@ -20,7 +20,6 @@ const settings: Record<string, unknown> = {
 };
 const recorded = installVscodeMock({ settings, workspaceFolder: folder, answerError: 'Open Settings' });
 // Loaded after the stand-in is in place.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const extension = require('../extension') as typeof import('../extension');
 const context = { subscriptions: [] as { dispose(): unknown }[] };
 

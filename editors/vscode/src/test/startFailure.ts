@@ -17,7 +17,6 @@ process.on('unhandledRejection', (reason) => {
   leftBehind.push(reason instanceof Error ? reason.message : String(reason));
 });
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const extension = require('../extension') as typeof import('../extension');
 
 void (async () => {
