@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Editor clients: build and package the VS Code extension, then run Marginalia
-# in headless Neovim. Safe to run again; it rebuilds from the lock files.
+# Editor clients: build, test and package the VS Code extension, check the
+# other editors' snippets, then run the server under VS Code's language client
+# and in headless Neovim. MARGINALIA_BIN picks the server (default: a debug
+# build). Safe to run again; it reinstalls from the lock files.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +35,17 @@ fi
 
 echo "== Neovim test harness against a stand-in server"
 tests/nvim/selftest.sh
+
+echo "== The Marginalia server"
+if [[ -z "${MARGINALIA_BIN:-}" ]]; then
+  cargo build --quiet --bin marginalia
+  MARGINALIA_BIN="$repo/target/debug/marginalia"
+fi
+export MARGINALIA_BIN
+echo "server: $MARGINALIA_BIN"
+
+echo "== VS Code's language client with the Marginalia server"
+(cd editors/vscode && node --test out/test/realServer.test.js)
 
 echo "== Neovim with the Marginalia server"
 tests/nvim/run.sh

@@ -181,6 +181,10 @@ class Server:
 
 
 def main():
+    # Like the real command line: nothing, or `lsp`, and no other argument.
+    if sys.argv[1:] not in ([], ["lsp"]):
+        log("unexpected arguments: %s" % " ".join(sys.argv[1:]))
+        sys.exit(2)
     if MODE == "exit":
         log("exiting at once, as asked")
         sys.exit(1)

@@ -11,7 +11,6 @@ import {
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
-  TransportKind,
 } from 'vscode-languageclient/node';
 import { SERVER_NAME, findServer, serverSettings } from './settings';
 
@@ -66,9 +65,12 @@ async function startClient(): Promise<void> {
   }
   outputChannel.appendLine(`Starting ${command} lsp`);
 
+  // No `transport`: TransportKind.stdio would add a `--stdio` argument, which
+  // `marginalia lsp` does not take. Without it the client still talks over
+  // the process's stdin and stdout.
   const serverOptions: ServerOptions = {
-    run: { command, args: ['lsp'], transport: TransportKind.stdio },
-    debug: { command, args: ['lsp'], transport: TransportKind.stdio },
+    run: { command, args: ['lsp'] },
+    debug: { command, args: ['lsp'] },
   };
 
   // Until the server has answered `initialize`, a failure is reported once,

@@ -6,6 +6,7 @@
 import Module = require('module');
 
 export interface Recorded {
+  diagnostics: Map<string, { message: string; code?: unknown }[]>;
   errors: { message: string; items: string[] }[];
   executed: { command: string; args: unknown[] }[];
   commands: Map<string, (...args: unknown[]) => unknown>;
@@ -36,7 +37,7 @@ function namespace(explicit: Record<string, unknown>): Record<string, unknown> {
 }
 
 export function installVscodeMock(options: MockOptions): Recorded {
-  const recorded: Recorded = { errors: [], executed: [], commands: new Map(), output: [] };
+  const recorded: Recorded = { diagnostics: new Map(), errors: [], executed: [], commands: new Map(), output: [] };
   const folderUri = {
     scheme: 'file',
     fsPath: options.workspaceFolder,
@@ -85,7 +86,66 @@ export function installVscodeMock(options: MockOptions): Recorded {
     }
   }
 
+  class CodeActionKind {
+    static readonly Empty = new CodeActionKind('');
+    constructor(readonly value: string) {}
+    append(part: string) {
+      return new CodeActionKind(this.value ? `${this.value}.${part}` : part);
+    }
+    contains(other: CodeActionKind) {
+      return this.value === '' || other.value === this.value || other.value.startsWith(`${this.value}.`);
+    }
+    intersects(other: CodeActionKind) {
+      return this.contains(other) || other.contains(this);
+    }
+  }
+
+  class CancellationTokenSource {
+    private readonly emitter = new EventEmitter<void>();
+    readonly token = { isCancellationRequested: false, onCancellationRequested: this.emitter.event };
+    cancel() {
+      this.token.isCancellationRequested = true;
+      this.emitter.fire();
+    }
+    dispose() {}
+  }
+
+  class Position {
+    constructor(readonly line: number, readonly character: number) {}
+  }
+  class Range {
+    readonly start: Position;
+    readonly end: Position;
+    constructor(a: Position | number, b: Position | number, c?: number, d?: number) {
+      this.start = typeof a === 'number' ? new Position(a, b as number) : a;
+      this.end = typeof a === 'number' ? new Position(c as number, d as number) : (b as Position);
+    }
+  }
+  class Diagnostic {
+    code?: unknown;
+    source?: string;
+    constructor(readonly range: Range, readonly message: string, readonly severity?: number) {}
+  }
+  const diagnosticCollection = (name: string) => ({
+    name,
+    set: (uri: { toString(): string }, diagnostics: Diagnostic[] | undefined) => {
+      recorded.diagnostics.set(uri.toString(), diagnostics ?? []);
+    },
+    delete: (uri: { toString(): string }) => recorded.diagnostics.delete(uri.toString()),
+    clear: () => recorded.diagnostics.clear(),
+    get: (uri: { toString(): string }) => recorded.diagnostics.get(uri.toString()),
+    has: (uri: { toString(): string }) => recorded.diagnostics.has(uri.toString()),
+    forEach: () => undefined,
+    dispose: () => undefined,
+  });
+
   const vscode = namespace({
+    Position,
+    Range,
+    Diagnostic,
+    DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+    CodeActionKind,
+    CancellationTokenSource,
     version: '1.82.0',
     env: namespace({ appName: 'Test', language: 'en', machineId: 'test', sessionId: 'test' }),
     EventEmitter,
@@ -125,7 +185,10 @@ export function installVscodeMock(options: MockOptions): Recorded {
         return undefined;
       },
     }),
-    languages: namespace({ diagnostics: [] }),
+    languages: namespace({
+      createDiagnosticCollection: diagnosticCollection,
+      getDiagnostics: () => [],
+    }),
   });
 
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
