@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Editor clients: build, test and package the VS Code extension, check the
+# other editors' snippets, then run the server under VS Code's language client
+# and in headless Neovim. MARGINALIA_BIN picks the server (default: a debug
+# build). Safe to run again; it reinstalls from the lock files.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+echo "== VS Code extension: npm ci, compile, test, package"
+(
+  cd editors/vscode
+  npm ci --no-audit --no-fund
+  npm run compile
+  npm test
+  npx --no-install vsce package --out /tmp/marginalia.vsix
+)
+ls -l /tmp/marginalia.vsix
+
+echo "== Helix and Emacs snippets"
+python3 -c 'import sys, tomllib; tomllib.load(open(sys.argv[1], "rb"))' editors/helix/languages.toml
+echo "editors/helix/languages.toml parses"
+if command -v emacs >/dev/null 2>&1; then
+  # Byte-compiles in a scratch copy; warnings are errors.
+  scratch="$(mktemp -d)"
+  cp editors/emacs/marginalia.el "$scratch/"
+  emacs --batch -q --eval '(setq byte-compile-error-on-warn t)' \
+    -f batch-byte-compile "$scratch/marginalia.el"
+  rm -rf "$scratch"
+  echo "editors/emacs/marginalia.el byte-compiles"
+else
+  echo "no emacs here; editors/emacs/marginalia.el not compiled"
+fi
+
+echo "== Neovim test harness against a stand-in server"
+tests/nvim/selftest.sh
+
+echo "== The Marginalia server"
+if [[ -z "${MARGINALIA_BIN:-}" ]]; then
+  cargo build --quiet --bin marginalia
+  MARGINALIA_BIN="$repo/target/debug/marginalia"
+fi
+export MARGINALIA_BIN
+echo "server: $MARGINALIA_BIN"
+
+echo "== VS Code's language client with the Marginalia server"
+(cd editors/vscode && node --test out/test/realServer.test.js)
+
+echo "== Neovim with the Marginalia server"
+tests/nvim/run.sh
