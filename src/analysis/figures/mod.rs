@@ -16,14 +16,13 @@ use std::ops::Range;
 
 use super::model::{Figure, FigureRole, Qualifier, Unit};
 use lexicon::*;
-use numbers::{Atom, NumWord, Sum, add_up, ascii_lower, glued_m, glued_scale, number_word};
+use numbers::{
+    Atom, NumWord, Sum, add_up, ascii_lower, glued_m, glued_scale, number_word, number_word_lower,
+};
 
 /// Finds the figures in one block of masked prose. Spans are relative to `block`.
 pub fn find_figures(block: &str, sentences: &[Range<usize>]) -> Vec<Figure> {
     let mut out = Vec::new();
-    if !block.bytes().any(|b| b.is_ascii_digit()) && !has_number_word_hint(block) {
-        return out;
-    }
     let skips = skip_ranges(block);
     let mut toks = Vec::new();
     let mut covered = 0usize;
@@ -59,45 +58,6 @@ pub fn find_figures(block: &str, sentences: &[Range<usize>]) -> Vec<Figure> {
         scan.figures(&mut out);
     }
     out
-}
-
-/// A cheap test for text that may hold a number in words, to skip blocks with none.
-fn has_number_word_hint(block: &str) -> bool {
-    let lower_hits = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-        "ninety", "hundred", "thousand", "illion", "dozen", "zero", "lakh", "crore", "nought",
-        "naught",
-    ];
-    let b = block.as_bytes();
-    // Most blocks are short; a lower-cased scan over a few keys is fast enough,
-    // but avoid allocating: search case-insensitively by windows.
-    lower_hits
-        .iter()
-        .any(|k| contains_ignore_ascii_case(b, k.as_bytes()))
-        || block
-            .chars()
-            .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₴' | '₿'))
-}
-
-fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
-    if needle.is_empty() || hay.len() < needle.len() {
-        return false;
-    }
-    let first = needle[0];
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i].to_ascii_lowercase() == first
-            && hay[i..i + needle.len()]
-                .iter()
-                .zip(needle)
-                .all(|(a, b)| a.to_ascii_lowercase() == *b)
-        {
-            return true;
-        }
-        i += 1;
-    }
-    false
 }
 
 /// Whitespace-delimited runs that are URLs or e-mail addresses.
@@ -668,7 +628,7 @@ impl Scan<'_> {
                 let Some(l) = ascii_lower(w, &mut buf) else {
                     return false;
                 };
-                number_word(l).is_some()
+                number_word_lower(l).is_some()
                     || matches!(l, "minus" | "negative")
                     || currency_code(l).is_some()
                     || dollar_prefix(l).is_some()
@@ -742,7 +702,7 @@ impl Scan<'_> {
                     };
                     if l == "and" {
                         atoms[n] = Atom::And;
-                    } else if let Some(w) = number_word(l) {
+                    } else if let Some(w) = number_word_lower(l) {
                         atoms[n] = Atom::Word(w);
                     } else {
                         break;
@@ -1360,7 +1320,6 @@ impl Scan<'_> {
                     | "further"
                     | "went"
                     | "came"
-                    | "got"
                     | "can"
                     | "could"
                     | "might"

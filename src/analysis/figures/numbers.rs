@@ -38,8 +38,15 @@ pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b s
 
 /// The number word `word` is, if any. Case-insensitive.
 pub(crate) fn number_word(word: &str) -> Option<NumWord> {
+    if word.len() > 9 {
+        return None;
+    }
     let mut buf = [0u8; 24];
-    let w = ascii_lower(word, &mut buf)?;
+    number_word_lower(ascii_lower(word, &mut buf)?)
+}
+
+/// [`number_word`] for a word already in lower case.
+pub(crate) fn number_word_lower(w: &str) -> Option<NumWord> {
     use NumWord::*;
     Some(match w {
         "zero" | "nought" | "naught" => Zero,
