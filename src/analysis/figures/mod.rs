@@ -664,7 +664,16 @@ impl Scan<'_> {
                     }
                     // A glued scale suffix: "5bn", "10k", "£3m".
                     if let Some(s) = self.word(j + 1).filter(|_| self.glued(j + 1)) {
-                        let scale = glued_scale(s).or_else(|| (glued_m(s) && money).then_some(1e6));
+                        // "1.5m people" is millions; "a 10m wall" is metres.
+                        let people_after = || {
+                            let mut b = [0u8; 24];
+                            !self.capitalized(j + 2)
+                                && self.lower(j + 2, &mut b).is_some_and(|w| {
+                                    person_noun(w) || synonym_group(w).is_some() || looks_plural(w)
+                                })
+                        };
+                        let scale = glued_scale(s)
+                            .or_else(|| (glued_m(s) && (money || people_after())).then_some(1e6));
                         if let Some(scale) = scale {
                             atoms[n] = Atom::Scaled(t.value * scale);
                             ends[n] = j + 2;
@@ -1006,6 +1015,18 @@ impl Scan<'_> {
         if self.score_end(a).is_some() || self.proportion(a) || self.is_list_marker(a) {
             return None;
         }
+        // "high-five", "Catch-twenty": a number word glued into a compound.
+        if !a.digits
+            && a.first >= 2
+            && self
+                .punct(a.first - 1)
+                .is_some_and(|c| matches!(c, '-' | '‐'))
+            && self.glued(a.first)
+            && self.glued(a.first - 1)
+            && self.kind(a.first - 2) == Some(Kind::Word)
+        {
+            return None;
+        }
         // "Ground Zero", "Formula One": a number word inside a name.
         if !a.digits
             && a.end == a.first + 1
@@ -1144,10 +1165,7 @@ impl Scan<'_> {
                     .as_deref()
                     .is_some_and(|c| matches!(c, "troops" | "killed" | "injured" | "casualties"));
             if !grouped {
-                let noun = self.single_counted(low.end);
-                let Some(noun) = noun else {
-                    return None;
-                };
+                let noun = self.single_counted(low.end)?;
                 counted_span = Some(self.toks[low.end].start..self.toks[low.end].end);
                 counted = Some(synonym_group(&noun).map_or(noun, str::to_string));
             }

@@ -73,8 +73,9 @@ fn scale_words_and_suffixes() {
     assert_eq!(values("They raised £3m last year."), vec![3e6]);
     assert_eq!(values("Rents near 10k are common."), vec![1e4]);
     assert_eq!(values("The debt reached $1.2tn."), vec![1.2e12]);
-    // A lower-case "m" without money is metres.
+    // A lower-case "m" without money is metres, unless people are counted.
     assert_eq!(values("The wall is 3m high."), Vec::<f64>::new());
+    assert_eq!(values("Some 1.5m people voted."), vec![1.5e6]);
 }
 
 #[test]
@@ -476,6 +477,8 @@ fn one_is_a_figure_only_with_something_counted() {
     assert_eq!(values("They shot down one helicopter."), vec![1.0]);
     assert_eq!(values("At least one person died."), vec![1.0]);
     assert_eq!(values("It has one thousand boats."), vec![1000.0]);
+    assert_eq!(values("They shared a high-five at Ground Zero."), none);
+    assert_eq!(values("She drives in Formula One."), none);
 }
 
 #[test]
