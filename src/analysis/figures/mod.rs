@@ -1024,6 +1024,7 @@ impl Scan<'_> {
             && self.glued(a.first)
             && self.glued(a.first - 1)
             && self.kind(a.first - 2) == Some(Kind::Word)
+            && self.word(a.first - 2).is_some_and(|w| number_word(w).is_none())
         {
             return None;
         }
