@@ -285,6 +285,7 @@ fn keeps_number(suffix: &str) -> bool {
         || suffix == "元"
         || suffix == "ரூ"
         || matches!(lower, Some("dz" | "dzs" | "doz" | "dozs"))
+        || suffix == "p"
 }
 
 fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usize {
@@ -927,6 +928,13 @@ impl Scan<'_> {
             ));
         }
         let l = self.lower(k, &mut buf)?;
+        // "420p": pence, glued ("5p.m." is a time).
+        if l == "p" && self.glued(k) {
+            let time = self.punct(k + 1) == Some('.') && self.is(k + 2, "m");
+            let small =
+                k > 0 && self.toks[k - 1].kind == Kind::Num && self.toks[k - 1].value < 1000.0;
+            return (!time && small).then_some(("pence", k + 1, 1.0));
+        }
         if let Some(code) = currency_code(l) {
             let upper = self.slice(k).chars().all(|c| c.is_ascii_uppercase());
             let digit_after = self.kind(k + 1) == Some(Kind::Num) && self.glued(k + 1);
@@ -1024,7 +1032,9 @@ impl Scan<'_> {
             && self.glued(a.first)
             && self.glued(a.first - 1)
             && self.kind(a.first - 2) == Some(Kind::Word)
-            && self.word(a.first - 2).is_some_and(|w| number_word(w).is_none())
+            && self
+                .word(a.first - 2)
+                .is_some_and(|w| number_word(w).is_none())
         {
             return None;
         }
