@@ -801,8 +801,34 @@ impl Scan<'_> {
         if n == 0 {
             return None;
         }
-        let sum: Sum = add_up(&atoms[..n])?;
+        let mut sum: Sum = add_up(&atoms[..n])?;
         let mut end = ends[sum.len - 1];
+        // "two and a half million", "three and a half years"
+        let rest = &atoms[sum.len..n];
+        if sum.scale == 1.0
+            && sum.integer
+            && !sum.bare_one
+            && matches!(
+                rest,
+                [
+                    Atom::And,
+                    Atom::Word(NumWord::A),
+                    Atom::Word(NumWord::Half),
+                    ..
+                ]
+            )
+        {
+            sum.value += 0.5;
+            sum.len += 3;
+            sum.integer = false;
+            if let Some(Atom::Word(NumWord::Scale(s))) = rest.get(3) {
+                sum.value *= s;
+                sum.scale = *s;
+                sum.len += 1;
+                sum.integer = sum.value.fract() == 0.0;
+            }
+            end = ends[sum.len - 1];
+        }
         let mut value = sum.value;
         let mut spelled = sum.spelled;
         let mut scale = sum.scale;
@@ -1521,6 +1547,7 @@ impl Scan<'_> {
     fn is_label(&self, a: Amount) -> bool {
         if !(a.plain_digits
             || a.bare_one
+            || (a.end == a.first + 1 && a.integer)
             || (a.digits && a.integer && a.currency.is_none() && !a.percent))
         {
             return false;
@@ -1540,7 +1567,8 @@ impl Scan<'_> {
             }
             return false;
         }
-        if self.lower(p, &mut buf).is_some_and(label_word) && a.digits {
+        let single_word = !a.digits && a.end == a.first + 1;
+        if self.lower(p, &mut buf).is_some_and(label_word) && (a.digits || single_word) {
             return true;
         }
         // "Boeing 737", "FTSE 100", "S&P 500": a model or index name.

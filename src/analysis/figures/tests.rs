@@ -56,6 +56,7 @@ fn number_words() {
         ("Half a million people marched.", 500_000.0),
         ("They counted a thousand boats.", 1000.0),
         ("Seventy-two hours passed.", 72.0),
+        ("Two and a half million people travelled.", 2_500_000.0),
     ];
     for (s, v) in cases {
         let f = one(s);
@@ -462,6 +463,7 @@ fn ordinals_and_names_are_not_figures() {
     assert_eq!(values("Under Article 5 allies must respond."), none);
     assert_eq!(values("He works at No. 10 now."), none);
     assert_eq!(values("The Boeing 737 is popular."), none);
+    assert_eq!(values("Rescuers were still digging on day three."), none);
     assert_eq!(values("See www.example.com/page/2024/3000 for more."), none);
     assert_eq!(values("The server at 192.168.1.2 failed."), none);
 }
