@@ -712,14 +712,8 @@ pub(crate) fn plan_word(word: &str) -> bool {
             | "budgeted"
             | "earmarked"
             | "scheduled"
-            | "set"
             | "vowed"
             | "shall"
-            | "going"
-            | "prepared"
-            | "ready"
-            | "offered"
-            | "offers"
             | "sought"
     )
 }

@@ -2103,6 +2103,11 @@ impl Scan<'_> {
         // Plan: a future, target or commitment in the clause.
         let plan = (clause_start..lead).any(|t| self.lower(t, &mut buf).is_some_and(plan_word))
             || (clause_start..lead).any(|t| {
+                self.lower(t, &mut buf).is_some_and(|w| {
+                    matches!(w, "set" | "going" | "due" | "poised" | "ready" | "prepared")
+                }) && self.is(t + 1, "to")
+            })
+            || (clause_start..lead).any(|t| {
                 self.is(t, "to")
                     && t + 1 < lead
                     && self.lower(t + 1, &mut buf).is_some_and(|w| {
