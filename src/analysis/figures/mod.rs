@@ -1046,7 +1046,11 @@ impl Scan<'_> {
         if a.bare_one && self.punct(a.end) == Some('-') && self.glued(a.end) {
             return None;
         }
-        if self.score_end(a).is_some() || self.proportion(a) || self.is_list_marker(a) {
+        if self.score_end(a).is_some()
+            || self.proportion(a)
+            || self.is_list_marker(a)
+            || self.is_address(a)
+        {
             return None;
         }
         // "high-five", "Catch-twenty": a number word glued into a compound.
@@ -1455,6 +1459,41 @@ impl Scan<'_> {
         (small && (teams || sport)).then_some(a.end + 2)
     }
 
+    /// "10 Downing Street", "1600 Pennsylvania Avenue".
+    fn is_address(&self, a: Amount) -> bool {
+        let street = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "Street"
+                        | "St"
+                        | "Avenue"
+                        | "Ave"
+                        | "Road"
+                        | "Rd"
+                        | "Lane"
+                        | "Boulevard"
+                        | "Blvd"
+                        | "Drive"
+                        | "Place"
+                        | "Square"
+                        | "Way"
+                        | "Court"
+                        | "Terrace"
+                        | "Row"
+                        | "Crescent"
+                        | "Gardens"
+                        | "Strasse"
+                        | "Straße"
+                        | "Rue"
+                )
+            })
+        };
+        a.plain_digits
+            && self.capitalized(a.end)
+            && (street(a.end + 1) || (self.capitalized(a.end + 1) && street(a.end + 2)))
+    }
+
     /// "1)" numbering a list item.
     fn is_list_marker(&self, a: Amount) -> bool {
         a.plain_digits
@@ -1580,10 +1619,14 @@ impl Scan<'_> {
             && !self.lower(p, &mut buf).is_some_and(|w| {
                 currency_code(w).is_some() || QUALIFIERS.iter().any(|(q, _)| q.last() == Some(&w))
             })
+            && !self
+                .word(p)
+                .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
             && !self.lower(a.end, &mut nb).is_some_and(|w| {
                 !self.capitalized(a.end)
                     && (looks_plural(w) || person_noun(w) || synonym_group(w).is_some())
             })
+            && self.counted(a.end, false).0.is_none()
     }
 
     fn is_date_or_time(&self, a: Amount) -> bool {

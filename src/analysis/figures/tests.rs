@@ -464,6 +464,7 @@ fn ordinals_and_names_are_not_figures() {
     assert_eq!(values("He works at No. 10 now."), none);
     assert_eq!(values("The Boeing 737 is popular."), none);
     assert_eq!(values("Rescuers were still digging on day three."), none);
+    assert_eq!(values("He left 10 Downing Street for good."), none);
     assert_eq!(values("See www.example.com/page/2024/3000 for more."), none);
     assert_eq!(values("The server at 192.168.1.2 failed."), none);
 }
