@@ -13,6 +13,9 @@ mod lexicon;
 mod numbers;
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::model::{Figure, FigureRole, Qualifier, Unit};
 use lexicon::*;
@@ -46,6 +49,9 @@ pub fn find_figures(block: &str, sentences: &[Range<usize>]) -> Vec<Figure> {
         if !block.is_char_boundary(seg.start) || !block.is_char_boundary(seg.end) {
             continue;
         }
+        if !may_hold_number(&block[seg.clone()]) {
+            continue;
+        }
         toks.clear();
         tokenize(block, seg, &skips, &mut toks);
         if toks.is_empty() {
@@ -58,6 +64,74 @@ pub fn find_figures(block: &str, sentences: &[Range<usize>]) -> Vec<Figure> {
         scan.figures(&mut out);
     }
     out
+}
+
+/// Number words as substrings, to skip sentences with neither digits nor words
+/// that could start a number.
+static NUMBER_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "zero",
+            "nought",
+            "naught",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fourty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
+            "lakh",
+            "million",
+            "crore",
+            "billion",
+            "trillion",
+            "dozen",
+            "half",
+        ])
+        .ok()
+});
+
+/// Whether a sentence may hold a figure: it has a digit, or a number word
+/// standing as a word (or inside a hyphenated compound).
+fn may_hold_number(sentence: &str) -> bool {
+    if sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let Some(ac) = NUMBER_WORDS.as_ref() else {
+        return true;
+    };
+    let bytes = sentence.as_bytes();
+    ac.find_overlapping_iter(sentence).any(|m| {
+        let before = m.start().checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(m.end()).copied();
+        !before.is_some_and(|b| b.is_ascii_alphabetic())
+            && !after.is_some_and(|b| b.is_ascii_alphabetic())
+    })
 }
 
 /// Whitespace-delimited runs that are URLs or e-mail addresses.
