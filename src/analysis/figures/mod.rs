@@ -1221,7 +1221,7 @@ impl Scan<'_> {
         }
         // A bare "one" is a figure only with something counted.
         let mut value = low.value;
-        let mut currency = low.currency;
+        let currency = low.currency;
         let percent = low.percent;
         // Dollars and cents: "3 dollars 50 cents", "thirteen dollars and forty-five cents".
         if !ranged
@@ -1296,9 +1296,6 @@ impl Scan<'_> {
             floor,
             change_before && from && !ranged,
         );
-        if currency.is_none() && percent {
-            currency = None;
-        }
         let unit = if let Some(code) = currency {
             Unit::Currency(code.to_string())
         } else if percent {
@@ -1964,7 +1961,7 @@ impl Scan<'_> {
         let mut head: Option<usize> = None;
         let mut words = 0;
         while j < n && words < 6 {
-            let Some(w) = self.word(j) else {
+            if self.word(j).is_none() {
                 // Hyphenated modifiers: "active-duty soldiers".
                 if self.punct(j).is_some_and(|c| c == '-')
                     && self.glued(j)
@@ -1975,8 +1972,7 @@ impl Scan<'_> {
                     continue;
                 }
                 break;
-            };
-            let _ = w;
+            }
             let mut lb = [0u8; 24];
             let Some(l) = self.lower(j, &mut lb) else {
                 // Non-ASCII word: treat as a proper name part.
@@ -2026,19 +2022,17 @@ impl Scan<'_> {
         };
         let head_lower = self.lower_string(h);
         let span = self.toks[first].start..self.toks[h].end;
-        let mut next = h + 1;
+        let next = h + 1;
         // "400 soldiers had been killed": the count is of the killed.
         if person_noun(&head_lower) {
             let k = self.skip_aux(h + 1);
             if k > h + 1
-                && let Some((f, fspan, fnext)) = self.fate_phrase(k)
+                && let Some((f, _, fnext)) = self.fate_phrase(k)
             {
-                let _ = fspan;
                 return (Some(f.to_string()), Some(span), fnext);
             }
             if let Some((f, _, fnext)) = self.fate_phrase(h + 1) {
-                next = fnext;
-                return (Some(f.to_string()), Some(span), next);
+                return (Some(f.to_string()), Some(span), fnext);
             }
         }
         let normalized = if let Some(g) = synonym_group(&head_lower) {
