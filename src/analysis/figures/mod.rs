@@ -1127,6 +1127,13 @@ impl Scan<'_> {
         {
             return None;
         }
+        // "five-fold", "18-fold": a multiplier, not a quantity.
+        if self.punct(a.end).is_some_and(|c| matches!(c, '-' | '‐'))
+            && self.glued(a.end + 1)
+            && self.is(a.end + 1, "fold")
+        {
+            return None;
+        }
         // "high-five", "Catch-twenty": a number word glued into a compound.
         if !a.digits
             && a.first >= 2
@@ -1179,7 +1186,14 @@ impl Scan<'_> {
                 lo.spelled = true;
             }
             let same_unit = lo.currency == hi.currency && lo.percent == hi.percent;
-            let years = lo.year_like && hi.year_like;
+            // "in 2023 to 384 million": a year, then a figure.
+            let years = (lo.year_like && hi.year_like)
+                || (lo.year_like
+                    && !between
+                    && !from
+                    && a.first > 0
+                    && self.lower(a.first - 1, &mut buf).is_some_and(year_marker))
+                || (hi.year_like && !lo.year_like);
             if same_unit && lo.value < hi.value && !years {
                 low = lo;
                 high = Some(hi);

@@ -441,6 +441,11 @@ fn years_dates_and_times_are_not_figures() {
     assert_eq!(values("The meeting began at 5pm sharp."), none);
     assert_eq!(values("The 1990s were calm."), none);
     assert_eq!(values("The 2023-24 season was long."), none);
+    assert_eq!(
+        values("Output fell in 2023 to 384 million tonnes."),
+        vec![384e6]
+    );
+    assert_eq!(values("Shares have risen five-fold."), none);
     // A four-digit count is still a count.
     assert_eq!(values("They sent 2000 troops."), vec![2000.0]);
 }
