@@ -906,6 +906,14 @@ impl Scan<'_> {
         let mut value = sum.value;
         let mut spelled = sum.spelled;
         let mut scale = sum.scale;
+        // "4 1/2 years", "3½ hours": a whole number and a fraction.
+        if sum.integer
+            && sum.scale == 1.0
+            && let Some(frac) = self.fraction_at(end)
+        {
+            value += frac;
+            end += 1;
+        }
         if million_code {
             value *= 1e6;
             spelled = true;
@@ -1014,6 +1022,34 @@ impl Scan<'_> {
             digits,
             unit_counted,
         })
+    }
+
+    /// A fraction right after a whole number: "1/2" or a vulgar fraction sign.
+    fn fraction_at(&self, k: usize) -> Option<f64> {
+        let t = self.toks.get(k)?;
+        let text = self.slice(k);
+        match t.kind {
+            Kind::Punct => {
+                let v = match text.chars().next()? {
+                    '½' => 0.5,
+                    '¼' => 0.25,
+                    '¾' => 0.75,
+                    '⅓' => 1.0 / 3.0,
+                    '⅔' => 2.0 / 3.0,
+                    '⅛' => 0.125,
+                    _ => return None,
+                };
+                Some(v)
+            }
+            Kind::Ident if !self.glued(k) => {
+                let (n, d) = text.split_once('/')?;
+                let n: f64 = n.parse().ok()?;
+                let d: f64 = d.parse().ok()?;
+                (n.fract() == 0.0 && d.fract() == 0.0 && n >= 1.0 && n < d && d <= 16.0)
+                    .then(|| n / d)
+            }
+            _ => None,
+        }
     }
 
     /// A currency word after a number: "dollars", "us dollars", "swiss francs",

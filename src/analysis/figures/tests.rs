@@ -42,6 +42,8 @@ fn digits_with_separators_and_decimals() {
         vec![1_234_567.0]
     );
     assert_eq!(values("About 40\u{202f}000 people came."), vec![40_000.0]);
+    assert_eq!(values("He served 4 1/2 years."), vec![4.5]);
+    assert_eq!(values("They waited 3½ hours."), vec![3.5]);
 }
 
 #[test]
