@@ -1336,7 +1336,20 @@ impl Scan<'_> {
             }
         }
         // Rate.
-        let per = self.rate(end.max(counted_end));
+        let per = self.rate(end.max(counted_end)).or_else(|| {
+            // "daily losses that exceed 1,000": a frequency word shortly before.
+            (lead.saturating_sub(4).max(floor)..lead)
+                .rev()
+                .take_while(|&t| self.kind(t) == Some(Kind::Word))
+                .find_map(|t| match self.lower(t, &mut buf) {
+                    Some("daily") => Some("day"),
+                    Some("weekly") => Some("week"),
+                    Some("monthly") => Some("month"),
+                    Some("hourly") => Some("hour"),
+                    _ => None,
+                })
+                .map(str::to_string)
+        });
         // Role.
         let role = self.role(
             lead,

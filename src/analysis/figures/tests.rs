@@ -318,6 +318,9 @@ fn rates() {
     assert_eq!(f.per.as_deref(), Some("day"));
     let f = one("The plant makes 5,000 cars.");
     assert_eq!(f.per, None);
+    let f = one("Daily losses regularly exceed 1,000 dead or wounded soldiers.");
+    assert_eq!(f.per.as_deref(), Some("day"));
+    assert_eq!(f.counted.as_deref(), Some("casualties"));
 }
 
 // --- roles ------------------------------------------------------------------
