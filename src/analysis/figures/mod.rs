@@ -1555,7 +1555,7 @@ impl Scan<'_> {
         // in a sentence about a match.
         let small = a.value < 30.0 && b < 30.0;
         let teams = a.first > 0 && self.capitalized(a.first - 1) && self.capitalized(a.end + 2);
-        let sport = (0..self.n()).any(|t| {
+        let sport = (a.first.saturating_sub(30)..(a.end + 30).min(self.n())).any(|t| {
             let mut buf = [0u8; 24];
             self.lower(t, &mut buf).is_some_and(|w| {
                 matches!(

@@ -487,6 +487,7 @@ fn one_is_a_figure_only_with_something_counted() {
     assert_eq!(values("No one came."), none);
     assert_eq!(values("One day it will end."), none);
     assert_eq!(values("One official said it was over."), none);
+    assert_eq!(values("It was one one one."), none);
     assert_eq!(values("They shot down one helicopter."), vec![1.0]);
     assert_eq!(values("At least one person died."), vec![1.0]);
     assert_eq!(values("It has one thousand boats."), vec![1000.0]);
