@@ -1322,6 +1322,28 @@ impl Scan<'_> {
                 counted = Some("killed".to_string());
             }
         }
+        if counted.is_none() && !low.bare_one {
+            // "the total number of troops in Russia rose to 11,000": the counted
+            // noun stands before the figure, after "number of".
+            let from_t = lead.saturating_sub(14).max(floor);
+            let of = (from_t..lead).rev().find(|&t| {
+                self.is(t, "of")
+                    && t > 0
+                    && self.lower(t - 1, &mut buf).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "number" | "total" | "tally" | "count" | "toll" | "numbers"
+                        )
+                    })
+            });
+            if let Some(of) = of
+                && let (Some(c), Some(span), _) = self.counted(of + 1, currency.is_some())
+                && span.end <= self.toks[lead].start
+            {
+                counted = Some(c);
+                counted_span = Some(span);
+            }
+        }
         if low.bare_one && !ranged && qualifier == Qualifier::Exact {
             // A bare "one" counts people, a fate or a singular noun right after it:
             // "one soldier was killed", "one dead", "one helicopter".
@@ -1378,7 +1400,10 @@ impl Scan<'_> {
         let qualifier = if ranged { Qualifier::Range } else { qualifier };
         let start = self.toks.get(lead)?.start;
         let stop = self.toks.get(end.checked_sub(1)?)?.end;
-        if counted_span.as_ref().is_some_and(|s| s.start < stop) {
+        if counted_span
+            .as_ref()
+            .is_some_and(|s| s.start < stop && s.end > start)
+        {
             counted_span = None;
         }
         Some((

@@ -427,6 +427,11 @@ fn counted_nouns_are_normalized() {
     assert_eq!(counted("Some 80 people were wounded."), c("injured"));
     assert_eq!(counted("The strike killed 30 people."), c("killed"));
     assert_eq!(counted("It reported 12 casualties."), c("casualties"));
+    assert_eq!(
+        counted("The total number of North Korean troops in Russia rose to approximately 11,000."),
+        c("troops")
+    );
+    assert_eq!(counted("The number of dead climbed to 50."), c("killed"));
     let f = one("The blast killed one soldier.");
     assert_eq!((f.value, f.counted.as_deref()), (1.0, Some("killed")));
 }
