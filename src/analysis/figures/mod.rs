@@ -360,6 +360,7 @@ fn keeps_number(suffix: &str) -> bool {
         || suffix == "ரூ"
         || matches!(lower, Some("dz" | "dzs" | "doz" | "dozs"))
         || suffix == "p"
+        || measure_unit(suffix).is_some()
 }
 
 fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usize {
@@ -756,8 +757,14 @@ impl Scan<'_> {
                             break;
                         }
                         if glued_m(s) {
-                            // Metres.
-                            return 0;
+                            // Metres: a measurement, read by the caller.
+                            atoms[n] = Atom::Digits {
+                                value: t.value,
+                                integer: t.flags & DECIMAL == 0,
+                            };
+                            ends[n] = j + 1;
+                            n += 1;
+                            break;
                         }
                     }
                     // A spaced scale letter at the end of a phrase: "2.33 k", "1,674.5 M".
@@ -967,7 +974,15 @@ impl Scan<'_> {
                 end += 1;
             }
         }
-        if currency.is_none() {
+        if currency.is_none()
+            && self.glued(end)
+            && self.kind(end - 1) == Some(Kind::Num)
+            && let Some(unit) = self.word(end).and_then(measure_unit)
+        {
+            // "40C", "10km", "50mm": a measurement; the unit is what is counted.
+            unit_counted = Some(unit);
+            end += 1;
+        } else if currency.is_none() {
             if self.punct(end) == Some('%') {
                 percent = true;
                 end += 1;

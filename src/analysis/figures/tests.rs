@@ -77,8 +77,19 @@ fn scale_words_and_suffixes() {
     assert_eq!(values("Rents near 10k are common."), vec![1e4]);
     assert_eq!(values("The debt reached $1.2tn."), vec![1.2e12]);
     // A lower-case "m" without money is metres, unless people are counted.
-    assert_eq!(values("The wall is 3m high."), Vec::<f64>::new());
+    let f = one("The wall is 3m high.");
+    assert_eq!((f.value, f.counted.as_deref()), (3.0, Some("metres")));
     assert_eq!(values("Some 1.5m people voted."), vec![1.5e6]);
+    let f = one("Temperatures passed 40C.");
+    assert_eq!(
+        (f.value, f.counted.as_deref()),
+        (40.0, Some("degrees Celsius"))
+    );
+    // Names are not measurements.
+    assert_eq!(
+        values("The 5G network supports 3D maps."),
+        Vec::<f64>::new()
+    );
 }
 
 #[test]
