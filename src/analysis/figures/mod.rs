@@ -1634,6 +1634,15 @@ impl Scan<'_> {
             }
             return (None, None, j);
         }
+        // "300 were killed", "12 have died"
+        if !money {
+            let k = self.skip_aux(j);
+            if k > j
+                && let Some((f, span, next)) = self.fate_phrase(k)
+            {
+                return (Some(f.to_string()), Some(span), next);
+            }
+        }
         // Money: "$48 billion in assets", "$2,500 in annual compensation".
         if money && self.is(j, "in") && self.word(j + 1).is_some() {
             j += 1;
@@ -1720,6 +1729,13 @@ impl Scan<'_> {
                 return (Some(f.to_string()), Some(span), fnext);
             }
             if let Some((f, _, fnext)) = self.fate_phrase(h + 1) {
+                return (Some(f.to_string()), Some(span), fnext);
+            }
+            // "700,000 troops, killed and wounded"
+            if self.punct(h + 1) == Some(',')
+                && let Some((f, _, fnext)) = self.fate_phrase(h + 2)
+                && (f == "casualties" || fnext >= self.n() || self.punct(fnext).is_some())
+            {
                 return (Some(f.to_string()), Some(span), fnext);
             }
         }

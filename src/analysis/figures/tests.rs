@@ -443,6 +443,11 @@ fn counted_nouns_are_normalized() {
         c("troops")
     );
     assert_eq!(counted("The number of dead climbed to 50."), c("killed"));
+    assert_eq!(counted("Some 300 were killed."), c("killed"));
+    assert_eq!(
+        counted("It lost 700,000 troops, killed and wounded."),
+        c("casualties")
+    );
     let f = one("The blast killed one soldier.");
     assert_eq!((f.value, f.counted.as_deref()), (1.0, Some("killed")));
 }
