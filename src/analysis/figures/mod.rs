@@ -991,8 +991,19 @@ impl Scan<'_> {
         let (lo, hi) = match (qualifier, high) {
             (_, Some(h)) => (Some(value), Some(h.value)),
             (Qualifier::Exact, _) => (Some(value), Some(value)),
-            (Qualifier::Approximately, _) => (Some(value * 0.9), Some(value * 1.1)),
-            (Qualifier::Nearly, _) => (Some(value * 0.9), Some(value)),
+            // Below zero, 90% of the value is the upper end.
+            (Qualifier::Approximately, _) => (
+                Some((value * 0.9).min(value * 1.1)),
+                Some((value * 0.9).max(value * 1.1)),
+            ),
+            (Qualifier::Nearly, _) => (
+                Some(if value < 0.0 {
+                    value * 1.1
+                } else {
+                    value * 0.9
+                }),
+                Some(value),
+            ),
             (Qualifier::AtLeast | Qualifier::MoreThan, _) => (Some(value), None),
             (Qualifier::UpTo | Qualifier::LessThan, _) => (None, Some(value)),
             (Qualifier::Range, _) => (Some(value), Some(value)),
