@@ -1380,6 +1380,17 @@ impl Scan<'_> {
         if self.lower(p, &mut buf).is_some_and(label_word) && (a.digits || single_word) {
             return true;
         }
+        // "the 737 Max", "30 Rock": a number that starts a name.
+        if a.plain_digits
+            && self.capitalized(a.end)
+            && !self.word(a.end).is_some_and(month)
+            && !(a.end..(a.end + 4).min(self.n()))
+                .take_while(|&t| self.capitalized(t))
+                .any(|t| self.word(t).is_some_and(|w| w.ends_with('s')))
+            && self.counted(a.end, false).0.is_none()
+        {
+            return true;
+        }
         // "Boeing 737", "FTSE 100", "S&P 500": a model or index name.
         let mut nb = [0u8; 24];
         a.plain_digits
@@ -1674,12 +1685,29 @@ impl Scan<'_> {
                 if self.punct(j).is_some_and(|c| c == '-')
                     && self.glued(j)
                     && self.glued(j + 1)
-                    && self.word(j + 1).is_some()
+                    && (self.word(j + 1).is_some() || self.kind(j + 1) == Some(Kind::Ident))
                 {
                     j += 1;
                     continue;
                 }
+                // Model names: "48 Su-34 bombers", "150 A321neo jets".
+                if self.kind(j) == Some(Kind::Ident) && j > at {
+                    j += 1;
+                    words += 1;
+                    continue;
+                }
                 break;
+            }
+            // Letters glued to an identifier: "A321neo", "MiG-29".
+            if self.kind(j + 1) == Some(Kind::Ident) && self.glued(j + 1)
+                || (self.punct(j + 1) == Some('-')
+                    && self.glued(j + 1)
+                    && self.kind(j + 2) == Some(Kind::Ident)
+                    && self.glued(j + 2))
+            {
+                j += 1;
+                words += 1;
+                continue;
             }
             let mut lb = [0u8; 24];
             let Some(l) = self.lower(j, &mut lb) else {

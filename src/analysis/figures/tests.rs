@@ -412,6 +412,8 @@ fn counted_nouns_are_normalized() {
     assert_eq!(counted("It sent 3,000 soldiers."), c("troops"));
     assert_eq!(counted("It has 1.2 million personnel."), c("troops"));
     assert_eq!(counted("It sent 3,000 special forces."), c("troops"));
+    assert_eq!(counted("It ordered 48 Su-34 bombers."), c("bombers"));
+    assert_eq!(counted("It ordered 150 A321neo jets."), c("jets"));
     assert_eq!(
         counted("It has over 20,000 artillery systems."),
         c("artillery systems")
@@ -494,6 +496,11 @@ fn ordinals_and_names_are_not_figures() {
     assert_eq!(values("Under Article 5 allies must respond."), none);
     assert_eq!(values("He works at No. 10 now."), none);
     assert_eq!(values("The Boeing 737 is popular."), none);
+    assert_eq!(values("The 737 Max was grounded."), none);
+    assert_eq!(
+        values("Police said 12 North Koreans were held."),
+        vec![12.0]
+    );
     assert_eq!(values("Rescuers were still digging on day three."), none);
     assert_eq!(values("He left 10 Downing Street for good."), none);
     assert_eq!(values("See www.example.com/page/2024/3000 for more."), none);
