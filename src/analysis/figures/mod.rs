@@ -27,7 +27,7 @@ use tokens::{DECIMAL, FOUR, GROUPED, Kind, Tok, tokenize};
 
 /// Finds the figures in one block of masked prose. Spans are relative to `block`.
 pub fn find_figures(block: &str, sentences: &[Range<usize>]) -> Vec<Figure> {
-    let mut out = Vec::new();
+    let mut out: Vec<Figure> = Vec::new();
     let skips = skip_ranges(block);
     let mut toks = Vec::new();
     let mut covered = 0usize;
@@ -47,9 +47,18 @@ pub fn find_figures(block: &str, sentences: &[Range<usize>]) -> Vec<Figure> {
     if covered < block.len() {
         segments.push(covered..block.len());
     }
-    for seg in segments {
-        if !block.is_char_boundary(seg.start) || !block.is_char_boundary(seg.end) {
-            continue;
+    for mut seg in segments {
+        // Ranges from elsewhere may split a character: widen them to whole ones.
+        while !block.is_char_boundary(seg.start) {
+            seg.start -= 1;
+        }
+        while !block.is_char_boundary(seg.end) {
+            seg.end += 1;
+        }
+        if let Some(last) = out.last()
+            && last.span.end > seg.start
+        {
+            seg.start = last.span.end.min(seg.end);
         }
         if !may_hold_number(&block[seg.clone()]) {
             continue;

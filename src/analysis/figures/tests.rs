@@ -555,6 +555,15 @@ fn spans_are_ordered_disjoint_and_on_char_boundaries() {
 }
 
 #[test]
+fn sentence_ranges_inside_a_character_are_widened() {
+    let text = "é 3,000 troops";
+    let sentences = vec![1..text.len(), text.len()..text.len()];
+    let f = find_figures(text, &sentences);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].value, 3000.0);
+}
+
+#[test]
 fn arbitrary_text_never_panics() {
     let pieces = [
         "3", ",", ".", "-", "$", "€", "£", "one", "hundred", "and", "million", "a", "k", "m", " ",
