@@ -712,14 +712,8 @@ pub(crate) fn plan_word(word: &str) -> bool {
             | "budgeted"
             | "earmarked"
             | "scheduled"
-            | "set"
             | "vowed"
             | "shall"
-            | "going"
-            | "prepared"
-            | "ready"
-            | "offered"
-            | "offers"
             | "sought"
     )
 }
@@ -959,4 +953,41 @@ pub(crate) fn ordinal_or_fraction(word: &str) -> bool {
             | "quarter"
             | "quarters"
     )
+}
+
+/// Measurement units written glued to digits ("10km", "40C"), as the counted
+/// thing they name. Case matters: "5G" and "3D" are names, not units.
+pub(crate) fn measure_unit(suffix: &str) -> Option<&'static str> {
+    Some(match suffix {
+        "m" => "metres",
+        "km" | "kms" => "kilometres",
+        "cm" => "centimetres",
+        "mm" => "millimetres",
+        "kg" | "kgs" => "kilograms",
+        "mg" => "milligrams",
+        "ml" => "millilitres",
+        "mph" => "miles per hour",
+        "kph" | "kmh" => "kilometres per hour",
+        "ft" => "feet",
+        "lb" | "lbs" => "pounds",
+        "oz" => "ounces",
+        "C" => "degrees Celsius",
+        "F" => "degrees Fahrenheit",
+        "kW" => "kilowatts",
+        "MW" => "megawatts",
+        "GW" => "gigawatts",
+        "kWh" => "kilowatt hours",
+        "MWh" => "megawatt hours",
+        "GWh" => "gigawatt hours",
+        "TWh" => "terawatt hours",
+        "ha" => "hectares",
+        "sqm" => "square metres",
+        "sqft" => "square feet",
+        "Mbps" => "megabits per second",
+        "Gbps" => "gigabits per second",
+        "MB" => "megabytes",
+        "GB" => "gigabytes",
+        "TB" => "terabytes",
+        _ => return None,
+    })
 }

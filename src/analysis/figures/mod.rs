@@ -11,19 +11,23 @@
 
 mod lexicon;
 mod numbers;
+mod tokens;
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::model::{Figure, FigureRole, Qualifier, Unit};
 use lexicon::*;
-use numbers::{Atom, NumWord, Sum, add_up, ascii_lower, glued_m, glued_scale, number_word};
+use numbers::{
+    Atom, NumWord, Sum, add_up, ascii_lower, glued_m, glued_scale, number_word, number_word_lower,
+};
+use tokens::{DECIMAL, FOUR, GROUPED, Kind, Tok, tokenize};
 
 /// Finds the figures in one block of masked prose. Spans are relative to `block`.
 pub fn find_figures(block: &str, sentences: &[Range<usize>]) -> Vec<Figure> {
-    let mut out = Vec::new();
-    if !block.bytes().any(|b| b.is_ascii_digit()) && !has_number_word_hint(block) {
-        return out;
-    }
+    let mut out: Vec<Figure> = Vec::new();
     let skips = skip_ranges(block);
     let mut toks = Vec::new();
     let mut covered = 0usize;
@@ -43,8 +47,20 @@ pub fn find_figures(block: &str, sentences: &[Range<usize>]) -> Vec<Figure> {
     if covered < block.len() {
         segments.push(covered..block.len());
     }
-    for seg in segments {
-        if !block.is_char_boundary(seg.start) || !block.is_char_boundary(seg.end) {
+    for mut seg in segments {
+        // Ranges from elsewhere may split a character: widen them to whole ones.
+        while !block.is_char_boundary(seg.start) {
+            seg.start -= 1;
+        }
+        while !block.is_char_boundary(seg.end) {
+            seg.end += 1;
+        }
+        if let Some(last) = out.last()
+            && last.span.end > seg.start
+        {
+            seg.start = last.span.end.min(seg.end);
+        }
+        if !may_hold_number(&block[seg.clone()]) {
             continue;
         }
         toks.clear();
@@ -61,43 +77,72 @@ pub fn find_figures(block: &str, sentences: &[Range<usize>]) -> Vec<Figure> {
     out
 }
 
-/// A cheap test for text that may hold a number in words, to skip blocks with none.
-fn has_number_word_hint(block: &str) -> bool {
-    let lower_hits = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-        "ninety", "hundred", "thousand", "illion", "dozen", "zero", "lakh", "crore", "nought",
-        "naught",
-    ];
-    let b = block.as_bytes();
-    // Most blocks are short; a lower-cased scan over a few keys is fast enough,
-    // but avoid allocating: search case-insensitively by windows.
-    lower_hits
-        .iter()
-        .any(|k| contains_ignore_ascii_case(b, k.as_bytes()))
-        || block
-            .chars()
-            .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₴' | '₿'))
-}
+/// Number words as substrings, to skip sentences with neither digits nor words
+/// that could start a number.
+static NUMBER_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "zero",
+            "nought",
+            "naught",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fourty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
+            "lakh",
+            "million",
+            "crore",
+            "billion",
+            "trillion",
+            "dozen",
+            "half",
+        ])
+        .ok()
+});
 
-fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
-    if needle.is_empty() || hay.len() < needle.len() {
-        return false;
+/// Whether a sentence may hold a figure: it has a digit, or a number word
+/// standing as a word (or inside a hyphenated compound).
+fn may_hold_number(sentence: &str) -> bool {
+    if sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
     }
-    let first = needle[0];
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i].to_ascii_lowercase() == first
-            && hay[i..i + needle.len()]
-                .iter()
-                .zip(needle)
-                .all(|(a, b)| a.to_ascii_lowercase() == *b)
-        {
-            return true;
-        }
-        i += 1;
-    }
-    false
+    let Some(ac) = NUMBER_WORDS.as_ref() else {
+        return true;
+    };
+    let bytes = sentence.as_bytes();
+    ac.find_overlapping_iter(sentence).any(|m| {
+        let before = m.start().checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(m.end()).copied();
+        !before.is_some_and(|b| b.is_ascii_alphabetic())
+            && !after.is_some_and(|b| b.is_ascii_alphabetic())
+    })
 }
 
 /// Whitespace-delimited runs that are URLs or e-mail addresses.
@@ -123,421 +168,6 @@ fn skip_ranges(block: &str) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-// ---------------------------------------------------------------------------
-// Tokens
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind {
-    /// Letters (with inner apostrophes).
-    Word,
-    /// A number in digits.
-    Num,
-    /// One character of punctuation or a symbol.
-    Punct,
-    /// Digits that are part of an identifier, date, time or ordinal: never a figure.
-    Ident,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Tok {
-    start: usize,
-    end: usize,
-    kind: Kind,
-    /// For `Num`: the value.
-    value: f64,
-    /// For `Num`: flags.
-    flags: u8,
-}
-
-const DECIMAL: u8 = 1;
-const GROUPED: u8 = 2;
-/// Four digits, no separator: could be a year.
-const FOUR: u8 = 4;
-
-fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
-}
-
-fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
-}
-
-fn is_digit_at(bytes: &[u8], i: usize) -> bool {
-    bytes.get(i).is_some_and(u8::is_ascii_digit)
-}
-
-fn digits_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
-    while i < end && bytes[i].is_ascii_digit() {
-        i += 1;
-    }
-    i
-}
-
-/// Ends an identifier-like run: letters, digits and inner `-`, `_`, `.`, `/`, `:`.
-fn ident_end(text: &str, mut i: usize, end: usize) -> usize {
-    let bytes = text.as_bytes();
-    while i < end {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric()
-            || b == b'_'
-            || (matches!(b, b'-' | b'.' | b'/' | b':')
-                && i + 1 < end
-                && bytes[i + 1].is_ascii_alphanumeric())
-        {
-            i += 1;
-        } else if b >= 0x80 {
-            match char_at(text, i) {
-                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
-                _ => break,
-            }
-        } else {
-            break;
-        }
-    }
-    i
-}
-
-fn tokenize(text: &str, range: Range<usize>, skips: &[Range<usize>], out: &mut Vec<Tok>) {
-    let bytes = text.as_bytes();
-    let end = range.end;
-    let mut i = range.start;
-    let mut skip_idx = 0;
-    while i < end {
-        while skip_idx < skips.len() && skips[skip_idx].end <= i {
-            skip_idx += 1;
-        }
-        if let Some(s) = skips.get(skip_idx)
-            && s.start <= i
-        {
-            let e = s.end.min(end);
-            out.push(Tok {
-                start: i,
-                end: e,
-                kind: Kind::Ident,
-                value: 0.0,
-                flags: 0,
-            });
-            i = e.max(i + 1);
-            while i < end && !text.is_char_boundary(i) {
-                i += 1;
-            }
-            continue;
-        }
-        let b = bytes[i];
-        if b < 0x80 {
-            if b.is_ascii_whitespace() {
-                i += 1;
-                continue;
-            }
-            if b.is_ascii_digit()
-                || (b == b'.'
-                    && is_digit_at(bytes, i + 1)
-                    && !char_before(text, i).is_some_and(|c| c.is_alphanumeric() || c == '.'))
-            {
-                i = scan_number(text, i, end, out);
-                continue;
-            }
-            if b.is_ascii_alphabetic() {
-                i = scan_word(text, i, end, out);
-                continue;
-            }
-            out.push(Tok {
-                start: i,
-                end: i + 1,
-                kind: Kind::Punct,
-                value: 0.0,
-                flags: 0,
-            });
-            i += 1;
-            continue;
-        }
-        let Some(c) = char_at(text, i) else {
-            i += 1;
-            continue;
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-        } else if c.is_alphabetic() {
-            i = scan_word(text, i, end, out);
-        } else {
-            out.push(Tok {
-                start: i,
-                end: i + c.len_utf8(),
-                kind: Kind::Punct,
-                value: 0.0,
-                flags: 0,
-            });
-            i += c.len_utf8();
-        }
-    }
-}
-
-fn scan_word(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    while i < end {
-        let b = bytes[i];
-        if b.is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        if b < 0x80 {
-            if b == b'\'' && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() && i > start {
-                i += 1;
-                continue;
-            }
-            break;
-        }
-        match char_at(text, i) {
-            Some(c) if c.is_alphabetic() => i += c.len_utf8(),
-            Some('’') if i > start && char_at(text, i + 3).is_some_and(char::is_alphabetic) => {
-                i += 3
-            }
-            _ => break,
-        }
-    }
-    if i == start {
-        // Defensive: always advance.
-        i = start + char_at(text, start).map_or(1, char::len_utf8);
-    }
-    out.push(Tok {
-        start,
-        end: i,
-        kind: Kind::Word,
-        value: 0.0,
-        flags: 0,
-    });
-    i
-}
-
-/// Suffixes glued to digits that keep the number a figure.
-fn keeps_number(suffix: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let lower = ascii_lower(suffix, &mut buf);
-    glued_scale(suffix).is_some()
-        || glued_m(suffix)
-        || matches!(lower, Some("pc" | "pct"))
-        || lower.is_some_and(|l| currency_code(l).is_some() || currency_noun(l).is_some())
-        || lower
-            .is_some_and(|l| l.len() == 4 && l.starts_with('m') && currency_code(&l[1..]).is_some())
-        || suffix == "元"
-        || suffix == "ரூ"
-        || matches!(lower, Some("dz" | "dzs" | "doz" | "dozs"))
-}
-
-fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usize {
-    let bytes = text.as_bytes();
-    let ident = |out: &mut Vec<Tok>, from: usize, to: usize| -> usize {
-        let to = to.max(from + 1).min(end.max(from + 1));
-        out.push(Tok {
-            start: from,
-            end: to,
-            kind: Kind::Ident,
-            value: 0.0,
-            flags: 0,
-        });
-        to
-    };
-    // Glued to letters, an underscore or a letter-hyphen before: an identifier
-    // ("G7", "F-16", "img_3748"), unless the letters are a currency code ("USD115").
-    if let Some(p) = char_before(text, start) {
-        if p == '_' || p == '#' {
-            return ident(out, start, ident_end(text, start, end));
-        }
-        if p.is_alphabetic() {
-            let glued_code = out.last().is_some_and(|t| {
-                t.kind == Kind::Word && t.end == start && {
-                    let mut buf = [0u8; 24];
-                    ascii_lower(&text[t.start..t.end], &mut buf).is_some_and(|w| {
-                        currency_code(w).is_some()
-                            || (w.len() == 4
-                                && w.starts_with('m')
-                                && currency_code(&w[1..]).is_some())
-                    })
-                }
-            });
-            if !glued_code {
-                return ident(out, start, ident_end(text, start, end));
-            }
-        }
-        if (p == '-' || p == '/' || p == '.') && start >= 2 {
-            let pp = char_before(text, start - 1);
-            // "5k-20k": the letters before the hyphen are a scale suffix.
-            let suffix_before = out.len() >= 3 && {
-                let w = out[out.len() - 2];
-                let num = out[out.len() - 3];
-                w.kind == Kind::Word
-                    && num.kind == Kind::Num
-                    && num.end == w.start
-                    && glued_scale(&text[w.start..w.end]).is_some()
-            };
-            if pp.is_some_and(char::is_alphabetic) && !suffix_before {
-                return ident(out, start, ident_end(text, start, end));
-            }
-        }
-        if p == '+' {
-            let pp = char_before(text, start - 1);
-            if !pp.is_some_and(char::is_alphanumeric) {
-                // "+1-222-2222": a phone number.
-                let mut j = start;
-                while j < end
-                    && (bytes[j].is_ascii_digit()
-                        || matches!(bytes[j], b'-' | b'/' | b' ' | b'(' | b')' | b'.'))
-                {
-                    j += 1;
-                }
-                let run = &text[start..j];
-                if run.contains(['-', '/', '(', ' ']) {
-                    return ident(out, start, j);
-                }
-            }
-        }
-    }
-    // Integer part with grouping.
-    let mut i = digits_end(bytes, start, end);
-    let first = i - start;
-    let mut flags = 0u8;
-    if (1..=3).contains(&first) && i < end && bytes[i] == b',' {
-        // Collect ",ddd" groups and validate western or South Asian grouping.
-        let mut groups: [usize; 8] = [0; 8];
-        let mut ends: [usize; 8] = [0; 8];
-        let mut n = 0;
-        let mut j = i;
-        while n < 8 && j < end && bytes[j] == b',' && is_digit_at(bytes, j + 1) {
-            let e = digits_end(bytes, j + 1, end);
-            groups[n] = e - j - 1;
-            ends[n] = e;
-            n += 1;
-            j = e;
-        }
-        let western = groups[..n].iter().take_while(|&&g| g == 3).count();
-        let indian =
-            first <= 2 && n >= 2 && groups[..n - 1].iter().all(|&g| g == 2) && groups[n - 1] == 3;
-        if indian {
-            i = ends[n - 1];
-            flags |= GROUPED;
-        } else if western > 0 {
-            i = ends[western - 1];
-            flags |= GROUPED;
-        }
-    } else if (1..=3).contains(&first) {
-        // Thin or no-break spaces between groups of three: "40 000".
-        while let Some(c) = char_at(text, i) {
-            if !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}') {
-                break;
-            }
-            let g = i + c.len_utf8();
-            let e = digits_end(bytes, g, end);
-            if e - g != 3 {
-                break;
-            }
-            i = e;
-            flags |= GROUPED;
-        }
-    }
-    // Decimal part.
-    if i + 1 < end && bytes[i] == b'.' && is_digit_at(bytes, i + 1) {
-        let e = digits_end(bytes, i + 1, end);
-        if e + 1 < end && bytes[e] == b'.' && is_digit_at(bytes, e + 1) {
-            // "192.168.1.2", "1.2.3": a dotted identifier.
-            return ident(out, start, ident_end(text, start, end));
-        }
-        i = e;
-        flags |= DECIMAL;
-    }
-    let num_end = i;
-    // What follows.
-    if i < end {
-        let b = bytes[i];
-        let next_digit = is_digit_at(bytes, i + 1);
-        if (b == b':' || b == b'/') && next_digit {
-            // Times, dates and fractions: "10:30", "5/17/2018", "3/4", "24/7".
-            return ident(out, start, ident_end(text, start, end));
-        }
-        if b == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
-            // "1.jpg"
-            return ident(out, start, ident_end(text, start, end));
-        }
-        if b == b'-' && next_digit && flags == 0 {
-            // Chains of digit groups: phone numbers and dates are identifiers.
-            let mut groups = 1;
-            let mut j = i;
-            let mut lens: [usize; 2] = [first, 0];
-            while j < end && bytes[j] == b'-' && is_digit_at(bytes, j + 1) {
-                let e = digits_end(bytes, j + 1, end);
-                if groups == 1 {
-                    lens[1] = e - j - 1;
-                }
-                groups += 1;
-                j = e;
-            }
-            let year = |s: &str| s.len() == 4 && matches!(s.parse::<u32>(), Ok(1000..=2100));
-            let second_start = i + 1;
-            let second = &text[second_start..second_start + lens[1]];
-            let after_glued = j < end
-                && (bytes[j].is_ascii_alphanumeric()
-                    || bytes[j] == b'.' && bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic));
-            if groups >= 3
-                || after_glued
-                || (year(&text[start..num_end]) && (lens[1] == 2 || year(second)))
-            {
-                return ident(out, start, ident_end(text, start, end).max(j));
-            }
-        }
-        if b.is_ascii_alphabetic() || b >= 0x80 {
-            // Letters glued after the digits.
-            let mut j = i;
-            while j < end {
-                match char_at(text, j) {
-                    Some(c) if c.is_alphabetic() => j += c.len_utf8(),
-                    _ => break,
-                }
-            }
-            if j > i {
-                let suffix = &text[i..j];
-                let glued_digit_after = is_digit_at(bytes, j);
-                if !keeps_number(suffix) || glued_digit_after {
-                    return ident(out, start, ident_end(text, start, end));
-                }
-            } else if b.is_ascii_alphanumeric() || b == b'_' {
-                return ident(out, start, ident_end(text, start, end));
-            }
-        }
-        if b == b'_' {
-            return ident(out, start, ident_end(text, start, end));
-        }
-    }
-    // Value.
-    let mut buf = [0u8; 64];
-    let mut n = 0;
-    for &c in &bytes[start..num_end] {
-        if c.is_ascii_digit() || c == b'.' {
-            if n >= buf.len() {
-                return ident(out, start, num_end);
-            }
-            buf[n] = c;
-            n += 1;
-        }
-    }
-    let value = std::str::from_utf8(&buf[..n])
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok());
-    let Some(value) = value else {
-        return ident(out, start, num_end);
-    };
-    if flags == 0 && num_end - start == 4 {
-        flags |= FOUR;
-    }
-    out.push(Tok {
-        start,
-        end: num_end,
-        kind: Kind::Num,
-        value,
-        flags,
-    });
-    num_end
 }
 
 // ---------------------------------------------------------------------------
@@ -668,7 +298,7 @@ impl Scan<'_> {
                 let Some(l) = ascii_lower(w, &mut buf) else {
                     return false;
                 };
-                number_word(l).is_some()
+                number_word_lower(l).is_some()
                     || matches!(l, "minus" | "negative")
                     || currency_code(l).is_some()
                     || dollar_prefix(l).is_some()
@@ -704,7 +334,16 @@ impl Scan<'_> {
                     }
                     // A glued scale suffix: "5bn", "10k", "£3m".
                     if let Some(s) = self.word(j + 1).filter(|_| self.glued(j + 1)) {
-                        let scale = glued_scale(s).or_else(|| (glued_m(s) && money).then_some(1e6));
+                        // "1.5m people" is millions; "a 10m wall" is metres.
+                        let people_after = || {
+                            let mut b = [0u8; 24];
+                            !self.capitalized(j + 2)
+                                && self.lower(j + 2, &mut b).is_some_and(|w| {
+                                    person_noun(w) || synonym_group(w).is_some() || looks_plural(w)
+                                })
+                        };
+                        let scale = glued_scale(s)
+                            .or_else(|| (glued_m(s) && (money || people_after())).then_some(1e6));
                         if let Some(scale) = scale {
                             atoms[n] = Atom::Scaled(t.value * scale);
                             ends[n] = j + 2;
@@ -712,8 +351,14 @@ impl Scan<'_> {
                             break;
                         }
                         if glued_m(s) {
-                            // Metres.
-                            return 0;
+                            // Metres: a measurement, read by the caller.
+                            atoms[n] = Atom::Digits {
+                                value: t.value,
+                                integer: t.flags & DECIMAL == 0,
+                            };
+                            ends[n] = j + 1;
+                            n += 1;
+                            break;
                         }
                     }
                     // A spaced scale letter at the end of a phrase: "2.33 k", "1,674.5 M".
@@ -742,7 +387,7 @@ impl Scan<'_> {
                     };
                     if l == "and" {
                         atoms[n] = Atom::And;
-                    } else if let Some(w) = number_word(l) {
+                    } else if let Some(w) = number_word_lower(l) {
                         atoms[n] = Atom::Word(w);
                     } else {
                         break;
@@ -831,11 +476,45 @@ impl Scan<'_> {
         if n == 0 {
             return None;
         }
-        let sum: Sum = add_up(&atoms[..n])?;
+        let mut sum: Sum = add_up(&atoms[..n])?;
         let mut end = ends[sum.len - 1];
+        // "two and a half million", "three and a half years"
+        let rest = &atoms[sum.len..n];
+        if sum.scale == 1.0
+            && sum.integer
+            && !sum.bare_one
+            && matches!(
+                rest,
+                [
+                    Atom::And,
+                    Atom::Word(NumWord::A),
+                    Atom::Word(NumWord::Half),
+                    ..
+                ]
+            )
+        {
+            sum.value += 0.5;
+            sum.len += 3;
+            sum.integer = false;
+            if let Some(Atom::Word(NumWord::Scale(s))) = rest.get(3) {
+                sum.value *= s;
+                sum.scale = *s;
+                sum.len += 1;
+                sum.integer = sum.value.fract() == 0.0;
+            }
+            end = ends[sum.len - 1];
+        }
         let mut value = sum.value;
         let mut spelled = sum.spelled;
         let mut scale = sum.scale;
+        // "4 1/2 years", "3½ hours": a whole number and a fraction.
+        if sum.integer
+            && sum.scale == 1.0
+            && let Some(frac) = self.fraction_at(end)
+        {
+            value += frac;
+            end += 1;
+        }
         if million_code {
             value *= 1e6;
             spelled = true;
@@ -889,7 +568,15 @@ impl Scan<'_> {
                 end += 1;
             }
         }
-        if currency.is_none() {
+        if currency.is_none()
+            && self.glued(end)
+            && self.kind(end - 1) == Some(Kind::Num)
+            && let Some(unit) = self.word(end).and_then(measure_unit)
+        {
+            // "40C", "10km", "50mm": a measurement; the unit is what is counted.
+            unit_counted = Some(unit);
+            end += 1;
+        } else if currency.is_none() {
             if self.punct(end) == Some('%') {
                 percent = true;
                 end += 1;
@@ -946,6 +633,34 @@ impl Scan<'_> {
         })
     }
 
+    /// A fraction right after a whole number: "1/2" or a vulgar fraction sign.
+    fn fraction_at(&self, k: usize) -> Option<f64> {
+        let t = self.toks.get(k)?;
+        let text = self.slice(k);
+        match t.kind {
+            Kind::Punct => {
+                let v = match text.chars().next()? {
+                    '½' => 0.5,
+                    '¼' => 0.25,
+                    '¾' => 0.75,
+                    '⅓' => 1.0 / 3.0,
+                    '⅔' => 2.0 / 3.0,
+                    '⅛' => 0.125,
+                    _ => return None,
+                };
+                Some(v)
+            }
+            Kind::Ident if !self.glued(k) => {
+                let (n, d) = text.split_once('/')?;
+                let n: f64 = n.parse().ok()?;
+                let d: f64 = d.parse().ok()?;
+                (n.fract() == 0.0 && d.fract() == 0.0 && n >= 1.0 && n < d && d <= 16.0)
+                    .then(|| n / d)
+            }
+            _ => None,
+        }
+    }
+
     /// A currency word after a number: "dollars", "us dollars", "swiss francs",
     /// "USD", "MUSD". Returns the code, the token after it and a multiplier.
     fn currency_after(&self, k: usize) -> Option<(&'static str, usize, f64)> {
@@ -958,6 +673,13 @@ impl Scan<'_> {
             ));
         }
         let l = self.lower(k, &mut buf)?;
+        // "420p": pence, glued ("5p.m." is a time).
+        if l == "p" && self.glued(k) {
+            let time = self.punct(k + 1) == Some('.') && self.is(k + 2, "m");
+            let small =
+                k > 0 && self.toks[k - 1].kind == Kind::Num && self.toks[k - 1].value < 1000.0;
+            return (!time && small).then_some(("pence", k + 1, 1.0));
+        }
         if let Some(code) = currency_code(l) {
             let upper = self.slice(k).chars().all(|c| c.is_ascii_uppercase());
             let digit_after = self.kind(k + 1) == Some(Kind::Num) && self.glued(k + 1);
@@ -1043,7 +765,33 @@ impl Scan<'_> {
         if a.bare_one && self.punct(a.end) == Some('-') && self.glued(a.end) {
             return None;
         }
-        if self.score_end(a).is_some() || self.proportion(a) || self.is_list_marker(a) {
+        if self.score_end(a).is_some()
+            || self.proportion(a)
+            || self.is_list_marker(a)
+            || self.is_address(a)
+        {
+            return None;
+        }
+        // "five-fold", "18-fold": a multiplier, not a quantity.
+        if self.punct(a.end).is_some_and(|c| matches!(c, '-' | '‐'))
+            && self.glued(a.end + 1)
+            && self.is(a.end + 1, "fold")
+        {
+            return None;
+        }
+        // "high-five", "Catch-twenty": a number word glued into a compound.
+        if !a.digits
+            && a.first >= 2
+            && self
+                .punct(a.first - 1)
+                .is_some_and(|c| matches!(c, '-' | '‐'))
+            && self.glued(a.first)
+            && self.glued(a.first - 1)
+            && self.kind(a.first - 2) == Some(Kind::Word)
+            && self
+                .word(a.first - 2)
+                .is_some_and(|w| number_word(w).is_none())
+        {
             return None;
         }
         // "Ground Zero", "Formula One": a number word inside a name.
@@ -1083,7 +831,14 @@ impl Scan<'_> {
                 lo.spelled = true;
             }
             let same_unit = lo.currency == hi.currency && lo.percent == hi.percent;
-            let years = lo.year_like && hi.year_like;
+            // "in 2023 to 384 million": a year, then a figure.
+            let years = (lo.year_like && hi.year_like)
+                || (lo.year_like
+                    && !between
+                    && !from
+                    && a.first > 0
+                    && self.lower(a.first - 1, &mut buf).is_some_and(year_marker))
+                || (hi.year_like && !lo.year_like);
             if same_unit && lo.value < hi.value && !years {
                 low = lo;
                 high = Some(hi);
@@ -1125,7 +880,7 @@ impl Scan<'_> {
         }
         // A bare "one" is a figure only with something counted.
         let mut value = low.value;
-        let mut currency = low.currency;
+        let currency = low.currency;
         let percent = low.percent;
         // Dollars and cents: "3 dollars 50 cents", "thirteen dollars and forty-five cents".
         if !ranged
@@ -1176,6 +931,28 @@ impl Scan<'_> {
                 counted = Some("killed".to_string());
             }
         }
+        if counted.is_none() && !low.bare_one {
+            // "the total number of troops in Russia rose to 11,000": the counted
+            // noun stands before the figure, after "number of".
+            let from_t = lead.saturating_sub(14).max(floor);
+            let of = (from_t..lead).rev().find(|&t| {
+                self.is(t, "of")
+                    && t > 0
+                    && self.lower(t - 1, &mut buf).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "number" | "total" | "tally" | "count" | "toll" | "numbers"
+                        )
+                    })
+            });
+            if let Some(of) = of
+                && let (Some(c), Some(span), _) = self.counted(of + 1, currency.is_some())
+                && span.end <= self.toks[lead].start
+            {
+                counted = Some(c);
+                counted_span = Some(span);
+            }
+        }
         if low.bare_one && !ranged && qualifier == Qualifier::Exact {
             // A bare "one" counts people, a fate or a singular noun right after it:
             // "one soldier was killed", "one dead", "one helicopter".
@@ -1184,16 +961,26 @@ impl Scan<'_> {
                     .as_deref()
                     .is_some_and(|c| matches!(c, "troops" | "killed" | "injured" | "casualties"));
             if !grouped {
-                let noun = self.single_counted(low.end);
-                let Some(noun) = noun else {
-                    return None;
-                };
+                let noun = self.single_counted(low.end)?;
                 counted_span = Some(self.toks[low.end].start..self.toks[low.end].end);
                 counted = Some(synonym_group(&noun).map_or(noun, str::to_string));
             }
         }
         // Rate.
-        let per = self.rate(end.max(counted_end));
+        let per = self.rate(end.max(counted_end)).or_else(|| {
+            // "daily losses that exceed 1,000": a frequency word shortly before.
+            (lead.saturating_sub(4).max(floor)..lead)
+                .rev()
+                .take_while(|&t| self.kind(t) == Some(Kind::Word))
+                .find_map(|t| match self.lower(t, &mut buf) {
+                    Some("daily") => Some("day"),
+                    Some("weekly") => Some("week"),
+                    Some("monthly") => Some("month"),
+                    Some("hourly") => Some("hour"),
+                    _ => None,
+                })
+                .map(str::to_string)
+        });
         // Role.
         let role = self.role(
             lead,
@@ -1203,9 +990,6 @@ impl Scan<'_> {
             floor,
             change_before && from && !ranged,
         );
-        if currency.is_none() && percent {
-            currency = None;
-        }
         let unit = if let Some(code) = currency {
             Unit::Currency(code.to_string())
         } else if percent {
@@ -1216,8 +1000,19 @@ impl Scan<'_> {
         let (lo, hi) = match (qualifier, high) {
             (_, Some(h)) => (Some(value), Some(h.value)),
             (Qualifier::Exact, _) => (Some(value), Some(value)),
-            (Qualifier::Approximately, _) => (Some(value * 0.9), Some(value * 1.1)),
-            (Qualifier::Nearly, _) => (Some(value * 0.9), Some(value)),
+            // Below zero, 90% of the value is the upper end.
+            (Qualifier::Approximately, _) => (
+                Some((value * 0.9).min(value * 1.1)),
+                Some((value * 0.9).max(value * 1.1)),
+            ),
+            (Qualifier::Nearly, _) => (
+                Some(if value < 0.0 {
+                    value * 1.1
+                } else {
+                    value * 0.9
+                }),
+                Some(value),
+            ),
             (Qualifier::AtLeast | Qualifier::MoreThan, _) => (Some(value), None),
             (Qualifier::UpTo | Qualifier::LessThan, _) => (None, Some(value)),
             (Qualifier::Range, _) => (Some(value), Some(value)),
@@ -1225,7 +1020,10 @@ impl Scan<'_> {
         let qualifier = if ranged { Qualifier::Range } else { qualifier };
         let start = self.toks.get(lead)?.start;
         let stop = self.toks.get(end.checked_sub(1)?)?.end;
-        if counted_span.as_ref().is_some_and(|s| s.start < stop) {
+        if counted_span
+            .as_ref()
+            .is_some_and(|s| s.start < stop && s.end > start)
+        {
             counted_span = None;
         }
         Some((
@@ -1360,7 +1158,6 @@ impl Scan<'_> {
                     | "further"
                     | "went"
                     | "came"
-                    | "got"
                     | "can"
                     | "could"
                     | "might"
@@ -1403,7 +1200,7 @@ impl Scan<'_> {
         // in a sentence about a match.
         let small = a.value < 30.0 && b < 30.0;
         let teams = a.first > 0 && self.capitalized(a.first - 1) && self.capitalized(a.end + 2);
-        let sport = (0..self.n()).any(|t| {
+        let sport = (a.first.saturating_sub(30)..(a.end + 30).min(self.n())).any(|t| {
             let mut buf = [0u8; 24];
             self.lower(t, &mut buf).is_some_and(|w| {
                 matches!(
@@ -1439,6 +1236,41 @@ impl Scan<'_> {
             })
         });
         (small && (teams || sport)).then_some(a.end + 2)
+    }
+
+    /// "10 Downing Street", "1600 Pennsylvania Avenue".
+    fn is_address(&self, a: Amount) -> bool {
+        let street = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "Street"
+                        | "St"
+                        | "Avenue"
+                        | "Ave"
+                        | "Road"
+                        | "Rd"
+                        | "Lane"
+                        | "Boulevard"
+                        | "Blvd"
+                        | "Drive"
+                        | "Place"
+                        | "Square"
+                        | "Way"
+                        | "Court"
+                        | "Terrace"
+                        | "Row"
+                        | "Crescent"
+                        | "Gardens"
+                        | "Strasse"
+                        | "Straße"
+                        | "Rue"
+                )
+            })
+        };
+        a.plain_digits
+            && self.capitalized(a.end)
+            && (street(a.end + 1) || (self.capitalized(a.end + 1) && street(a.end + 2)))
     }
 
     /// "1)" numbering a list item.
@@ -1533,6 +1365,7 @@ impl Scan<'_> {
     fn is_label(&self, a: Amount) -> bool {
         if !(a.plain_digits
             || a.bare_one
+            || (a.end == a.first + 1 && a.integer)
             || (a.digits && a.integer && a.currency.is_none() && !a.percent))
         {
             return false;
@@ -1552,7 +1385,19 @@ impl Scan<'_> {
             }
             return false;
         }
-        if self.lower(p, &mut buf).is_some_and(label_word) && a.digits {
+        let single_word = !a.digits && a.end == a.first + 1;
+        if self.lower(p, &mut buf).is_some_and(label_word) && (a.digits || single_word) {
+            return true;
+        }
+        // "the 737 Max", "30 Rock": a number that starts a name.
+        if a.plain_digits
+            && self.capitalized(a.end)
+            && !self.word(a.end).is_some_and(month)
+            && !(a.end..(a.end + 4).min(self.n()))
+                .take_while(|&t| self.capitalized(t))
+                .any(|t| self.word(t).is_some_and(|w| w.ends_with('s')))
+            && self.counted(a.end, false).0.is_none()
+        {
             return true;
         }
         // "Boeing 737", "FTSE 100", "S&P 500": a model or index name.
@@ -1564,10 +1409,14 @@ impl Scan<'_> {
             && !self.lower(p, &mut buf).is_some_and(|w| {
                 currency_code(w).is_some() || QUALIFIERS.iter().any(|(q, _)| q.last() == Some(&w))
             })
+            && !self
+                .word(p)
+                .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
             && !self.lower(a.end, &mut nb).is_some_and(|w| {
                 !self.capitalized(a.end)
                     && (looks_plural(w) || person_noun(w) || synonym_group(w).is_some())
             })
+            && self.counted(a.end, false).0.is_none()
     }
 
     fn is_date_or_time(&self, a: Amount) -> bool {
@@ -1816,6 +1665,15 @@ impl Scan<'_> {
             }
             return (None, None, j);
         }
+        // "300 were killed", "12 have died"
+        if !money {
+            let k = self.skip_aux(j);
+            if k > j
+                && let Some((f, span, next)) = self.fate_phrase(k)
+            {
+                return (Some(f.to_string()), Some(span), next);
+            }
+        }
         // Money: "$48 billion in assets", "$2,500 in annual compensation".
         if money && self.is(j, "in") && self.word(j + 1).is_some() {
             j += 1;
@@ -1831,19 +1689,35 @@ impl Scan<'_> {
         let mut head: Option<usize> = None;
         let mut words = 0;
         while j < n && words < 6 {
-            let Some(w) = self.word(j) else {
+            if self.word(j).is_none() {
                 // Hyphenated modifiers: "active-duty soldiers".
                 if self.punct(j).is_some_and(|c| c == '-')
                     && self.glued(j)
                     && self.glued(j + 1)
-                    && self.word(j + 1).is_some()
+                    && (self.word(j + 1).is_some() || self.kind(j + 1) == Some(Kind::Ident))
                 {
                     j += 1;
                     continue;
                 }
+                // Model names: "48 Su-34 bombers", "150 A321neo jets".
+                if self.kind(j) == Some(Kind::Ident) && j > at {
+                    j += 1;
+                    words += 1;
+                    continue;
+                }
                 break;
-            };
-            let _ = w;
+            }
+            // Letters glued to an identifier: "A321neo", "MiG-29".
+            if self.kind(j + 1) == Some(Kind::Ident) && self.glued(j + 1)
+                || (self.punct(j + 1) == Some('-')
+                    && self.glued(j + 1)
+                    && self.kind(j + 2) == Some(Kind::Ident)
+                    && self.glued(j + 2))
+            {
+                j += 1;
+                words += 1;
+                continue;
+            }
             let mut lb = [0u8; 24];
             let Some(l) = self.lower(j, &mut lb) else {
                 // Non-ASCII word: treat as a proper name part.
@@ -1893,19 +1767,24 @@ impl Scan<'_> {
         };
         let head_lower = self.lower_string(h);
         let span = self.toks[first].start..self.toks[h].end;
-        let mut next = h + 1;
+        let next = h + 1;
         // "400 soldiers had been killed": the count is of the killed.
         if person_noun(&head_lower) {
             let k = self.skip_aux(h + 1);
             if k > h + 1
-                && let Some((f, fspan, fnext)) = self.fate_phrase(k)
+                && let Some((f, _, fnext)) = self.fate_phrase(k)
             {
-                let _ = fspan;
                 return (Some(f.to_string()), Some(span), fnext);
             }
             if let Some((f, _, fnext)) = self.fate_phrase(h + 1) {
-                next = fnext;
-                return (Some(f.to_string()), Some(span), next);
+                return (Some(f.to_string()), Some(span), fnext);
+            }
+            // "700,000 troops, killed and wounded"
+            if self.punct(h + 1) == Some(',')
+                && let Some((f, _, fnext)) = self.fate_phrase(h + 2)
+                && (f == "casualties" || fnext >= self.n() || self.punct(fnext).is_some())
+            {
+                return (Some(f.to_string()), Some(span), fnext);
             }
         }
         let normalized = if let Some(g) = synonym_group(&head_lower) {
@@ -2086,6 +1965,11 @@ impl Scan<'_> {
         }
         // Plan: a future, target or commitment in the clause.
         let plan = (clause_start..lead).any(|t| self.lower(t, &mut buf).is_some_and(plan_word))
+            || (clause_start..lead).any(|t| {
+                self.lower(t, &mut buf).is_some_and(|w| {
+                    matches!(w, "set" | "going" | "due" | "poised" | "ready" | "prepared")
+                }) && self.is(t + 1, "to")
+            })
             || (clause_start..lead).any(|t| {
                 self.is(t, "to")
                     && t + 1 < lead

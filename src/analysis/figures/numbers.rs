@@ -38,8 +38,15 @@ pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b s
 
 /// The number word `word` is, if any. Case-insensitive.
 pub(crate) fn number_word(word: &str) -> Option<NumWord> {
+    if word.len() > 9 {
+        return None;
+    }
     let mut buf = [0u8; 24];
-    let w = ascii_lower(word, &mut buf)?;
+    number_word_lower(ascii_lower(word, &mut buf)?)
+}
+
+/// [`number_word`] for a word already in lower case.
+pub(crate) fn number_word_lower(w: &str) -> Option<NumWord> {
     use NumWord::*;
     Some(match w {
         "zero" | "nought" | "naught" => Zero,
@@ -128,7 +135,7 @@ pub(crate) struct Sum {
     pub spelled: bool,
     /// The last scale word's scale (1 when none): "5 billion" has 1e9.
     pub scale: f64,
-    /// The number is the single word "one", "a" or "an" (or "zero").
+    /// The number is the single word "one".
     pub bare_one: bool,
     /// The number is whole.
     pub integer: bool,
@@ -161,8 +168,6 @@ pub(crate) fn add_up(atoms: &[Atom]) -> Option<Sum> {
     let mut integer = true;
     let mut pending_a = false;
     let mut pending_half = false;
-    let mut words = 0usize;
-    let mut first_word: Option<NumWord> = None;
     // The best complete number so far: (len, value, scale).
     let mut best: Option<(usize, f64, f64)> = None;
     // Where the number stood before the current small segment, to retract to.
@@ -215,10 +220,6 @@ pub(crate) fn add_up(atoms: &[Atom]) -> Option<Sum> {
                 last = Last::Hyphen;
             }
             Atom::Word(w) => {
-                words += 1;
-                if first_word.is_none() {
-                    first_word = Some(w);
-                }
                 match w {
                     NumWord::Zero => {
                         if last == Last::None {
@@ -365,7 +366,7 @@ pub(crate) fn add_up(atoms: &[Atom]) -> Option<Sum> {
         }
     }
     let (len, value, scale) = best?;
-    let bare_one = len == 1 && words == 1 && matches!(first_word, Some(NumWord::Unit(1)));
+    let bare_one = len == 1 && matches!(atoms.first(), Some(Atom::Word(NumWord::Unit(1))));
     Some(Sum {
         len,
         value,

@@ -42,6 +42,8 @@ fn digits_with_separators_and_decimals() {
         vec![1_234_567.0]
     );
     assert_eq!(values("About 40\u{202f}000 people came."), vec![40_000.0]);
+    assert_eq!(values("He served 4 1/2 years."), vec![4.5]);
+    assert_eq!(values("They waited 3½ hours."), vec![3.5]);
 }
 
 #[test]
@@ -56,6 +58,7 @@ fn number_words() {
         ("Half a million people marched.", 500_000.0),
         ("They counted a thousand boats.", 1000.0),
         ("Seventy-two hours passed.", 72.0),
+        ("Two and a half million people travelled.", 2_500_000.0),
     ];
     for (s, v) in cases {
         let f = one(s);
@@ -73,8 +76,20 @@ fn scale_words_and_suffixes() {
     assert_eq!(values("They raised £3m last year."), vec![3e6]);
     assert_eq!(values("Rents near 10k are common."), vec![1e4]);
     assert_eq!(values("The debt reached $1.2tn."), vec![1.2e12]);
-    // A lower-case "m" without money is metres.
-    assert_eq!(values("The wall is 3m high."), Vec::<f64>::new());
+    // A lower-case "m" without money is metres, unless people are counted.
+    let f = one("The wall is 3m high.");
+    assert_eq!((f.value, f.counted.as_deref()), (3.0, Some("metres")));
+    assert_eq!(values("Some 1.5m people voted."), vec![1.5e6]);
+    let f = one("Temperatures passed 40C.");
+    assert_eq!(
+        (f.value, f.counted.as_deref()),
+        (40.0, Some("degrees Celsius"))
+    );
+    // Names are not measurements.
+    assert_eq!(
+        values("The 5G network supports 3D maps."),
+        Vec::<f64>::new()
+    );
 }
 
 #[test]
@@ -314,6 +329,9 @@ fn rates() {
     assert_eq!(f.per.as_deref(), Some("day"));
     let f = one("The plant makes 5,000 cars.");
     assert_eq!(f.per, None);
+    let f = one("Daily losses regularly exceed 1,000 dead or wounded soldiers.");
+    assert_eq!(f.per.as_deref(), Some("day"));
+    assert_eq!(f.counted.as_deref(), Some("casualties"));
 }
 
 // --- roles ------------------------------------------------------------------
@@ -394,6 +412,8 @@ fn counted_nouns_are_normalized() {
     assert_eq!(counted("It sent 3,000 soldiers."), c("troops"));
     assert_eq!(counted("It has 1.2 million personnel."), c("troops"));
     assert_eq!(counted("It sent 3,000 special forces."), c("troops"));
+    assert_eq!(counted("It ordered 48 Su-34 bombers."), c("bombers"));
+    assert_eq!(counted("It ordered 150 A321neo jets."), c("jets"));
     assert_eq!(
         counted("It has over 20,000 artillery systems."),
         c("artillery systems")
@@ -420,6 +440,16 @@ fn counted_nouns_are_normalized() {
     assert_eq!(counted("Some 80 people were wounded."), c("injured"));
     assert_eq!(counted("The strike killed 30 people."), c("killed"));
     assert_eq!(counted("It reported 12 casualties."), c("casualties"));
+    assert_eq!(
+        counted("The total number of North Korean troops in Russia rose to approximately 11,000."),
+        c("troops")
+    );
+    assert_eq!(counted("The number of dead climbed to 50."), c("killed"));
+    assert_eq!(counted("Some 300 were killed."), c("killed"));
+    assert_eq!(
+        counted("It lost 700,000 troops, killed and wounded."),
+        c("casualties")
+    );
     let f = one("The blast killed one soldier.");
     assert_eq!((f.value, f.counted.as_deref()), (1.0, Some("killed")));
 }
@@ -439,6 +469,11 @@ fn years_dates_and_times_are_not_figures() {
     assert_eq!(values("The meeting began at 5pm sharp."), none);
     assert_eq!(values("The 1990s were calm."), none);
     assert_eq!(values("The 2023-24 season was long."), none);
+    assert_eq!(
+        values("Output fell in 2023 to 384 million tonnes."),
+        vec![384e6]
+    );
+    assert_eq!(values("Shares have risen five-fold."), none);
     // A four-digit count is still a count.
     assert_eq!(values("They sent 2000 troops."), vec![2000.0]);
 }
@@ -461,6 +496,13 @@ fn ordinals_and_names_are_not_figures() {
     assert_eq!(values("Under Article 5 allies must respond."), none);
     assert_eq!(values("He works at No. 10 now."), none);
     assert_eq!(values("The Boeing 737 is popular."), none);
+    assert_eq!(values("The 737 Max was grounded."), none);
+    assert_eq!(
+        values("Police said 12 North Koreans were held."),
+        vec![12.0]
+    );
+    assert_eq!(values("Rescuers were still digging on day three."), none);
+    assert_eq!(values("He left 10 Downing Street for good."), none);
     assert_eq!(values("See www.example.com/page/2024/3000 for more."), none);
     assert_eq!(values("The server at 192.168.1.2 failed."), none);
 }
@@ -473,9 +515,12 @@ fn one_is_a_figure_only_with_something_counted() {
     assert_eq!(values("No one came."), none);
     assert_eq!(values("One day it will end."), none);
     assert_eq!(values("One official said it was over."), none);
+    assert_eq!(values("It was one one one."), none);
     assert_eq!(values("They shot down one helicopter."), vec![1.0]);
     assert_eq!(values("At least one person died."), vec![1.0]);
     assert_eq!(values("It has one thousand boats."), vec![1000.0]);
+    assert_eq!(values("They shared a high-five at Ground Zero."), none);
+    assert_eq!(values("She drives in Formula One."), none);
 }
 
 #[test]
@@ -507,6 +552,15 @@ fn spans_are_ordered_disjoint_and_on_char_boundaries() {
             .iter()
             .any(|(s, v)| s == "at least 3,000" && *v == 3000.0)
     );
+}
+
+#[test]
+fn sentence_ranges_inside_a_character_are_widened() {
+    let text = "é 3,000 troops";
+    let sentences = vec![1..text.len(), text.len()..text.len()];
+    let f = find_figures(text, &sentences);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].value, 3000.0);
 }
 
 #[test]
