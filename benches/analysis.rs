@@ -127,9 +127,11 @@ fn single_article(c: &mut Criterion) {
         group.throughput(Throughput::Elements(words(&text)));
         // A baseline measured in the same run: just counting the words. The
         // ratio to it is steadier than raw times on a shared, noisy machine.
-        group.bench_with_input(BenchmarkId::new("baseline-split", size), &text, |b, text| {
-            b.iter(|| black_box(text).split_whitespace().count())
-        });
+        group.bench_with_input(
+            BenchmarkId::new("baseline-split", size),
+            &text,
+            |b, text| b.iter(|| black_box(text).split_whitespace().count()),
+        );
         group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
             b.iter(|| DocumentAnalysis::new(black_box(text), DocFormat::Markdown, &config))
         });

@@ -150,7 +150,10 @@ fn context_in_sentence(
     // 1. A demonym inside the counted phrase, or a possessive right before the
     //    figure: "3,000 North Korean troops", "North Korea's 20,000 artillery systems".
     let attached = in_sentence.iter().copied().find(|m| {
-        let inside = m.span.start >= phrase.start && m.span.end <= phrase.end;
+        let before_noun = figure.counted_span.as_ref().is_some_and(|c| {
+            m.span.end <= c.start && masked[m.span.end..c.start].trim().is_empty()
+        });
+        let inside = before_noun || m.span.start >= phrase.start && m.span.end <= phrase.end;
         let possessive_before = m.span.end <= figure.span.start
             && is_possessive_gap(&masked[m.span.end..figure.span.start]);
         (inside && m.demonym) || possessive_before
@@ -187,10 +190,8 @@ fn context_in_sentence(
         target,
         event,
         date: sentence_date(sentence_text),
-        hypothetical: lead
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| HYPOTHETICAL.contains(&w.to_lowercase().as_str())),
-        distributive: first_word(after).is_some_and(|w| w == "each" || w == "apiece"),
+        hypothetical: words(lead).any(|(_, w)| is_one_of(w, HYPOTHETICAL)),
+        distributive: first_word(after).is_some_and(|w| is_one_of(w, &["each", "apiece"])),
     }
 }
 
@@ -202,11 +203,7 @@ fn nearest_event(masked: &str, sentence: &Range<usize>, phrase: &Range<usize>) -
         if start >= phrase.start && start < phrase.end {
             continue;
         }
-        let lower = word.to_lowercase();
-        let Some((event, _)) = EVENTS
-            .iter()
-            .find(|(_, forms)| forms.contains(&lower.as_str()))
-        else {
+        let Some((event, _)) = EVENTS.iter().find(|(_, forms)| is_one_of(word, forms)) else {
             continue;
         };
         // Words after the figure count double: "deployed 3,000" beats "3,000 were killed".
@@ -239,10 +236,20 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Words that make the rest of a sentence hypothetical rather than a report.
 const HYPOTHETICAL: &[&str] = &["could", "would", "might", "if", "unless", "hypothetically"];
 
-fn first_word(text: &str) -> Option<String> {
-    text.split(|c: char| !c.is_alphabetic())
-        .find(|w| !w.is_empty())
-        .map(str::to_lowercase)
+fn first_word(text: &str) -> Option<&str> {
+    words(text).next().map(|(_, w)| w)
+}
+
+/// Case-insensitive membership in a list of lower-case ASCII words.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Case-insensitive `ends_with` for ASCII suffixes.
+fn ends_with_word(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.is_char_boundary(text.len() - suffix.len())
+        && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 fn subject_key(m: &Mention) -> String {
@@ -272,7 +279,7 @@ fn modifies_people(masked: &str, m: &Mention) -> bool {
         "agency",
         "military",
     ];
-    first_word(&masked[m.span.end..]).is_some_and(|w| REPORTERS.contains(&w.as_str()))
+    first_word(&masked[m.span.end..]).is_some_and(|w| is_one_of(w, REPORTERS))
 }
 
 /// The text before a mention ends with a preposition that makes the mention an object.
@@ -282,13 +289,11 @@ fn follows_preposition(before: &str) -> bool {
         "toward", "towards", "across", "inside", "near",
     ];
     let mut words = before.trim_end().rsplit(|c: char| c.is_whitespace());
-    let last = words.next().unwrap_or("").to_lowercase();
-    let last = if last == "the" {
-        words.next().unwrap_or("").to_lowercase()
-    } else {
-        last
-    };
-    PREPOSITIONS.contains(&last.as_str())
+    let mut last = words.next().unwrap_or("");
+    if last.eq_ignore_ascii_case("the") {
+        last = words.next().unwrap_or("");
+    }
+    is_one_of(last, PREPOSITIONS)
 }
 
 fn is_possessive_gap(gap: &str) -> bool {
@@ -297,12 +302,10 @@ fn is_possessive_gap(gap: &str) -> bool {
 }
 
 fn is_source_phrase(before: &str) -> bool {
-    let lower = before.to_lowercase();
-    let tail = lower.trim_end();
-    tail.ends_with("according to")
-        || tail.ends_with("from")
-        || tail.ends_with("said")
-        || tail.ends_with("by")
+    let tail = before.trim_end();
+    ["according to", " from", " by"]
+        .iter()
+        .any(|s| ends_with_word(tail, s))
 }
 
 /// A month and year, or a year, stated in a sentence ("in January 2025", "in late 2024").

@@ -1870,7 +1870,10 @@ impl Scan<'_> {
                 "daily" if j == at => return Some("day".to_string()),
                 "each" | "apiece" if j == at => return None,
                 _ => {
-                    if j > at + 3 || stops_noun_phrase(l) && l != "in" {
+                    // "in yearly pay per soldier": frequency adjectives
+                    // qualify the noun before "per" and do not end the phrase.
+                    let adjective = matches!(l, "in" | "yearly" | "monthly" | "weekly" | "daily");
+                    if j > at + 3 || stops_noun_phrase(l) && !adjective {
                         return None;
                     }
                 }
