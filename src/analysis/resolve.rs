@@ -561,23 +561,33 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<Mention>], config: &Con
             offset += w.len() + 1;
         }
     }
-    let mut spellings: Vec<Spelling> = Vec::new();
-    for (w, r) in &words {
-        if let Some(s) = spellings.iter_mut().find(|s| s.text == *w) {
-            s.mentions.push(r.clone());
-        } else if spellings.is_empty() || spellings.iter().any(|s| variant_words(&s.text, w)) {
-            if spellings.is_empty() {
-                // Only words that vary somewhere are kept.
-                let varies = words.iter().any(|(o, _)| variant_words(o, w));
-                if !varies {
-                    continue;
-                }
+    // Distinct words first, so that comparing spellings stays cheap.
+    let mut distinct: Vec<Spelling> = Vec::new();
+    let mut position: HashMap<String, usize> = HashMap::new();
+    for (w, r) in words {
+        match position.get(&w) {
+            Some(&i) => distinct[i].mentions.push(r),
+            None => {
+                position.insert(w.clone(), distinct.len());
+                distinct.push(Spelling {
+                    text: w,
+                    mentions: vec![r],
+                });
             }
-            spellings.push(Spelling {
-                text: w.clone(),
-                mentions: vec![r.clone()],
-            });
         }
+    }
+    // The first word that has a variant, with all its variants.
+    let mut spellings: Vec<Spelling> = Vec::new();
+    if distinct.len() <= 64
+        && let Some(first) = (0..distinct.len()).find(|&i| {
+            (0..distinct.len()).any(|j| variant_words(&distinct[i].text, &distinct[j].text))
+        })
+    {
+        let base = distinct[first].text.clone();
+        spellings = distinct
+            .into_iter()
+            .filter(|s| s.text == base || variant_words(&base, &s.text))
+            .collect();
     }
     if spellings.len() >= 2 {
         let from_config = spellings.iter().find_map(|s| {
