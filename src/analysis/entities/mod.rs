@@ -261,6 +261,17 @@ impl Recognizer<'_> {
                 a += 1;
                 continue;
             }
+            if !t.initial && !self.heading {
+                // Pronouns and function words are never names, wherever they stand
+                // ("... right They 've been"), nor shouted common words ("AND").
+                let lower = text.to_lowercase();
+                if (words::is_function(&lower) || (t.upper && GAZETTEER.is_common(&lower)))
+                    && !self.known_start(a, b)
+                {
+                    a += 1;
+                    continue;
+                }
+            }
             if t.initial || self.heading {
                 if self.known_start(a, b) {
                     break;
@@ -282,7 +293,7 @@ impl Recognizer<'_> {
                     a += 1;
                     continue;
                 }
-                if self.heading && b == a + 1 {
+                if self.heading && b == a + 1 && !t.upper {
                     a += 1;
                     continue;
                 }
@@ -291,6 +302,19 @@ impl Recognizer<'_> {
         }
         if a >= b {
             return;
+        }
+        // Initials alone ("E. coli"), caption labels ("Image:"), currencies ("US$").
+        if (a..b).all(|i| self.toks[i].upper_dotted && self.text(i).len() <= 2) {
+            return;
+        }
+        if b == a + 1 && b < self.toks.len() && !self.toks[b].glued {
+            let next = self.text(b);
+            let lower = self.text(a).to_lowercase();
+            if (next == ":" && GAZETTEER.is_common(&lower))
+                || (next == "$" && self.toks[b].span.start == self.toks[a].span.end)
+            {
+                return;
+            }
         }
         let whole = b - a;
         let last = self.text(b - 1).to_string();
@@ -502,7 +526,18 @@ impl Recognizer<'_> {
             return false;
         }
         let next = &self.toks[p + 1];
-        next.glued && next.word && next.cap && !words::is_org_head(self.text(p + 1))
+        let next_text = self.text(p + 1);
+        let next_lower = next_text.to_lowercase();
+        let plausible = !GAZETTEER.is_common(&first.to_lowercase())
+            || (next_text.chars().count() >= 2
+                && !words::is_function(&next_lower)
+                && !GAZETTEER.is_common(&next_lower));
+        plausible
+            && !words::is_function(&first.to_lowercase())
+            && next.glued
+            && next.word
+            && next.cap
+            && !words::is_org_head(next_text)
     }
 
     fn speech_after(&self, i: usize) -> bool {
@@ -538,8 +573,20 @@ impl Recognizer<'_> {
         let first = self.text(a).to_string();
         let last = self.text(b - 1).to_string();
         let first_name = GAZETTEER.is_first_name(&first);
-        if self.heading && !(first_name && n >= 2) {
-            return;
+        // In title-case headings, only names that cannot be ordinary words:
+        // a first name and more, rare words only ("Aner Shalev"), or an acronym.
+        if self.heading {
+            let rare = (a..b).all(|i| {
+                let lower = self.text(i).to_lowercase();
+                self.toks[i].word
+                    && !GAZETTEER.is_common(&lower)
+                    && !words::is_function(&lower)
+                    && !words::is_title(self.text(i))
+            });
+            let acronym = n == 1 && self.toks[a].upper;
+            if !((first_name && n >= 2) || (rare && n >= 2) || (acronym && rare)) {
+                return;
+            }
         }
         if n == 1 && words::is_stop_acronym(&first) {
             return;
