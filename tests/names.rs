@@ -82,7 +82,7 @@ fn titles_roles_and_appositions() {
 Lt. Gen. Kyrylo Budanov, who leads military intelligence, disagreed. \
 The Kremlin answered through spokesperson Dmitry Peskov. \
 Ukrainian President Volodymyr Zelenskyy met Secretary of State Antony Blinken.\n\
-Maria Hollis, a senior fellow at the Lowell Institute for Security Studies, doubted the numbers. \
+Maria Hollis, a senior fellow at the Harwick Institute for Security Studies, doubted the numbers. \
 Austin later repeated his warning.\n";
     insta::assert_snapshot!(render(&[("roles.txt", text)], ""));
 }

@@ -33,11 +33,42 @@ pub fn find_mentions(
         block,
         toks: &toks,
         heading: kind == BlockKind::Heading,
+        sports: is_sports(block),
         config,
         out: Vec::new(),
     };
     rec.run();
+    // Nested names come before the name that contains them.
     rec.out
+        .sort_by_key(|m| (m.span.end, m.span.end - m.span.start));
+    rec.out
+}
+
+/// A block that reports a game: a score ("3 – 0") or several sports words.
+fn is_sports(block: &str) -> bool {
+    let bytes = block.as_bytes();
+    let mut words = 0;
+    for (i, _) in block.match_indices(['–', '-']) {
+        let before = block[..i].trim_end();
+        let after = block[i..].trim_start_matches(['–', '-']).trim_start();
+        let digits_before = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let digits_after = after.bytes().take_while(u8::is_ascii_digit).count();
+        let standalone = before.len() == digits_before
+            || !before.as_bytes()[before.len() - digits_before - 1].is_ascii_alphanumeric();
+        if (1..=2).contains(&digits_before) && (1..=2).contains(&digits_after) && standalone {
+            return true;
+        }
+    }
+    let _ = bytes;
+    for w in block.split(|c: char| !c.is_alphanumeric()) {
+        if words::is_sports_word(w) {
+            words += 1;
+            if words >= 3 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A name found by a lookup: the gazetteer, the user's entities or a demonym.
@@ -59,6 +90,8 @@ struct Recognizer<'a> {
     block: &'a str,
     toks: &'a [Tok],
     heading: bool,
+    /// The block reports a game: country names name national teams.
+    sports: bool,
     config: &'a Config,
     out: Vec<Mention>,
 }
@@ -358,9 +391,10 @@ impl Recognizer<'_> {
                 } else {
                     EntityKind::Organization
                 };
-                if !self.heading || whole >= 2 {
-                    self.push(start, b, kind, None, None, false, None);
+                if kind == EntityKind::Organization {
+                    self.nested(start, b);
                 }
+                self.push(start, b, kind, None, None, false, None);
                 return;
             }
         }
@@ -453,11 +487,21 @@ impl Recognizer<'_> {
                         {
                             kind = EntityKind::Person;
                         }
-                        let key = if kind == EntityKind::Person {
+                        let mut key = if kind == EntityKind::Person {
                             self.joined(p, e)
                         } else {
                             key
                         };
+                        // "Belgium defeated Panama 3 – 0": national teams.
+                        if self.sports
+                            && matches!(place, Some(PlaceKind::Country))
+                            && stands_for.is_none()
+                            && !(p > 0
+                                && matches!(self.text(p - 1), "in" | "at" | "from" | "to" | "of"))
+                        {
+                            kind = EntityKind::Organization;
+                            key = format!("{key} national team");
+                        }
                         role = None;
                         self.push(p, e, kind, Some(key), None, false, stands_for);
                     }
@@ -493,6 +537,43 @@ impl Recognizer<'_> {
         }
         if let Some(u) = pending {
             self.unknown(u, b, role);
+        }
+    }
+
+    /// Names inside an organization's name: a known place after "of" or at
+    /// the start ("University of Helsinki", "New Zealand Herald") and a person
+    /// the organization is named after ("Andy Warhol Foundation").
+    fn nested(&mut self, a: usize, b: usize) {
+        if self.person_start(a, b, a + 1)
+            && a + 2 < b
+            && !words::is_org_head(self.text(a + 1))
+            && !matches!(self.text(a + 2), "of" | "for")
+        {
+            let key = self.joined(a, a + 2);
+            self.push(a, a + 2, EntityKind::Person, Some(key), None, false, None);
+            return;
+        }
+        let mut i = a;
+        while i < b {
+            let opens = i == a || matches!(self.text(i - 1), "of" | "for" | "in" | "at");
+            if opens
+                && let Some((
+                    e,
+                    Hit::Name {
+                        key,
+                        kind: EntityKind::Place,
+                        stands_for,
+                        ..
+                    },
+                )) = self.longest(i, b)
+                && !(i == a && e == b)
+                && !(i == a && e < b && words::is_place_head(self.text(e)))
+            {
+                self.push(i, e, EntityKind::Place, Some(key), None, false, stands_for);
+                i = e;
+                continue;
+            }
+            i += 1;
         }
     }
 

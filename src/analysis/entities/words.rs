@@ -945,3 +945,31 @@ pub fn is_government_head(word: &str) -> bool {
             | "Agriculture"
     )
 }
+
+/// Words of sports reports.
+pub fn is_sports_word(word: &str) -> bool {
+    matches!(
+        word,
+        "goal"
+            | "goals"
+            | "scored"
+            | "scoring"
+            | "penalty"
+            | "match"
+            | "striker"
+            | "midfielder"
+            | "goalkeeper"
+            | "referee"
+            | "halftime"
+            | "header"
+            | "equaliser"
+            | "equalizer"
+            | "possession"
+            | "kick"
+            | "booked"
+            | "substituted"
+            | "innings"
+            | "wicket"
+            | "touchdown"
+    )
+}
