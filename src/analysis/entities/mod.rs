@@ -588,7 +588,7 @@ impl Recognizer<'_> {
     /// A first name, then a capitalized word that is not itself a known name
     /// reaching past it.
     fn person_start(&self, p: usize, b: usize, known_end: usize) -> bool {
-        if p + 1 >= b || known_end > p + 2 && known_end != p + 1 {
+        if p + 1 >= b || known_end > p + 1 {
             return false;
         }
         let first = self.text(p);

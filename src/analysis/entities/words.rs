@@ -393,6 +393,7 @@ pub fn is_org_head(word: &str) -> bool {
             | "Service"
             | "Services"
             | "Embassy"
+            | "Org"
             | "Assembly"
             | "Parliament"
             | "Congress"
