@@ -214,3 +214,25 @@ fn arbitrary_text_does_not_panic() {
         let _ = render(&[("x.md", s)], "");
     }
 }
+
+#[test]
+fn random_text_does_not_panic() {
+    // A fixed pseudo-random generator over an alphabet of awkward characters.
+    let alphabet: Vec<char> = "aZ .’'-‐–—.,:;\"“”()[]$&\nUSKimé東ß̈İıǅ0123\u{a0}\t?!"
+        .chars()
+        .collect();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let len = (next() % 90) as usize;
+        let s: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        let _ = names(&s);
+    }
+}

@@ -10,6 +10,7 @@ pub mod gazetteer;
 mod tokens;
 mod words;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::config::Config;
@@ -36,6 +37,15 @@ pub fn find_mentions(
         sports: is_sports(block),
         config,
         out: Vec::new(),
+        surnames: HashSet::new(),
+        config_words: config
+            .entities
+            .iter()
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+            .chain(&config.ignore)
+            .map(|n| n.split_whitespace().count())
+            .max()
+            .unwrap_or(0),
     };
     rec.run();
     // Nested names come before the name that contains them.
@@ -94,6 +104,10 @@ struct Recognizer<'a> {
     sports: bool,
     config: &'a Config,
     out: Vec<Mention>,
+    /// Last words of the full person names found so far in the block.
+    surnames: HashSet<String>,
+    /// The most words in a name or ignored phrase of the configuration.
+    config_words: usize,
 }
 
 impl Recognizer<'_> {
@@ -218,6 +232,12 @@ impl Recognizer<'_> {
             return None;
         }
         let name = self.joined(a, b);
+        self.lookup_name(&name, b - a)
+    }
+
+    /// A lookup of a name of `words` words written as `name`.
+    fn lookup_name(&self, name: &str, words: usize) -> Option<Hit> {
+        let name = name.to_string();
         if self.config.is_ignored(&name) {
             return Some(Hit::Ignored);
         }
@@ -235,7 +255,7 @@ impl Recognizer<'_> {
         let undotted;
         let found = match g.lookup(&name) {
             Some(k) => Some(k),
-            None if name.contains('.') && b - a == 1 => {
+            None if name.contains('.') && words == 1 => {
                 undotted = name.replace('.', "");
                 g.lookup(&undotted)
             }
@@ -255,7 +275,7 @@ impl Recognizer<'_> {
                 place: *place,
             });
         }
-        if b - a <= 2
+        if words <= 2
             && let Some(d) = g.demonym(&name)
         {
             return Some(Hit::Demonym {
@@ -268,18 +288,25 @@ impl Recognizer<'_> {
 
     /// The longest lookup hit starting at `a`, ending at most at `b`.
     fn longest(&self, a: usize, b: usize) -> Option<(usize, Hit)> {
-        let max = GAZETTEER.max_words.max(
-            self.config
-                .entities
-                .iter()
-                .map(|e| e.name.split(' ').count())
-                .max()
-                .unwrap_or(0),
-        );
-        let limit = b.min(a + max + 2);
-        (a + 1..=limit)
-            .rev()
-            .find_map(|e| self.lookup(a, e).map(|h| (e, h)))
+        let mut best = None;
+        let mut name = String::new();
+        for e in a + 1..=b {
+            if e > a + 1 {
+                if !self.toks[e - 1].glued || self.toks[e - 2].poss {
+                    break;
+                }
+                name.push(' ');
+            }
+            name.push_str(self.text(e - 1));
+            if let Some(hit) = self.lookup_name(&name, e - a) {
+                best = Some((e, hit));
+            }
+            // Go on only while some known name starts so.
+            if e - a >= self.config_words && !GAZETTEER.is_prefix(&name) {
+                break;
+            }
+        }
+        best
     }
 
     fn read_run(&mut self, a: usize, b: usize, joined: bool) {
@@ -728,11 +755,7 @@ impl Recognizer<'_> {
     }
 
     fn surname_in_block(&self, word: &str) -> bool {
-        self.out.iter().any(|m| {
-            m.kind == EntityKind::Person
-                && m.text.len() > word.len()
-                && m.text.rsplit(' ').next() == Some(word)
-        })
+        self.surnames.contains(word)
     }
 
     fn place_before(&self, a: usize) -> bool {
@@ -813,6 +836,11 @@ impl Recognizer<'_> {
         let key = key.unwrap_or_else(|| normalize(&text));
         if self.config.is_ignored(&text) {
             return;
+        }
+        if kind == EntityKind::Person
+            && let Some((_, last)) = text.rsplit_once(' ')
+        {
+            self.surnames.insert(last.to_string());
         }
         self.out.push(Mention {
             span,

@@ -101,9 +101,12 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
                                 continue;
                             }
                             // "U.S" written without its last period.
-                            if !after2.is_some_and(char::is_alphanumeric) && end - start >= 2 {
+                            if !after2.is_some_and(char::is_alphanumeric)
+                                && end - start >= 2
+                                && let Some(letter) = after
+                            {
                                 chars.next();
-                                end += 1;
+                                end += letter.len_utf8();
                                 break;
                             }
                         }
