@@ -236,3 +236,24 @@ fn random_text_does_not_panic() {
         let _ = names(&s);
     }
 }
+
+#[test]
+fn nested_names_official_names_and_national_teams() {
+    let text = "The Democratic People’s Republic of Korea and the United States of America \
+met at the University of Helsinki. The New Zealand Herald and the Andy Warhol Foundation for \
+the Visual Arts reported it.\n\
+Belgium defeated Panama 3 – 0 in Sochi, and England beat Tunisia with a late goal.\n";
+    insta::assert_snapshot!(render(&[("nested.txt", text)], ""));
+}
+
+#[test]
+fn words_of_one_name_are_not_spelling_variants() {
+    let out = render(
+        &[(
+            "a.txt",
+            "Coach Stefan Stefanov resigned. Stefanov will stay in Sofia.\n",
+        )],
+        "",
+    );
+    assert!(!out.contains("spellings"), "{out}");
+}

@@ -576,17 +576,31 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<Mention>], config: &Con
             }
         }
     }
+    // Words written together in one mention are different words ("Stefan
+    // Stefanov"), never spellings of each other.
+    let mut together: HashSet<(String, String)> = HashSet::new();
+    for m in mentions.iter().filter(|m| !m.demonym) {
+        let ws = name_words(&m.text);
+        for (i, x) in ws.iter().enumerate() {
+            for y in &ws[i + 1..] {
+                together.insert((x.to_string(), y.to_string()));
+                together.insert((y.to_string(), x.to_string()));
+            }
+        }
+    }
+    let variants = |x: &str, y: &str| {
+        variant_words(x, y) && !together.contains(&(x.to_string(), y.to_string()))
+    };
     // The first word that has a variant, with all its variants.
     let mut spellings: Vec<Spelling> = Vec::new();
     if distinct.len() <= 64
-        && let Some(first) = (0..distinct.len()).find(|&i| {
-            (0..distinct.len()).any(|j| variant_words(&distinct[i].text, &distinct[j].text))
-        })
+        && let Some(first) = (0..distinct.len())
+            .find(|&i| (0..distinct.len()).any(|j| variants(&distinct[i].text, &distinct[j].text)))
     {
         let base = distinct[first].text.clone();
         spellings = distinct
             .into_iter()
-            .filter(|s| s.text == base || variant_words(&base, &s.text))
+            .filter(|s| s.text == base || variants(&base, &s.text))
             .collect();
     }
     if spellings.len() >= 2 {

@@ -255,6 +255,10 @@ impl Recognizer<'_> {
         let undotted;
         let found = match g.lookup(&name) {
             Some(k) => Some(k),
+            None if name.contains('’') => {
+                undotted = name.replace('’', "'");
+                g.lookup(&undotted)
+            }
             None if name.contains('.') && words == 1 => {
                 undotted = name.replace('.', "");
                 g.lookup(&undotted)
@@ -297,7 +301,12 @@ impl Recognizer<'_> {
                 }
                 name.push(' ');
             }
-            name.push_str(self.text(e - 1));
+            let text = self.text(e - 1);
+            if text.contains('’') {
+                name.push_str(&text.replace('’', "'"));
+            } else {
+                name.push_str(text);
+            }
             if let Some(hit) = self.lookup_name(&name, e - a) {
                 best = Some((e, hit));
             }
@@ -521,7 +530,8 @@ impl Recognizer<'_> {
                         };
                         // "Belgium defeated Panama 3 – 0": national teams.
                         if self.sports
-                            && matches!(place, Some(PlaceKind::Country))
+                            && kind == EntityKind::Place
+                            && GAZETTEER.is_country(&key)
                             && stands_for.is_none()
                             && !(p > 0
                                 && matches!(self.text(p - 1), "in" | "at" | "from" | "to" | "of"))

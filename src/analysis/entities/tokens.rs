@@ -73,6 +73,20 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
                     continue;
                 }
                 if is_apostrophe(d) && after.is_some_and(char::is_alphabetic) {
+                    let collective = matches!(
+                        &block[start..end],
+                        "People" | "Peoples" | "Women" | "Children" | "Men" | "Workers"
+                    ) && matches!(after, Some('s'))
+                        && rest[d.len_utf8() + 1..]
+                            .trim_start_matches(' ')
+                            .starts_with(char::is_uppercase);
+                    if collective {
+                        // "Democratic People's Republic of Korea": part of the name.
+                        chars.next();
+                        chars.next();
+                        end += d.len_utf8() + 1;
+                        continue;
+                    }
                     if matches!(after, Some('s' | 'S'))
                         && !after2.is_some_and(char::is_alphanumeric)
                     {

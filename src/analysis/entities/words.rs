@@ -323,6 +323,7 @@ pub fn is_place_of_head(word: &str) -> bool {
             | "City"
             | "Province"
             | "State"
+            | "States"
             | "Commonwealth"
             | "Cape"
             | "Lake"
