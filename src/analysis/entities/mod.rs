@@ -702,7 +702,8 @@ impl Recognizer<'_> {
                     && !words::is_title(self.text(i))
             });
             let acronym = n == 1 && self.toks[a].upper;
-            if !((first_name && n >= 2) || (rare && n >= 2) || (acronym && rare)) {
+            let accepted = if n >= 2 { first_name || rare } else { acronym && rare };
+            if !accepted {
                 return;
             }
         }
