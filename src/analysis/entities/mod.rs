@@ -388,9 +388,15 @@ impl Recognizer<'_> {
         let whole = b - a;
         let last = self.text(b - 1).to_string();
         // Organizations and places by their head word are one name, whole.
+        // Events are not names of people, organizations or places ("the Korean War").
+        // Only the places they name are kept ("the Vietnam War").
+        if whole >= 2 && words::is_event_head(&last) && self.lookup(a, b).is_none() {
+            self.nested_places(a, b);
+            return;
+        }
         if (joined || words::is_org_head(&last) || words::is_place_head(&last))
             && whole >= 2
-            && !words::is_title(self.text(a))
+            && !(words::is_title(self.text(a)) && !words::is_org_head(&last))
             && self.lookup(a, b).is_none()
         {
             let mut start = a;
@@ -590,6 +596,11 @@ impl Recognizer<'_> {
             self.push(a, a + 2, EntityKind::Person, Some(key), None, false, None);
             return;
         }
+        self.nested_places(a, b);
+    }
+
+    /// Known places at the start of a name or after "of", "for", "in", "at".
+    fn nested_places(&mut self, a: usize, b: usize) {
         let mut i = a;
         while i < b {
             let opens = i == a || matches!(self.text(i - 1), "of" | "for" | "in" | "at");
@@ -658,6 +669,13 @@ impl Recognizer<'_> {
             && !words::is_org_head(next_text)
     }
 
+    /// "the Biden administration": a person's name before what is named after them.
+    fn eponym_after(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_some_and(|t| {
+            t.word && t.glued && words::is_eponym_noun(&self.block[t.span.clone()])
+        })
+    }
+
     fn speech_after(&self, i: usize) -> bool {
         self.toks
             .get(i + 1)
@@ -702,7 +720,11 @@ impl Recognizer<'_> {
                     && !words::is_title(self.text(i))
             });
             let acronym = n == 1 && self.toks[a].upper;
-            let accepted = if n >= 2 { first_name || rare } else { acronym && rare };
+            let accepted = if n >= 2 {
+                first_name || rare
+            } else {
+                acronym && rare
+            };
             if !accepted {
                 return;
             }
@@ -738,6 +760,8 @@ impl Recognizer<'_> {
             } else {
                 EntityKind::Organization
             }
+        } else if the_before && (GAZETTEER.is_surname(&first) || self.eponym_after(a)) {
+            EntityKind::Person
         } else if the_before {
             if words::is_direction(&first) {
                 EntityKind::Place

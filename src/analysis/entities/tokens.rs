@@ -239,6 +239,7 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
     let mut sent = 0;
     let mut prev_end = 0;
     let mut prev_sentence = usize::MAX;
+    let mut word_in_sentence = false;
     for (span, word, poss, after_hyphen) in split {
         while sent < sentences.len() && sentences[sent].end <= span.start {
             sent += 1;
@@ -278,7 +279,14 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
                     "“" | "\"" | "‘" | "(" | "[" | ":" | "—" | "–" | ";" | "'"
                 )
         });
-        let initial = word && (sentence_start || opener || prev.is_none());
+        // The first word of a sentence even after list markers or quotes ("- Military").
+        if sentence_start {
+            word_in_sentence = false;
+        }
+        let initial = word && (!word_in_sentence || opener || prev.is_none());
+        if word {
+            word_in_sentence = true;
+        }
         toks.push(Tok {
             span: span.clone(),
             word,

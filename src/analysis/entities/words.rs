@@ -975,3 +975,43 @@ pub fn is_sports_word(word: &str) -> bool {
             | "touchdown"
     )
 }
+
+/// Head words of events, which are not names of people, organizations or places.
+pub fn is_event_head(word: &str) -> bool {
+    matches!(
+        word,
+        "War"
+            | "Wars"
+            | "Crisis"
+            | "Accords"
+            | "Treaty"
+            | "Agreement"
+            | "Act"
+            | "Revolution"
+            | "Uprising"
+            | "Offensive"
+            | "Olympics"
+            | "Summit"
+            | "Prize"
+            | "Award"
+            | "Awards"
+    )
+}
+
+/// Lower-case nouns after a person's name that belong to the person ("the Biden administration").
+pub fn is_eponym_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "administration"
+            | "government"
+            | "campaign"
+            | "family"
+            | "presidency"
+            | "doctrine"
+            | "regime"
+            | "era"
+            | "cabinet"
+            | "estate"
+            | "camp"
+    )
+}
