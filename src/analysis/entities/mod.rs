@@ -345,7 +345,7 @@ impl Recognizer<'_> {
                 if self.known_start(a, b) {
                     break;
                 }
-                if words::is_title(text) && a + 1 < b {
+                if (words::is_title(text) || words::is_of_head(text)) && a + 1 < b {
                     break;
                 }
                 let lower = text.to_lowercase();
@@ -396,7 +396,7 @@ impl Recognizer<'_> {
         }
         if (joined || words::is_org_head(&last) || words::is_place_head(&last))
             && whole >= 2
-            && !(words::is_title(self.text(a)) && !words::is_org_head(&last))
+            && (words::is_org_head(&last) || !words::is_title(self.text(a)))
             && self.lookup(a, b).is_none()
         {
             let mut start = a;
@@ -728,6 +728,11 @@ impl Recognizer<'_> {
             if !accepted {
                 return;
             }
+        }
+        if n == 1 && first.contains(['-', '‐']) && first.split(['-', '‐']).all(words::is_direction)
+        {
+            // "East-West", "North-South"
+            return;
         }
         if n == 1 && words::is_stop_acronym(&first) {
             return;

@@ -203,7 +203,11 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
         let mut last = parts.len();
         while last > first + 1 && {
             let w = &block[parts[last - 1].clone()];
-            lower(&parts[last - 1]) && (GAZETTEER.is_common(w) || words::is_compound_suffix(w))
+            let left = &block[parts[first].start..parts[last - 2].end];
+            lower(&parts[last - 1])
+                && (words::is_compound_suffix(w)
+                    || (GAZETTEER.is_common(w)
+                        && (GAZETTEER.lookup(left).is_some() || GAZETTEER.demonym(left).is_some())))
         } {
             last -= 1;
         }
