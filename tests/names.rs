@@ -257,3 +257,15 @@ fn words_of_one_name_are_not_spelling_variants() {
     );
     assert!(!out.contains("spellings"), "{out}");
 }
+
+#[test]
+fn surnames_across_articles_only_when_unambiguous() {
+    let a = "Analyst Gustav Gressel wrote the report. Frank Ledwidge agreed with it.\n";
+    let b = "Officials cited Gressel at length. Then Frank spoke.\n";
+    let c = "Anna Smith and Peter Smith both testified.\n";
+    let d = "The committee thanked Smith.\n";
+    insta::assert_snapshot!(render(
+        &[("a.txt", a), ("b.txt", b), ("c.txt", c), ("d.txt", d)],
+        ""
+    ));
+}

@@ -196,7 +196,16 @@ pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
             continue;
         }
         let full = words.join(" ");
-        for w in [words[0], words[words.len() - 1]] {
+        // Across articles, a name is found by its surname; by its first word
+        // only when that is likely a family name written first ("Kim Jong Un",
+        // "Kim Yong-bok").
+        let family_first = words.len() >= 3 || words[words.len() - 1].contains('-');
+        let keys: &[&str] = if family_first {
+            &[words[0], words[words.len() - 1]]
+        } else {
+            &[words[words.len() - 1]]
+        };
+        for &w in keys {
             desk_names
                 .entry(w.to_string())
                 .or_default()
