@@ -103,7 +103,7 @@ ALIASES = {
     "Abkhazia": ("Abkhazia", "place"), "Nagorno-Karabakh": ("Nagorno-Karabakh", "place"),
     "Czechoslovakia": ("Czechoslovakia", "place"), "Yugoslavia": ("Yugoslavia", "place"),
     "East Germany": ("East Germany", "place"), "West Germany": ("West Germany", "place"),
-    "Caucasus": ("Caucasus", "place"), "Sahel": ("Sahel", "place"), "Levant": ("Levant", "place"),
+    "Korea": ("Korea", "place"), "Caucasus": ("Caucasus", "place"), "Sahel": ("Sahel", "place"), "Levant": ("Levant", "place"),
     "Maghreb": ("Maghreb", "place"), "Horn of Africa": ("Horn of Africa", "place"),
     "Earth": ("Earth", "place"), "Alps": ("Alps", "place"), "Himalayas": ("Himalayas", "place"),
     # Organizations

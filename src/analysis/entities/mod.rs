@@ -751,7 +751,8 @@ impl Recognizer<'_> {
         let the_before = a > 0 && self.toks[a].glued && matches!(self.text(a - 1), "the" | "The");
         let kind = if words::is_org_suffix(&last) || words::is_org_head(&last) {
             EntityKind::Organization
-        } else if words::is_place_head(&last) {
+        } else if words::is_place_head(&last) || words::is_direction(&last) {
+            // "Kowloon West", "the West"
             EntityKind::Place
         } else if role_text.is_some() || (first_name && n >= 2) {
             EntityKind::Person
@@ -791,6 +792,10 @@ impl Recognizer<'_> {
         } else {
             None
         };
+        if kind == EntityKind::Organization && n >= 2 {
+            // "Hollywood Magic", "Ontario Ghostbusters": the place they are named after.
+            self.nested_places(a, b);
+        }
         self.push(a, b, kind, None, role_text, false, None);
     }
 
