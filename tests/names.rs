@@ -269,3 +269,27 @@ fn surnames_across_articles_only_when_unambiguous() {
         ""
     ));
 }
+
+#[test]
+fn spelling_fixes_replace_just_the_differing_word() {
+    let config = Config::default();
+    let mut desk = Desk::new();
+    let a = "President Volodymyr Zelenskyy spoke. Zelenskyy’s aides agreed. Zelenskyy left.\n";
+    let b = "Volodymyr Zelensky's speech was short.\n";
+    desk.upsert("a.txt", a, DocFormat::Plain, &config);
+    desk.upsert("b.txt", b, DocFormat::Plain, &config);
+    let report = desk.report(&config);
+    let findings: Vec<_> = report
+        .findings
+        .iter()
+        .flatten()
+        .filter(|f| f.rule == "spelling-variant")
+        .collect();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = findings[0];
+    assert_eq!(report.paths[f.doc], "b.txt");
+    assert_eq!(&b[f.span.clone()], "Zelensky");
+    let fix = f.fix.as_ref().expect("a fix");
+    assert_eq!(fix.replacement, "Zelenskyy");
+    assert_eq!(&b[fix.span.clone()], "Zelensky");
+}
