@@ -471,18 +471,18 @@ impl Recognizer<'_> {
                     p += 1;
                     continue;
                 }
-                if pending.is_some()
+                if let Some(u) = pending
                     && e == p + 1
                     && !self.toks[p].upper
-                    && matches!(
-                        hit,
+                    && match &hit {
                         Hit::Name {
                             kind: EntityKind::Place,
                             place: Some(PlaceKind::City | PlaceKind::State | PlaceKind::Region),
-                            stands_for: None,
+                            stands_for,
                             ..
-                        }
-                    )
+                        } => stands_for.is_none() || p == u + 1,
+                        _ => false,
+                    }
                 {
                     p += 1;
                     continue;
@@ -525,7 +525,10 @@ impl Recognizer<'_> {
                         if e - p == 1
                             && matches!(place, Some(PlaceKind::City))
                             && stands_for.is_none()
-                            && self.speech_after(e - 1)
+                            && (self.speech_after(e - 1)
+                                || (GAZETTEER.is_surname(self.text(p))
+                                    && !self.locative_before(p)
+                                    && !self.place_after(p)))
                         {
                             kind = EntityKind::Person;
                         }
@@ -674,6 +677,53 @@ impl Recognizer<'_> {
         self.toks.get(i + 1).is_some_and(|t| {
             t.word && t.glued && words::is_eponym_noun(&self.block[t.span.clone()])
         })
+    }
+
+    /// A preposition of place right before token `i` ("in Austin", "to Paris").
+    fn locative_before(&self, i: usize) -> bool {
+        i > 0 && self.toks[i].glued && {
+            let t = &self.toks[i - 1];
+            t.word
+                && matches!(
+                    &self.block[t.span.clone()],
+                    "in" | "at"
+                        | "from"
+                        | "to"
+                        | "near"
+                        | "of"
+                        | "across"
+                        | "outside"
+                        | "into"
+                        | "toward"
+                        | "towards"
+                        | "via"
+                        | "around"
+                        | "throughout"
+                        | "within"
+                )
+        }
+    }
+
+    /// ", Texas" or a lower-case noun after a city name ("Paris, France", "Austin police").
+    fn place_after(&self, i: usize) -> bool {
+        let Some(next) = self.toks.get(i + 1) else {
+            return false;
+        };
+        let text = &self.block[next.span.clone()];
+        if text == "," {
+            return self
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| t.cap && GAZETTEER.lookup(&self.block[t.span.clone()]).is_some());
+        }
+        next.word
+            && next.glued
+            && text.chars().next().is_some_and(char::is_lowercase)
+            && !words::is_speech_verb(text)
+            && !matches!(
+                text,
+                "and" | "or" | "was" | "is" | "has" | "had" | "who" | "also"
+            )
     }
 
     fn speech_after(&self, i: usize) -> bool {
