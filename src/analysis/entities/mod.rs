@@ -607,6 +607,24 @@ impl Recognizer<'_> {
         let mut i = a;
         while i < b {
             let opens = i == a || matches!(self.text(i - 1), "of" | "for" | "in" | "at");
+            // "Southern Indiana", "South Australia"
+            if opens
+                && words::is_direction_adjective(self.text(i))
+                && i + 1 < b
+                && let Some((
+                    e,
+                    Hit::Name {
+                        kind: EntityKind::Place,
+                        ..
+                    },
+                )) = self.longest(i + 1, b)
+                && !(i == a && e == b)
+            {
+                let key = self.joined(i, e);
+                self.push(i, e, EntityKind::Place, Some(key), None, false, None);
+                i = e;
+                continue;
+            }
             if opens
                 && let Some((
                     e,
@@ -799,9 +817,18 @@ impl Recognizer<'_> {
         let all_caps = n == 1 && self.toks[a].upper;
         let last_common = GAZETTEER.is_common(&last.to_lowercase());
         let the_before = a > 0 && self.toks[a].glued && matches!(self.text(a - 1), "the" | "The");
+        let direction_of_place = n >= 2
+            && (a..b - 1).all(|i| words::is_direction_adjective(self.text(i)))
+            && matches!(
+                self.lookup(b - 1, b),
+                Some(Hit::Name {
+                    kind: EntityKind::Place,
+                    ..
+                })
+            );
         let kind = if words::is_org_suffix(&last) || words::is_org_head(&last) {
             EntityKind::Organization
-        } else if words::is_place_head(&last) || words::is_direction(&last) {
+        } else if words::is_place_head(&last) || words::is_direction(&last) || direction_of_place {
             // "Kowloon West", "the West"
             EntityKind::Place
         } else if role_text.is_some() || (first_name && n >= 2) {

@@ -1015,3 +1015,21 @@ pub fn is_eponym_noun(word: &str) -> bool {
             | "camp"
     )
 }
+
+/// Compass adjectives before a place name ("Southern Indiana", "South Australia").
+pub fn is_direction_adjective(word: &str) -> bool {
+    is_direction(word)
+        || matches!(
+            word,
+            "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+                | "Central"
+                | "Upper"
+                | "Lower"
+                | "Greater"
+                | "Inner"
+                | "Outer"
+        )
+}
