@@ -101,7 +101,8 @@ fn edit_distance(a: &str, b: &str, max: usize) -> usize {
 
 /// Two spellings of one word: long enough, same first letter, at most two edits apart.
 fn variant_words(a: &str, b: &str) -> bool {
-    a != b
+    // Typography is not spelling: "O’Brien" and "O'Brien" are one spelling.
+    a.replace('’', "'") != b.replace('’', "'")
         && a.chars().count() >= 5
         && b.chars().count() >= 5
         && a.chars().next() == b.chars().next()

@@ -533,7 +533,7 @@ impl Recognizer<'_> {
                             kind = EntityKind::Person;
                         }
                         let mut key = if kind == EntityKind::Person {
-                            self.joined(p, e)
+                            normalize(&self.joined(p, e))
                         } else {
                             key
                         };
@@ -595,7 +595,7 @@ impl Recognizer<'_> {
             && !words::is_org_head(self.text(a + 1))
             && !matches!(self.text(a + 2), "of" | "for")
         {
-            let key = self.joined(a, a + 2);
+            let key = normalize(&self.joined(a, a + 2));
             self.push(a, a + 2, EntityKind::Person, Some(key), None, false, None);
             return;
         }
