@@ -56,7 +56,6 @@ pub fn find_mentions(
 
 /// A block that reports a game: a score ("3 – 0") or several sports words.
 fn is_sports(block: &str) -> bool {
-    let bytes = block.as_bytes();
     let mut words = 0;
     for (i, _) in block.match_indices(['–', '-']) {
         let before = block[..i].trim_end();
@@ -69,7 +68,6 @@ fn is_sports(block: &str) -> bool {
             return true;
         }
     }
-    let _ = bytes;
     for w in block.split(|c: char| !c.is_alphanumeric()) {
         if words::is_sports_word(w) {
             words += 1;
@@ -237,12 +235,11 @@ impl Recognizer<'_> {
 
     /// A lookup of a name of `words` words written as `name`.
     fn lookup_name(&self, name: &str, words: usize) -> Option<Hit> {
-        let name = name.to_string();
-        if self.config.is_ignored(&name) {
+        if self.config.is_ignored(name) {
             return Some(Hit::Ignored);
         }
         for e in &self.config.entities {
-            if e.name == name || e.aliases.contains(&name) {
+            if e.name == name || e.aliases.iter().any(|al| al == name) {
                 return Some(Hit::Name {
                     key: e.name.clone(),
                     kind: e.kind.into(),
@@ -253,7 +250,7 @@ impl Recognizer<'_> {
         }
         let g = &*GAZETTEER;
         let undotted;
-        let found = match g.lookup(&name) {
+        let found = match g.lookup(name) {
             Some(k) => Some(k),
             None if name.contains('’') => {
                 undotted = name.replace('’', "'");
@@ -280,7 +277,7 @@ impl Recognizer<'_> {
             });
         }
         if words <= 2
-            && let Some(d) = g.demonym(&name)
+            && let Some(d) = g.demonym(name)
         {
             return Some(Hit::Demonym {
                 key: d.key,

@@ -40,7 +40,6 @@ fn is_hyphen(c: char) -> bool {
 
 /// Splits `block` into tokens. `sentences` are the block's sentence ranges.
 pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
-    let bytes = block.as_bytes();
     let mut raw: Vec<(Range<usize>, bool, bool)> = Vec::new(); // span, word, possessive
     let mut chars = block.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -153,7 +152,6 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
         }
         raw.push((i..i + c.len_utf8(), false, false));
     }
-    let _ = bytes;
 
     // Split hyphenated words where the parts are separate names or a name and
     // a common word ("Russian-North", "Kremlin-backed", "pro-Russian").
