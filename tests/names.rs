@@ -234,6 +234,9 @@ fn random_text_does_not_panic() {
             .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
             .collect();
         let _ = names(&s);
+        if next() % 20 == 0 {
+            let _ = render(&[("a.txt", s.as_str()), ("b.md", s.as_str())], "");
+        }
     }
 }
 
@@ -292,4 +295,93 @@ fn spelling_fixes_replace_just_the_differing_word() {
     let fix = f.fix.as_ref().expect("a fix");
     assert_eq!(fix.replacement, "Zelenskyy");
     assert_eq!(&b[fix.span.clone()], "Zelensky");
+}
+
+#[test]
+fn random_name_salad_does_not_panic() {
+    let vocabulary = [
+        "Kim",
+        "Jong",
+        "Un",
+        "Zelensky",
+        "Zelenskyy",
+        "Volodymyr",
+        "U.S.",
+        "U.S",
+        "of",
+        "the",
+        "The",
+        "University",
+        "Center",
+        "for",
+        "and",
+        "North",
+        "Korean",
+        "Korea",
+        "’s",
+        "'s",
+        "-",
+        "Putin",
+        "said",
+        "told",
+        ".",
+        ",",
+        "(",
+        "“",
+        "Lt.",
+        "Gen.",
+        "President",
+        "spokesperson",
+        "NATO",
+        "DPRK",
+        "Paris",
+        "Austin",
+        "Lloyd",
+        "Russian-North",
+        "Kremlin-backed",
+        "pro-Russian",
+        "3",
+        "–",
+        "0",
+        "goal",
+        "Belgium",
+        "Church",
+        "Scientology",
+        "USI",
+        "Southern",
+        "Indiana",
+        "People’s",
+        "Republic",
+        "War",
+        "Hermit",
+        "Kingdom",
+        "\n",
+        ":",
+        "Image",
+        "I",
+        "So",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..300 {
+        let mut docs = Vec::new();
+        for _ in 0..3 {
+            let len = (next() % 40) as usize;
+            let words: Vec<&str> = (0..len)
+                .map(|_| vocabulary[(next() % vocabulary.len() as u64) as usize])
+                .collect();
+            docs.push(words.join(" "));
+        }
+        let articles: Vec<(&str, &str)> = vec![
+            ("a.txt", docs[0].as_str()),
+            ("b.txt", docs[1].as_str()),
+            ("c.md", docs[2].as_str()),
+        ];
+        let _ = render(&articles, "ignore = [\"Hermit Kingdom\"]\n");
+    }
 }
