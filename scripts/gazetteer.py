@@ -29,6 +29,7 @@ import wordfreq
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "gazetteer")
 CITY_MIN_POPULATION = 100_000
 SURNAMES = 8_000
+VERY_COMMON = 2_000
 COMMON_WORDS = 25_000
 
 # Country names as people write them, where GeoNames' name is not the usual one.
@@ -356,12 +357,16 @@ def main():
     with open(dictionary_path, encoding="utf-8", errors="replace") as f:
         dictionary = {line.strip() for line in f if line.strip().islower()}
     common = []
-    for w in wordfreq.top_n_list("en", COMMON_WORDS):
+    for rank, w in enumerate(wordfreq.top_n_list("en", COMMON_WORDS)):
         base = w[:-1] if w.endswith("s") else w
         in_dictionary = w in dictionary or base in dictionary
         if w.isalpha() and w.isascii() and len(w) > 1 and in_dictionary:
             cap = w.capitalize()
-            if cap in first or cap in places or cap in ALIASES or cap in DEMONYMS:
+            if cap in places or cap in ALIASES or cap in DEMONYMS:
+                continue
+            # First names that are also words ("Frank", "Rich") count as common
+            # only when the word is very frequent ("See", "Will", "May").
+            if cap in first and rank >= VERY_COMMON:
                 continue
             common.append(w)
     write("common_words.txt", sorted(set(common)))

@@ -352,10 +352,12 @@ impl Recognizer<'_> {
                     a += 1;
                     continue;
                 }
-                if words::is_function(&lower)
-                    || (GAZETTEER.is_common(&lower)
-                        && !(t.poss && !words::is_function(&lower) && b == a + 1))
-                {
+                // A name even so when it says something ("Frank said") or owns
+                // something ("Putin's aides").
+                let name_like = b == a + 1
+                    && !words::is_function(&lower)
+                    && (t.poss || (GAZETTEER.is_first_name(text) && self.speech_after(a)));
+                if words::is_function(&lower) || (GAZETTEER.is_common(&lower) && !name_like) {
                     a += 1;
                     continue;
                 }
