@@ -172,6 +172,11 @@ However, nobody knows. Despite everything, some hope remains. According to many,
 In the end, most agree.\n",
     );
     assert!(found.is_empty(), "{found:?}");
+    let found = names(
+        "The pro-Beijing camp rallied while anti-NATO groups marched. Leaders of the Muslim \
+community and Olympic officials watched. The ants were of the species Formica fusca.\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
     let out = render(
         &[
             ("a.txt", "Leader Kim Jong Un spoke. Kim smiled.\n"),

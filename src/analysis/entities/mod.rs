@@ -801,6 +801,18 @@ impl Recognizer<'_> {
             // "East-West", "North-South"
             return;
         }
+        if n == 1 && b < self.toks.len() && self.toks[b].glued && self.toks[b].word {
+            let next = self.text(b);
+            let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+            // "Muslim community", "Paralympic sport": adjectives of faith, creed or games.
+            if next_lower && words::is_creed_adjective(&first) {
+                return;
+            }
+            // "Formica fusca": a genus before its species.
+            if next_lower && !GAZETTEER.is_common(next) && words::looks_latin(next) {
+                return;
+            }
+        }
         if n == 1 && words::is_stop_acronym(&first) {
             return;
         }

@@ -197,6 +197,11 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
             split.push((span, word, poss, false));
             continue;
         }
+        // "pro-Beijing camp", "anti-NATO protests": a stance, not a mention.
+        if first > 0 && matches!(&block[parts[first - 1].clone()], "pro" | "anti") {
+            split.push((span, false, false, false));
+            continue;
+        }
         // Common-word suffixes: "Kremlin-backed", "U.S.-led", "Seoul-based".
         let mut last = parts.len();
         while last > first + 1 && {

@@ -1033,3 +1033,48 @@ pub fn is_direction_adjective(word: &str) -> bool {
                 | "Outer"
         )
 }
+
+/// Adjectives of faiths, creeds and games, which qualify a noun rather than name
+/// a person, organization or place ("Muslim community", "Olympic team").
+pub fn is_creed_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "Muslim"
+            | "Islamic"
+            | "Islamist"
+            | "Christian"
+            | "Catholic"
+            | "Protestant"
+            | "Orthodox"
+            | "Evangelical"
+            | "Jewish"
+            | "Hindu"
+            | "Buddhist"
+            | "Sikh"
+            | "Sunni"
+            | "Shia"
+            | "Shiite"
+            | "Olympic"
+            | "Paralympic"
+            | "Communist"
+            | "Socialist"
+            | "Marxist"
+            | "Nazi"
+            | "Fascist"
+            | "Libertarian"
+            | "Hellenic"
+            | "Biblical"
+            | "Quranic"
+    )
+}
+
+/// A lower-case word with a Latin ending, as species names have ("fusca", "bassiana").
+pub fn looks_latin(word: &str) -> bool {
+    word.len() >= 4
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && [
+            "us", "um", "ae", "ii", "is", "ensis", "ana", "ata", "ica", "ca", "sa", "ta",
+        ]
+        .iter()
+        .any(|s| word.ends_with(s))
+}
