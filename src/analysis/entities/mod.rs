@@ -5,6 +5,11 @@
 //! with the gazetteer and context rules: titles and roles before a name,
 //! appositions after it, demonyms, metonyms, acronyms and sentence-initial
 //! common words.
+//!
+//! Names may nest: an organization named after a place or a person also yields
+//! that place or person ("University of Helsinki" gives "Helsinki" too,
+//! "Andy Warhol Foundation" gives "Andy Warhol"). Mentions are ordered by where
+//! they end, and a nested name comes before the name that contains it.
 
 pub mod gazetteer;
 mod tokens;
