@@ -210,7 +210,10 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
             lower(&parts[last - 1])
                 && (words::is_compound_suffix(w)
                     || (GAZETTEER.is_common(w)
-                        && (GAZETTEER.lookup(left).is_some() || GAZETTEER.demonym(left).is_some())))
+                        && (GAZETTEER.lookup(left).is_some()
+                            || GAZETTEER.demonym(left).is_some()
+                            || (left.len() >= 2
+                                && left.chars().all(|c| c.is_ascii_uppercase() || c == '.')))))
         } {
             last -= 1;
         }
