@@ -390,3 +390,10 @@ fn random_name_salad_does_not_panic() {
         let _ = render(&articles, "ignore = [\"Hermit Kingdom\"]\n");
     }
 }
+
+#[test]
+fn places_in_lists_and_people_beside_them() {
+    let text = "Officials met Zelenskyy, Ukraine’s leader, and Smith, Germany and France. \
+The villa stands in Bogliasco, Italy. In Texas, Lopez said no.\n";
+    insta::assert_snapshot!(render(&[("lists.txt", text)], ""));
+}

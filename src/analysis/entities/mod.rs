@@ -701,6 +701,36 @@ impl Recognizer<'_> {
         })
     }
 
+    /// Tokens `a..b` stand in a list of places: ", <known place>" follows, or a
+    /// place name and a comma come right before.
+    fn in_place_list(&self, a: usize, b: usize) -> bool {
+        // The list ends there: punctuation or the end of the block follows.
+        let ends = |i: usize| self.toks.get(i).is_none_or(|t| !t.word);
+        let after = b + 1 < self.toks.len()
+            && self.text(b) == ","
+            && self.toks[b + 1].cap
+            && match self.longest(b + 1, self.toks.len().min(b + 4)) {
+                Some((
+                    e,
+                    Hit::Name {
+                        kind: EntityKind::Place,
+                        ..
+                    },
+                )) => !self.toks[e - 1].poss && ends(e),
+                _ => false,
+            };
+        let before = a >= 1
+            && self.text(a - 1) == ","
+            && !self.toks[b - 1].poss
+            && ends(b)
+            && self.out.last().is_some_and(|m| {
+                m.kind == EntityKind::Place
+                    && !m.demonym
+                    && self.toks[a - 1].span.start == m.span.end
+            });
+        after || before
+    }
+
     /// A preposition of place right before token `i` ("in Austin", "to Paris").
     fn locative_before(&self, i: usize) -> bool {
         i > 0 && self.toks[i].glued && {
@@ -851,6 +881,9 @@ impl Recognizer<'_> {
             EntityKind::Person
         } else if all_caps || (n == 1 && camel_case(&first)) {
             EntityKind::Organization
+        } else if self.in_place_list(a, b) {
+            // "Bogliasco, Italy", "Kibbutz Kinneret, Tiberias"
+            EntityKind::Place
         } else if n >= 2 {
             if (a..b).all(|i| self.toks[i].upper) {
                 EntityKind::Organization
