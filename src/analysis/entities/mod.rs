@@ -409,8 +409,9 @@ impl Recognizer<'_> {
                 start += 1;
             }
             // "U.S. Department of Agriculture": the country, then its agency.
+            // "US West Coast": the country, then a region of it.
             if !joined_at_start(self, start, b)
-                && words::is_government_head(&last)
+                && (words::is_government_head(&last) || words::is_place_head(&last))
                 && let Some((
                     e,
                     Hit::Name {
@@ -426,7 +427,12 @@ impl Recognizer<'_> {
                 && kind == EntityKind::Place
             {
                 self.push(start, e, kind, Some(key), None, false, None);
-                self.push(e, b, EntityKind::Organization, None, None, false, None);
+                let rest = if words::is_government_head(&last) {
+                    EntityKind::Organization
+                } else {
+                    EntityKind::Place
+                };
+                self.push(e, b, rest, None, None, false, None);
                 return;
             }
             if start < b {
@@ -610,7 +616,11 @@ impl Recognizer<'_> {
     fn nested_places(&mut self, a: usize, b: usize) {
         let mut i = a;
         while i < b {
-            let opens = i == a || matches!(self.text(i - 1), "of" | "for" | "in" | "at");
+            let opens = i == a
+                || matches!(self.text(i - 1), "of" | "for" | "in" | "at")
+                || (i >= a + 2
+                    && self.text(i - 1) == "the"
+                    && matches!(self.text(i - 2), "of" | "for" | "in" | "at"));
             // "Southern Indiana", "South Australia"
             if opens
                 && words::is_direction_adjective(self.text(i))
