@@ -397,3 +397,12 @@ fn places_in_lists_and_people_beside_them() {
 The villa stands in Bogliasco, Italy. In Texas, Lopez said no.\n";
     insta::assert_snapshot!(render(&[("lists.txt", text)], ""));
 }
+
+#[test]
+fn ranges_of_numbers_do_not_make_a_game() {
+    let found =
+        names("Between 10 - 12 soldiers from North Korea arrived in 2024-25; Russia denied it.\n");
+    assert_eq!(found, ["North Korea [place]", "Russia [place]"]);
+    let found = names("Belgium 3 – 0 Panama\n");
+    assert_eq!(found, ["Belgium [organization]", "Panama [organization]"]);
+}

@@ -59,26 +59,48 @@ pub fn find_mentions(
     rec.out
 }
 
-/// A block that reports a game: a score ("3 – 0") or several sports words.
+/// A block that reports a game: a score between teams ("Belgium 3 – 0 Panama",
+/// "won 2 – 1 with a late goal") or several sports words.
 fn is_sports(block: &str) -> bool {
-    let mut words = 0;
-    for (i, _) in block.match_indices(['–', '-']) {
-        let before = block[..i].trim_end();
-        let after = block[i..].trim_start_matches(['–', '-']).trim_start();
+    let sports_words = block
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| words::is_sports_word(w))
+        .count();
+    if sports_words >= 3 {
+        return true;
+    }
+    for (i, dash) in block.match_indices(['–', '-']) {
+        let before = &block[..i];
+        let after = &block[i + dash.len()..];
+        // Scores are written with spaces around the dash: "3 – 0".
+        if !before.ends_with(' ') || !after.starts_with(' ') {
+            continue;
+        }
+        let before = before.trim_end();
+        let after = after.trim_start();
         let digits_before = before.bytes().rev().take_while(u8::is_ascii_digit).count();
         let digits_after = after.bytes().take_while(u8::is_ascii_digit).count();
-        let standalone = before.len() == digits_before
-            || !before.as_bytes()[before.len() - digits_before - 1].is_ascii_alphanumeric();
-        if (1..=2).contains(&digits_before) && (1..=2).contains(&digits_after) && standalone {
-            return true;
+        if !(1..=2).contains(&digits_before) || !(1..=2).contains(&digits_after) {
+            continue;
         }
-    }
-    for w in block.split(|c: char| !c.is_alphanumeric()) {
-        if words::is_sports_word(w) {
-            words += 1;
-            if words >= 3 {
-                return true;
-            }
+        let head = &before[..before.len() - digits_before];
+        let tail = &after[digits_after..];
+        if !head.is_empty() && !head.ends_with(' ') {
+            continue;
+        }
+        let team_before = head
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        let team_after = tail
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if team_before || team_after || sports_words >= 1 {
+            return true;
         }
     }
     false
