@@ -88,17 +88,16 @@ fn is_sports(block: &str) -> bool {
         if !head.is_empty() && !head.ends_with(' ') {
             continue;
         }
-        let team_before = head
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .and_then(|w| w.chars().next())
-            .is_some_and(char::is_uppercase);
-        let team_after = tail
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
+        // A team is a capitalized word that is not an ordinary word ("Between").
+        let team = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let lower = w.to_lowercase();
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !words::is_function(&lower)
+                && !GAZETTEER.is_common(&lower)
+        };
+        let team_before = head.trim_end().rsplit(' ').next().is_some_and(team);
+        let team_after = tail.trim_start().split(' ').next().is_some_and(team);
         if team_before || team_after || sports_words >= 1 {
             return true;
         }
