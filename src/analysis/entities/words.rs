@@ -323,6 +323,7 @@ pub fn is_place_of_head(word: &str) -> bool {
             | "City"
             | "Province"
             | "State"
+            | "States"
             | "Commonwealth"
             | "Cape"
             | "Lake"
@@ -393,6 +394,7 @@ pub fn is_org_head(word: &str) -> bool {
             | "Service"
             | "Services"
             | "Embassy"
+            | "Org"
             | "Assembly"
             | "Parliament"
             | "Congress"
@@ -526,6 +528,18 @@ pub fn is_place_head(word: &str) -> bool {
             | "Stadium"
             | "Arena"
             | "Castle"
+            | "Shelf"
+            | "Glacier"
+            | "Plateau"
+            | "Basin"
+            | "Forest"
+            | "Canyon"
+            | "Reef"
+            | "Archipelago"
+            | "Delta"
+            | "Towers"
+            | "Cave"
+            | "Station"
             | "Cathedral"
             | "Palace"
             | "Tower"
@@ -857,6 +871,24 @@ pub fn is_compound_suffix(word: &str) -> bool {
             | "like"
             | "esque"
             | "wide"
+            | "powered"
+            | "driven"
+            | "enabled"
+            | "inspired"
+            | "themed"
+            | "related"
+            | "focused"
+            | "oriented"
+            | "affiliated"
+            | "supported"
+            | "armed"
+            | "trained"
+            | "equipped"
+            | "produced"
+            | "built"
+            | "brokered"
+            | "imposed"
+            | "installed"
     )
 }
 
@@ -944,4 +976,135 @@ pub fn is_government_head(word: &str) -> bool {
             | "Guard"
             | "Agriculture"
     )
+}
+
+/// Words of sports reports.
+pub fn is_sports_word(word: &str) -> bool {
+    matches!(
+        word,
+        "goal"
+            | "goals"
+            | "scored"
+            | "scoring"
+            | "penalty"
+            | "match"
+            | "striker"
+            | "midfielder"
+            | "goalkeeper"
+            | "referee"
+            | "halftime"
+            | "header"
+            | "equaliser"
+            | "equalizer"
+            | "possession"
+            | "kick"
+            | "booked"
+            | "substituted"
+            | "innings"
+            | "wicket"
+            | "touchdown"
+    )
+}
+
+/// Head words of events, which are not names of people, organizations or places.
+pub fn is_event_head(word: &str) -> bool {
+    matches!(
+        word,
+        "War"
+            | "Wars"
+            | "Crisis"
+            | "Accords"
+            | "Treaty"
+            | "Agreement"
+            | "Act"
+            | "Revolution"
+            | "Uprising"
+            | "Offensive"
+            | "Olympics"
+            | "Summit"
+            | "Prize"
+            | "Award"
+            | "Awards"
+    )
+}
+
+/// Lower-case nouns after a person's name that belong to the person ("the Biden administration").
+pub fn is_eponym_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "administration"
+            | "government"
+            | "campaign"
+            | "family"
+            | "presidency"
+            | "doctrine"
+            | "regime"
+            | "era"
+            | "cabinet"
+            | "estate"
+            | "camp"
+    )
+}
+
+/// Compass adjectives before a place name ("Southern Indiana", "South Australia").
+pub fn is_direction_adjective(word: &str) -> bool {
+    is_direction(word)
+        || matches!(
+            word,
+            "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+                | "Central"
+                | "Upper"
+                | "Lower"
+                | "Greater"
+                | "Inner"
+                | "Outer"
+        )
+}
+
+/// Adjectives of faiths, creeds and games, which qualify a noun rather than name
+/// a person, organization or place ("Muslim community", "Olympic team").
+pub fn is_creed_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "Muslim"
+            | "Islamic"
+            | "Islamist"
+            | "Christian"
+            | "Catholic"
+            | "Protestant"
+            | "Orthodox"
+            | "Evangelical"
+            | "Jewish"
+            | "Hindu"
+            | "Buddhist"
+            | "Sikh"
+            | "Sunni"
+            | "Shia"
+            | "Shiite"
+            | "Olympic"
+            | "Paralympic"
+            | "Communist"
+            | "Socialist"
+            | "Marxist"
+            | "Nazi"
+            | "Fascist"
+            | "Libertarian"
+            | "Hellenic"
+            | "Biblical"
+            | "Quranic"
+    )
+}
+
+/// A lower-case word with a Latin ending, as species names have ("fusca", "bassiana").
+pub fn looks_latin(word: &str) -> bool {
+    word.len() >= 4
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && [
+            "us", "um", "ae", "ii", "is", "ensis", "ana", "ata", "ica", "ca", "sa", "ta",
+        ]
+        .iter()
+        .any(|s| word.ends_with(s))
 }
