@@ -137,7 +137,11 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
                     let entity = &table.entities[table.by_doc[doc][i]];
                     DocEntity {
                         id: &entity.id,
-                        kind: m.kind.as_str(),
+                        kind: if m.demonym {
+                            m.kind.as_str()
+                        } else {
+                            entity.kind.as_str()
+                        },
                         text: &m.text,
                         start: m.span.start,
                         end: m.span.end,
