@@ -72,7 +72,14 @@ pub fn collect_articles(inputs: &[PathBuf], config: &Config) -> Collected {
             match entry {
                 Ok(entry) => {
                     let path = entry.path();
-                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    // A link to a file is taken as the file it leads to. A
+                    // link that leads nowhere (an article deleted since it
+                    // was linked) is taken too, so that reading it reports
+                    // it by name instead of it vanishing without a word.
+                    // Links to folders are not followed.
+                    let is_file = entry
+                        .file_type()
+                        .is_some_and(|t| t.is_file() || (t.is_symlink() && !path.is_dir()));
                     let is_article = path
                         .extension()
                         .and_then(|e| e.to_str())
