@@ -173,7 +173,11 @@ fn oversized_article_is_skipped_by_name_and_the_rest_checked() {
 #[test]
 fn oversized_article_is_checked_when_the_limit_is_raised() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "desk/huge.md", big_article(50 * 1024 * 1024, true));
+    write(
+        dir.path(),
+        "desk/huge.md",
+        big_article(50 * 1024 * 1024, true),
+    );
     write(dir.path(), "desk/small.txt", CLEAN);
     write(
         dir.path(),
