@@ -36,11 +36,15 @@ for target in $targets; do
     if [ -d "fuzz/corpus/$target" ]; then
         seeds+=("fuzz/corpus/$target")
     fi
+    extra=()
+    if [ -f "fuzz/dict/$target.dict" ]; then
+        extra+=("-dict=fuzz/dict/$target.dict")
+    fi
     echo "fuzz-smoke: $target ($runs runs, at most ${seconds}s)"
     # New inputs go to the scratch folder, never into the committed seeds.
     nice -n 10 cargo fuzz run "$target" "$work/$target" "${seeds[@]}" -- \
         -runs="$runs" -max_total_time="$seconds" -max_len=8192 \
-        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 2>"$work/$target.log" || {
+        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${extra[@]}" 2>"$work/$target.log" || {
         tail -n 60 "$work/$target.log"
         echo "fuzz-smoke: $target FAILED; the input is under fuzz/artifacts/$target/"
         exit 1
