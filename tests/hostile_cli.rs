@@ -408,3 +408,37 @@ fn odd_but_valid_articles_are_all_checked() {
         }
     }
 }
+
+#[test]
+fn pathological_markdown_and_punctuation_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 100_000;
+    let backticks: String = (1..400).map(|i| "`".repeat(i) + "a").collect();
+    let nested_list: String = (0..1000).map(|i| "  ".repeat(i) + "- a\n").collect();
+    let cases: Vec<(&str, String)> = vec![
+        ("brackets", "[".repeat(n)),
+        ("open_links", "[a](".repeat(n / 4)),
+        ("emphasis", "*a_".repeat(n / 3)),
+        ("backticks", backticks),
+        ("nested_quotes", "> ".repeat(n / 2) + "text"),
+        ("nested_list", nested_list),
+        ("comments", "<!--".repeat(n / 4)),
+        ("entities", "&amp".repeat(n / 4)),
+        ("abbreviations", "U.S. ".repeat(n / 5)),
+        ("table_pipes", "|a|\n|-|\n".to_string() + &"|".repeat(n)),
+        ("dotted", "a.".repeat(n / 2) + " "),
+        ("fences", "```\n~~~\n".repeat(n / 8)),
+        (
+            "front_matter_lines",
+            "---\n".to_string() + &"title: x\n".repeat(n / 9),
+        ),
+    ];
+    for (name, text) in &cases {
+        write(dir.path(), &format!("desk/{name}.md"), text);
+        write(dir.path(), &format!("desk/{name}.txt"), text);
+    }
+    let run = marginalia(dir.path(), &["check", "desk", "--format", "json"]);
+    run.report("pathological Markdown and punctuation, 26 files of up to 100 KB");
+    assert!(matches!(run.code(), 0 | 1), "{}", run.stderr());
+    assert_eq!(document_paths(&run.json()).len(), cases.len() * 2);
+}
