@@ -534,6 +534,78 @@ proptest! {
     }
 }
 
+const TOML_FRAGMENTS: &[&str] = &[
+    "[rules]",
+    "[spellings]",
+    "[[entity]]",
+    "rules.",
+    "figure-conflict",
+    "figure-drift",
+    "arithmetic",
+    "spelling-variant",
+    "nope",
+    "=",
+    " = ",
+    "\"off\"",
+    "\"error\"",
+    "\"hint\"",
+    "\"info\"",
+    "{ severity = \"warning\" }",
+    "name = \"Kim\"",
+    "kind = \"org\"",
+    "kind = \"planet\"",
+    "aliases = [\"a\", \"b\"]",
+    "ignore = []",
+    "include = [\"[\"]",
+    "exclude = [\"**/*.md\"]",
+    "debounce_ms = 5",
+    "max_file_size = -1",
+    "max_file_size = 99999999999999999999",
+    "\n",
+    "\r\n",
+    "\r",
+    "#",
+    "\"",
+    "'",
+    "\"\"\"",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "é",
+    "🪖",
+    "\\u00e9",
+    "\t",
+    "\u{feff}",
+];
+
+fn toml_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            6 => prop::sample::select(TOML_FRAGMENTS).prop_map(str::to_string),
+            1 => prop::collection::vec(any::<char>(), 1..3).prop_map(|cs| cs.into_iter().collect()),
+        ],
+        0..24,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn config_errors_name_a_line_of_the_file(source in toml_like()) {
+        if let Err(error) = Config::from_toml(&source) {
+            let lines = source.matches('\n').count() + 1;
+            if let Some(line) = error.line {
+                prop_assert!((1..=lines).contains(&line), "line {} of {}: {}", line, lines, error);
+            }
+            prop_assert!(!error.message.is_empty());
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Fixed cases the strategies are meant to reach, kept as plain tests.
 // ---------------------------------------------------------------------------
