@@ -442,3 +442,48 @@ fn pathological_markdown_and_punctuation_finish() {
     assert!(matches!(run.code(), 0 | 1), "{}", run.stderr());
     assert_eq!(document_paths(&run.json()).len(), cases.len() * 2);
 }
+
+#[test]
+fn unusable_configs_exit_2_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "desk/a.txt", CLEAN);
+    for (name, contents, expect) in [
+        ("glob.toml", &b"include = [\"[\"]\n"[..], "bad glob"),
+        (
+            "latin1.toml",
+            &b"ignore = [\"Caf\xe9\"]\n"[..],
+            "latin1.toml",
+        ),
+        ("dir.toml", &b""[..], "dir.toml"),
+    ] {
+        if name == "dir.toml" {
+            fs::create_dir_all(dir.path().join(name)).unwrap();
+        } else {
+            write(dir.path(), name, contents);
+        }
+        let run = marginalia(dir.path(), &["check", "desk", "--config", name]);
+        assert_eq!(run.code(), 2, "{name}: {}", run.stderr());
+        assert!(run.stderr().contains(expect), "{name}: {}", run.stderr());
+    }
+}
+
+#[test]
+fn unwritable_stdout_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "desk/a.txt", CLEAN);
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .args(["check", "desk", "--format", "json"])
+        .current_dir(dir.path())
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot write output"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
