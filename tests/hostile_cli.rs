@@ -77,7 +77,13 @@ fn marginalia(dir: &Path, args: &[&str]) -> Run {
         std::io::Read::read_to_end(&mut err, &mut buf).map(|_| buf)
     });
     let mut peak = None;
+    let deadline = Duration::from_secs(600);
     let status = loop {
+        if start.elapsed() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("marginalia {args:?} still running after {deadline:?}");
+        }
         if let Some(kib) = vm_hwm_kib(pid) {
             peak = Some(peak.map_or(kib, |p: u64| p.max(kib)));
         }
@@ -486,4 +492,52 @@ fn unwritable_stdout_is_an_error_not_a_panic() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("cannot write output"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("run mkfifo");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+/// A pipe named like an article would block the reader forever (nobody ever
+/// writes to it); a link to a device such as /dev/zero would never end. Both
+/// are reported or left alone, and the run finishes.
+#[test]
+fn pipes_and_devices_named_like_articles_do_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "desk/a.txt", CLEAN);
+    mkfifo(&dir.path().join("desk/pipe.md"));
+    mkfifo(&dir.path().join("elsewhere.fifo"));
+    std::os::unix::fs::symlink("../elsewhere.fifo", dir.path().join("desk/to_pipe.md")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("desk/zero.txt")).unwrap();
+    let run = marginalia(dir.path(), &["check", "desk", "--format", "json"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(document_paths(&run.json()), vec!["desk/a.txt"]);
+    // Named explicitly, each is reported by name.
+    let run = marginalia(
+        dir.path(),
+        &[
+            "check",
+            "desk/a.txt",
+            "desk/pipe.md",
+            "desk/to_pipe.md",
+            "desk/zero.txt",
+            "--format",
+            "json",
+        ],
+    );
+    let stderr = run.stderr();
+    for name in ["pipe.md", "to_pipe.md", "zero.txt"] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(name) && l.contains("not a regular file")),
+            "{name}: {stderr}"
+        );
+    }
+    assert_eq!(run.code(), 0, "{stderr}");
+    assert_eq!(document_paths(&run.json()), vec!["desk/a.txt"]);
 }
