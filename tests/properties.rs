@@ -188,7 +188,11 @@ fn fragment() -> impl Strategy<Value = String> {
 }
 
 fn front_matter() -> impl Strategy<Value = String> {
+    let free = |max| prop::collection::vec(fragment(), 0..max).prop_map(|parts| parts.concat());
     prop_oneof![
+        2 => (free(4), free(4), free(3)).prop_map(|(key, value, other)| {
+            format!("---\ndate: {value}\n{key}: {other}\ntitle: '{value}\n---\n")
+        }),
         4 => Just(String::new()),
         1 => Just("---\ntitle: \"Troops\"\ndate: 2024-10-23\nsource: Wire\n---\n".to_string()),
         1 => Just("---\r\ndate: October 23, 2024\r\n---\r\n".to_string()),
@@ -318,6 +322,21 @@ fn check_desk(texts: &[(String, String, DocFormat)]) -> Result<(), TestCaseError
             }
         }
     }
+    // Looking things up at any offset, even past the end, is safe.
+    for (doc, d) in docs.iter().enumerate() {
+        prop_assert_eq!(report.doc_index(&d.path), Some(doc));
+        for offset in [
+            0,
+            d.text.len() / 2,
+            d.text.len(),
+            d.text.len() + 1,
+            usize::MAX,
+        ] {
+            let _ = report.mention_at(doc, offset);
+            let _ = report.figure_at(doc, offset);
+        }
+    }
+    prop_assert!(report.mention_at(docs.len(), 0).is_none());
     for entity in &report.entities.entities {
         for m in &entity.mentions {
             prop_assert!(m.doc < docs.len(), "entity mention doc out of range");
