@@ -12,6 +12,7 @@ use marginalia::analysis::config::Config;
 use marginalia::analysis::desk::Desk;
 use marginalia::analysis::document::DocumentAnalysis;
 use marginalia::analysis::text::{self, DocFormat};
+use marginalia::cli::{OutputFormat, write_report};
 use proptest::prelude::*;
 
 // ---------------------------------------------------------------------------
@@ -503,6 +504,59 @@ proptest! {
             })
             .collect();
         check_desk(&texts)?;
+    }
+}
+
+/// Both output formats render any desk; the JSON report parses, and every
+/// offset in it is a char boundary of the document it names.
+fn check_rendering(texts: &[(String, String, DocFormat)]) -> Result<(), TestCaseError> {
+    let config = Config::default();
+    let mut desk = Desk::new();
+    for (path, text, format) in texts {
+        desk.upsert(path, text, *format, &config);
+    }
+    let report = desk.report(&config);
+    let mut human = Vec::new();
+    write_report(&desk, &report, OutputFormat::Human, &mut human).expect("in memory");
+    prop_assert!(
+        std::str::from_utf8(&human).is_ok(),
+        "human output is not UTF-8"
+    );
+    let mut json = Vec::new();
+    write_report(&desk, &report, OutputFormat::Json, &mut json).expect("in memory");
+    let value: serde_json::Value = serde_json::from_slice(&json).expect("JSON report parses");
+    let documents = value["documents"].as_array().expect("documents");
+    prop_assert_eq!(documents.len(), texts.len());
+    for document in documents {
+        let path = document["path"].as_str().expect("path");
+        let text = &desk.get(path).expect("document of the desk").text;
+        for key in ["entities", "figures", "findings"] {
+            for item in document[key].as_array().expect(key) {
+                let start = item["start"].as_u64().expect("start") as usize;
+                let end = item["end"].as_u64().expect("end") as usize;
+                check_span(text, &(start..end), key)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn both_output_formats_render_any_desk(
+        docs in prop::collection::vec((article(30), format()), 1..4)
+    ) {
+        let texts: Vec<(String, String, DocFormat)> = docs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, format))| {
+                let ext = if format == DocFormat::Plain { "txt" } else { "md" };
+                (format!("desk/{i}.{ext}"), text, format)
+            })
+            .collect();
+        check_rendering(&texts)?;
     }
 }
 
