@@ -187,9 +187,7 @@ impl Config {
     /// Parses the text of a `marginalia.toml`.
     pub fn from_toml(source: &str) -> Result<Config, ConfigError> {
         let repr: ConfigRepr = toml::from_str(source).map_err(|e| {
-            let line = e
-                .span()
-                .map(|span| source[..span.start.min(source.len())].matches('\n').count() + 1);
+            let line = e.span().map(|span| line_of(source, span.start));
             ConfigError {
                 line,
                 message: e.message().to_string(),
@@ -199,7 +197,7 @@ impl Config {
         for (rule, setting) in repr.rules {
             if !RULES.iter().any(|(r, _)| *r == rule) {
                 return Err(ConfigError {
-                    line: find_line(source, &rule),
+                    line: rule_line(source, &rule),
                     message: format!(
                         "unknown rule `{rule}`; the rules are {}",
                         RULES.iter().map(|(r, _)| *r).collect::<Vec<_>>().join(", ")
@@ -266,11 +264,26 @@ impl Config {
     }
 }
 
-fn find_line(source: &str, needle: &str) -> Option<usize> {
-    source
-        .lines()
-        .position(|l| l.contains(needle))
-        .map(|i| i + 1)
+/// The 1-based line of a byte offset. Counts bytes, so an offset that is not
+/// on a char boundary (or past the end) cannot panic.
+fn line_of(source: &str, offset: usize) -> usize {
+    let bytes = source.as_bytes();
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The line of the key `rule` in the `rules` table, however it is written
+/// (`[rules]`, `rules.x = `, an inline table, a quoted or escaped key).
+fn rule_line(source: &str, rule: &str) -> Option<usize> {
+    let document = toml_edit::Document::parse(source).ok()?;
+    let (key, _) = document
+        .get("rules")?
+        .as_table_like()?
+        .get_key_value(rule)?;
+    Some(line_of(source, key.span()?.start))
 }
 
 #[cfg(test)]

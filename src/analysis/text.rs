@@ -249,10 +249,7 @@ fn unquote(value: &str) -> &str {
 /// or `October 23, 2024` to ISO form. Anything else is returned trimmed.
 pub fn normalize_date(value: &str) -> String {
     let v = value.trim();
-    let digits: Vec<&str> = v
-        .split(|c: char| c == '-' || c == '/' || c == 'T' || c == ' ')
-        .take(3)
-        .collect();
+    let digits: Vec<&str> = v.split(['-', '/', 'T', ' ']).take(3).collect();
     if digits.len() == 3
         && digits[0].len() == 4
         && digits
@@ -266,10 +263,7 @@ pub fn normalize_date(value: &str) -> String {
             digits[2].trim_start_matches('0')
         );
     }
-    let words: Vec<&str> = v
-        .split(|c: char| c == ' ' || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = v.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     if words.len() == 3
         && let (Some(m), Ok(d), Ok(y)) = (
             month_number(words[0]),
@@ -490,13 +484,10 @@ fn markdown_prose(chunk: &str) -> Prose {
             Event::End(TagEnd::CodeBlock) => code_depth = code_depth.saturating_sub(1),
             Event::Start(Tag::Image { .. }) => image_depth += 1,
             Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
-            Event::Text(text) => {
-                if code_depth == 0 && image_depth == 0 && range.end <= chunk.len() {
-                    // Escapes and entities make the event text differ from the
-                    // source; reveal the source bytes either way, they are prose.
-                    let _ = text;
-                    masked[range.clone()].copy_from_slice(&chunk.as_bytes()[range]);
-                }
+            // Escapes and entities make the event text differ from the
+            // source; reveal the source bytes either way, they are prose.
+            Event::Text(_) if code_depth == 0 && image_depth == 0 && range.end <= chunk.len() => {
+                masked[range.clone()].copy_from_slice(&chunk.as_bytes()[range]);
             }
             _ => {}
         }
@@ -553,8 +544,8 @@ fn markdown_prose(chunk: &str) -> Prose {
 fn line_ranges_in(bytes: &[u8], from: usize, to: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = from;
-    for i in from..to {
-        if bytes[i] == b'\n' {
+    for (i, &b) in bytes.iter().enumerate().take(to).skip(from) {
+        if b == b'\n' {
             out.push(start..i);
             start = i + 1;
         }

@@ -56,9 +56,14 @@ pub fn collect_articles(inputs: &[PathBuf], config: &Config) -> Collected {
             continue;
         }
         if !input.is_dir() {
+            let reason = if input.exists() {
+                "not a regular file or a folder"
+            } else {
+                "no such file or directory"
+            };
             collected
                 .errors
-                .push(format!("{}: no such file or directory", input.display()));
+                .push(format!("{}: {reason}", input.display()));
             continue;
         }
         let walker = ignore::WalkBuilder::new(input)
@@ -72,7 +77,16 @@ pub fn collect_articles(inputs: &[PathBuf], config: &Config) -> Collected {
             match entry {
                 Ok(entry) => {
                     let path = entry.path();
-                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    // A link to a file is taken as the file it leads to. A
+                    // link that leads nowhere (an article deleted since it
+                    // was linked) is taken too, so that reading it reports
+                    // it by name instead of it vanishing without a word.
+                    // Links to folders, pipes and devices are not followed.
+                    let is_file = entry.file_type().is_some_and(|t| {
+                        t.is_file()
+                            || (t.is_symlink()
+                                && std::fs::metadata(path).map_or(true, |m| m.is_file()))
+                    });
                     let is_article = path
                         .extension()
                         .and_then(|e| e.to_str())
@@ -137,14 +151,28 @@ pub fn read_article(path: &Path, max_size: u64) -> Result<Article, ArticleError>
         path: display.clone(),
         reason,
     };
+    let over =
+        |len: u64| format!("file is {len} bytes, over the limit of {max_size} (max_file_size)");
     let metadata = std::fs::metadata(path).map_err(|e| error(e.to_string()))?;
-    if metadata.len() > max_size {
-        return Err(error(format!(
-            "file is {} bytes, over the limit of {max_size} (max_file_size)",
-            metadata.len()
-        )));
+    // A pipe or a device would block or never end: only regular files are read.
+    if !metadata.is_file() {
+        return Err(error("not a regular file".to_string()));
     }
-    let bytes = std::fs::read(path).map_err(|e| error(e.to_string()))?;
+    if metadata.len() > max_size {
+        return Err(error(over(metadata.len())));
+    }
+    // The file may grow between the size check and the read: read no more
+    // than the limit allows.
+    let file = std::fs::File::open(path).map_err(|e| error(e.to_string()))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, max_size.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(|e| error(e.to_string()))?;
+    if bytes.len() as u64 > max_size {
+        return Err(error(over(bytes.len() as u64)));
+    }
     let text = decode_article(&bytes).map_err(error)?;
     Ok(Article { display, text })
 }

@@ -8,10 +8,12 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::analysis::config::Config;
-use crate::analysis::desk::Desk;
+use crate::analysis::desk::{Desk, DeskReport};
 use crate::analysis::text::DocFormat;
 
-pub use files::{Article, ArticleError, collect_articles, load_config, read_article};
+pub use files::{
+    Article, ArticleError, GlobFilter, collect_articles, decode_article, load_config, read_article,
+};
 
 /// The output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -62,11 +64,7 @@ pub fn check(options: &CheckOptions, stdout: &mut dyn Write, stderr: &mut dyn Wr
         .collect();
     let desk = analyse(&articles, &config);
     let report = desk.report(&config);
-    let written = match options.format {
-        OutputFormat::Json => json::write(&desk, &report, stdout),
-        OutputFormat::Human => human::write(&desk, &report, stdout),
-    };
-    if let Err(error) = written {
+    if let Err(error) = write_report(&desk, &report, options.format, stdout) {
         let _ = writeln!(stderr, "error: cannot write output: {error}");
         return 2;
     }
@@ -80,6 +78,19 @@ pub fn check(options: &CheckOptions, stdout: &mut dyn Write, stderr: &mut dyn Wr
         1
     } else {
         0
+    }
+}
+
+/// Writes a desk's report the way `check` prints it.
+pub fn write_report(
+    desk: &Desk,
+    report: &DeskReport,
+    format: OutputFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Json => json::write(desk, report, out),
+        OutputFormat::Human => human::write(desk, report, out),
     }
 }
 

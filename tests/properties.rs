@@ -1,0 +1,714 @@
+//! Property tests over hostile article text: every span the analysis hands out
+//! is well formed, incremental reanalysis equals analysis from scratch, and
+//! chunking covers the text it should.
+//!
+//! The generated text mixes news-like words, names, figures, typographic
+//! punctuation, characters outside the Basic Multilingual Plane, every kind of
+//! line break, Markdown syntax and front matter, plus arbitrary characters.
+
+use std::ops::Range;
+
+use marginalia::analysis::config::Config;
+use marginalia::analysis::desk::Desk;
+use marginalia::analysis::document::DocumentAnalysis;
+use marginalia::analysis::text::{self, DocFormat};
+use marginalia::cli::{OutputFormat, write_report};
+use proptest::prelude::*;
+
+// ---------------------------------------------------------------------------
+// Strategies
+// ---------------------------------------------------------------------------
+
+const FRAGMENTS: &[&str] = &[
+    // news words
+    "the",
+    "troops",
+    "soldiers",
+    "killed",
+    "deployed",
+    "to",
+    "said",
+    "according to",
+    "officials",
+    "at least",
+    "more than",
+    "about",
+    "nearly",
+    "up to",
+    "between",
+    "and",
+    "bringing the total to",
+    "additional",
+    "a day",
+    "per soldier",
+    "in all",
+    "casualties",
+    "wounded",
+    "billion",
+    "million",
+    "thousand",
+    "percent",
+    "%",
+    "$",
+    "€",
+    "£",
+    // names
+    "North Korea",
+    "Russia",
+    "Ukraine",
+    "Kim Jong Un",
+    "Volodymyr Zelenskyy",
+    "Zelensky",
+    "the Kremlin",
+    "Seoul",
+    "U.S.",
+    "Lt. Gen.",
+    "Dr.",
+    "Mr. Smith",
+    "NATO",
+    "Pentagon's",
+    "North Korean",
+    "José Martí",
+    "Ægir",
+    "Zoë",
+    "ĲSSELMEER",
+    // figures
+    "3,000",
+    "12,000",
+    "1.2",
+    "1.2 million",
+    "12.5%",
+    "$25 million",
+    "2024",
+    "October 23, 2024",
+    "three thousand",
+    "ten",
+    "twelve",
+    "0",
+    "007",
+    "1e9",
+    "99999999999999999999999",
+    "-5",
+    "½",
+    "٣",
+    "１２",
+    "3 000",
+    // punctuation
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "...",
+    "’",
+    "‘",
+    "“",
+    "”",
+    "—",
+    "–",
+    "\"",
+    "'",
+    "(",
+    ")",
+    "»",
+    "«",
+    " » ",
+    "©",
+    "…",
+    "\u{a0}",
+    "\u{2028}",
+    "\u{200b}",
+    "\u{feff}",
+    "\t",
+    // outside the BMP and combining marks
+    "🪖",
+    "🇺🇦",
+    "👩‍👩‍👧",
+    "𝔘𝔖",
+    "e\u{301}",
+    "é",
+    "ß",
+    // line breaks
+    "\n",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "\r\n\r\n",
+    "\r\r",
+    // Markdown
+    "# ",
+    "## ",
+    "#",
+    "`",
+    "``",
+    "```",
+    "```\n",
+    "~~~\n",
+    "    ",
+    "[x](y)",
+    "[",
+    "](",
+    "![img](a.png)",
+    "<b>",
+    "</b>",
+    "<!--",
+    "-->",
+    "*",
+    "**",
+    "_",
+    "- ",
+    "* ",
+    "1. ",
+    "> ",
+    "| a | b |\n|---|---|\n",
+    "[^1]",
+    "[^1]: note",
+    "\\",
+    "&amp;",
+    "&#x1F600;",
+    "&#0;",
+    "---",
+    "---\n",
+    "***",
+    "===",
+    "http://x.com/Kim",
+    "img_3748-1.jpg",
+    "Home » World",
+    "Copyright 2024",
+    "Subscribe",
+];
+
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => prop::sample::select(FRAGMENTS).prop_map(str::to_string),
+        3 => Just(" ".to_string()),
+        1 => prop::collection::vec(any::<char>(), 1..4).prop_map(|cs| cs.into_iter().collect()),
+    ]
+}
+
+fn front_matter() -> impl Strategy<Value = String> {
+    let free = |max| prop::collection::vec(fragment(), 0..max).prop_map(|parts| parts.concat());
+    prop_oneof![
+        2 => (free(4), free(4), free(3)).prop_map(|(key, value, other)| {
+            format!("---\ndate: {value}\n{key}: {other}\ntitle: '{value}\n---\n")
+        }),
+        4 => Just(String::new()),
+        1 => Just("---\ntitle: \"Troops\"\ndate: 2024-10-23\nsource: Wire\n---\n".to_string()),
+        1 => Just("---\r\ndate: October 23, 2024\r\n---\r\n".to_string()),
+        1 => Just("\u{feff}---\ntitle: é🪖\n...\n".to_string()),
+        1 => Just("---\ntitle: never closed\n".to_string()),
+        1 => Just("---\n---\n".to_string()),
+        1 => Just("---".to_string()),
+        1 => Just("\u{feff}".to_string()),
+    ]
+}
+
+/// Article-like text of up to `max` fragments.
+fn article(max: usize) -> impl Strategy<Value = String> {
+    (front_matter(), prop::collection::vec(fragment(), 0..max)).prop_map(|(front, parts)| {
+        let mut text = front;
+        for (i, part) in parts.iter().enumerate() {
+            // Mostly words separated by spaces, sometimes glued together.
+            if i > 0 && i % 3 != 0 {
+                text.push(' ');
+            }
+            text.push_str(part);
+        }
+        text
+    })
+}
+
+fn format() -> impl Strategy<Value = DocFormat> {
+    prop_oneof![Just(DocFormat::Plain), Just(DocFormat::Markdown)]
+}
+
+// ---------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------
+
+fn check_span(text: &str, span: &Range<usize>, what: &str) -> Result<(), TestCaseError> {
+    prop_assert!(
+        span.start <= span.end,
+        "{what}: start {} after end {}",
+        span.start,
+        span.end
+    );
+    prop_assert!(
+        span.end <= text.len(),
+        "{what}: {span:?} past the end ({})",
+        text.len()
+    );
+    prop_assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what}: {span:?} not on char boundaries"
+    );
+    Ok(())
+}
+
+/// Every span of one document's analysis, checked against its text.
+fn check_document(text: &str, analysis: &DocumentAnalysis) -> Result<(), TestCaseError> {
+    prop_assert_eq!(analysis.len, text.len());
+    for chunk in &analysis.chunks {
+        let span = chunk.span.start..chunk.span.end;
+        check_span(text, &span, "chunk")?;
+        let chunk_text = &text[span.clone()];
+        let a = &chunk.analysis;
+        for block in &a.blocks {
+            check_span(chunk_text, &block.range, "block")?;
+        }
+        for (sentence, _) in &a.sentences {
+            check_span(chunk_text, sentence, "sentence (chunk-relative)")?;
+        }
+        for m in &a.mentions {
+            check_span(chunk_text, &m.span, "mention (chunk-relative)")?;
+        }
+        for f in &a.figures {
+            check_span(chunk_text, &f.span, "figure (chunk-relative)")?;
+            if let Some(counted) = &f.counted_span {
+                check_span(chunk_text, counted, "counted (chunk-relative)")?;
+            }
+        }
+        prop_assert_eq!(a.claims.len(), a.figures.len(), "one claim per figure");
+    }
+    for sentence in analysis.sentences() {
+        check_span(text, &sentence, "sentence")?;
+        prop_assert!(!text[sentence.clone()].trim().is_empty(), "empty sentence");
+    }
+    for m in analysis.mentions() {
+        check_span(text, &m.span, "mention")?;
+    }
+    for (f, _) in analysis.figures() {
+        check_span(text, &f.span, "figure")?;
+        if let Some(counted) = &f.counted_span {
+            check_span(text, counted, "counted")?;
+        }
+    }
+    Ok(())
+}
+
+/// Every span of a desk report, each checked against the right document.
+fn check_desk(texts: &[(String, String, DocFormat)]) -> Result<(), TestCaseError> {
+    let config = Config::default();
+    let mut desk = Desk::new();
+    for (path, text, format) in texts {
+        desk.upsert(path, text, *format, &config);
+    }
+    let report = desk.report(&config);
+    let docs: Vec<_> = desk.documents().collect();
+    prop_assert_eq!(report.paths.len(), docs.len());
+    prop_assert_eq!(report.mentions.len(), docs.len());
+    prop_assert_eq!(report.figures.len(), docs.len());
+    prop_assert_eq!(report.findings.len(), docs.len());
+    for (doc, d) in docs.iter().enumerate() {
+        prop_assert_eq!(&report.paths[doc], &d.path);
+        let text: &str = &d.text;
+        check_document(text, &d.analysis)?;
+        for m in &report.mentions[doc] {
+            check_span(text, &m.span, "desk mention")?;
+        }
+        for f in &report.figures[doc] {
+            check_span(text, &f.figure.span, "desk figure")?;
+        }
+        for finding in &report.findings[doc] {
+            prop_assert_eq!(finding.doc, doc, "finding filed under the wrong document");
+            check_span(text, &finding.span, "finding")?;
+            if let Some(fix) = &finding.fix {
+                check_span(text, &fix.span, "fix")?;
+            }
+            for related in &finding.related {
+                prop_assert!(related.doc < docs.len(), "related doc out of range");
+                check_span(&docs[related.doc].text, &related.span, "related")?;
+            }
+        }
+    }
+    // Looking things up at any offset, even past the end, is safe.
+    for (doc, d) in docs.iter().enumerate() {
+        prop_assert_eq!(report.doc_index(&d.path), Some(doc));
+        for offset in [
+            0,
+            d.text.len() / 2,
+            d.text.len(),
+            d.text.len() + 1,
+            usize::MAX,
+        ] {
+            let _ = report.mention_at(doc, offset);
+            let _ = report.figure_at(doc, offset);
+        }
+    }
+    prop_assert!(report.mention_at(docs.len(), 0).is_none());
+    for entity in &report.entities.entities {
+        for m in &entity.mentions {
+            prop_assert!(m.doc < docs.len(), "entity mention doc out of range");
+            check_span(&docs[m.doc].text, &m.span, "entity mention")?;
+        }
+        for spelling in &entity.spellings {
+            for m in &spelling.mentions {
+                prop_assert!(m.doc < docs.len(), "spelling mention doc out of range");
+                check_span(&docs[m.doc].text, &m.span, "spelling mention")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Masking keeps the length and never cuts a character in two: each
+/// character is either shown whole or replaced by spaces whole.
+fn check_masking(chunk: &str, format: DocFormat) -> Result<(), TestCaseError> {
+    let prose = text::prose(chunk, format);
+    prop_assert_eq!(prose.masked.len(), chunk.len());
+    let masked = prose.masked.as_bytes();
+    for (i, c) in chunk.char_indices() {
+        let original = &chunk.as_bytes()[i..i + c.len_utf8()];
+        let shown = &masked[i..i + c.len_utf8()];
+        prop_assert!(
+            shown == original || shown.iter().all(|&b| b == b' '),
+            "char {c:?} at {i} half masked: {shown:?}"
+        );
+    }
+    for block in &prose.blocks {
+        check_span(chunk, &block.range, "prose block")?;
+        check_span(&prose.masked, &block.range, "prose block (masked)")?;
+    }
+    Ok(())
+}
+
+fn check_chunks(text: &str, format: DocFormat) -> Result<(), TestCaseError> {
+    let (_, chunks) = text::split_chunks(text, format);
+    let body_start = match format {
+        DocFormat::Plain => 0,
+        DocFormat::Markdown => text::front_matter(text).1,
+    };
+    prop_assert!(body_start <= text.len() && text.is_char_boundary(body_start));
+    let mut previous_end = body_start;
+    for chunk in &chunks {
+        let span = chunk.start..chunk.end;
+        check_span(text, &span, "chunk")?;
+        prop_assert!(
+            chunk.start >= previous_end,
+            "chunk {span:?} overlaps or precedes the previous one (ending at {previous_end})"
+        );
+        prop_assert!(chunk.start < chunk.end, "empty chunk {span:?}");
+        let chunk_text = &text[span.clone()];
+        prop_assert_eq!(
+            chunk_text.trim(),
+            chunk_text,
+            "chunk {:?} not trimmed",
+            span
+        );
+        previous_end = chunk.end;
+    }
+    // Every non-whitespace character of the body lies in a chunk.
+    let mut chunk_iter = chunks.iter().peekable();
+    for (i, c) in text[body_start..].char_indices() {
+        let i = i + body_start;
+        while chunk_iter.peek().is_some_and(|ch| ch.end <= i) {
+            chunk_iter.next();
+        }
+        if !c.is_whitespace() {
+            let inside = chunk_iter.peek().is_some_and(|ch| ch.start <= i);
+            prop_assert!(inside, "{c:?} at byte {i} is in no chunk: {chunks:?}");
+        }
+    }
+    Ok(())
+}
+
+/// Replaces the range between the `a`-th and `b`-th char boundaries (taken
+/// modulo their number) with `insert`.
+fn apply_edit(text: &str, a: usize, b: usize, insert: &str) -> String {
+    let boundaries: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let x = boundaries[a % boundaries.len()];
+    let y = boundaries[b % boundaries.len()];
+    let (start, end) = (x.min(y), x.max(y));
+    let mut out = String::with_capacity(text.len() + insert.len());
+    out.push_str(&text[..start]);
+    out.push_str(insert);
+    out.push_str(&text[end..]);
+    out
+}
+
+fn snapshot(analysis: &DocumentAnalysis) -> (String, String, String, String, String) {
+    let chunks: Vec<_> = analysis.chunks.iter().map(|c| c.span).collect();
+    (
+        format!("{:?}", analysis.mentions().collect::<Vec<_>>()),
+        // Debug, so that a NaN value compares equal to itself.
+        format!("{:?}", analysis.figures().collect::<Vec<_>>()),
+        format!("{:?}", analysis.sentences().collect::<Vec<_>>()),
+        format!("{chunks:?}"),
+        format!("{:?}", analysis.metadata),
+    )
+}
+
+fn edit() -> impl Strategy<Value = (usize, usize, String)> {
+    (
+        any::<usize>(),
+        any::<usize>(),
+        prop_oneof![
+            2 => Just(String::new()),
+            6 => article(6),
+        ],
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn offsets_are_well_formed(text in article(60), format in format()) {
+        let config = Config::default();
+        let analysis = DocumentAnalysis::new(&text, format, &config);
+        check_document(&text, &analysis)?;
+    }
+
+    #[test]
+    fn masking_keeps_length_and_whole_characters(text in article(40), format in format()) {
+        let (_, chunks) = text::split_chunks(&text, format);
+        for chunk in chunks {
+            check_masking(&text[chunk.start..chunk.end], format)?;
+        }
+        // A whole text handed over as one chunk, too.
+        check_masking(&text, format)?;
+    }
+
+    #[test]
+    fn sentences_are_well_formed_in_any_block(text in article(40)) {
+        for sentence in text::sentences(&text) {
+            check_span(&text, &sentence, "sentence")?;
+        }
+    }
+
+    #[test]
+    fn chunks_are_ordered_disjoint_and_cover_the_body(text in article(60), format in format()) {
+        check_chunks(&text, format)?;
+    }
+
+    #[test]
+    fn desk_report_spans_point_into_the_right_documents(
+        docs in prop::collection::vec((article(40), format()), 1..4)
+    ) {
+        let texts: Vec<(String, String, DocFormat)> = docs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, format))| {
+                let ext = if format == DocFormat::Plain { "txt" } else { "md" };
+                (format!("desk/{i}.{ext}"), text, format)
+            })
+            .collect();
+        check_desk(&texts)?;
+    }
+}
+
+/// Both output formats render any desk; the JSON report parses, and every
+/// offset in it is a char boundary of the document it names.
+fn check_rendering(texts: &[(String, String, DocFormat)]) -> Result<(), TestCaseError> {
+    let config = Config::default();
+    let mut desk = Desk::new();
+    for (path, text, format) in texts {
+        desk.upsert(path, text, *format, &config);
+    }
+    let report = desk.report(&config);
+    let mut human = Vec::new();
+    write_report(&desk, &report, OutputFormat::Human, &mut human).expect("in memory");
+    prop_assert!(
+        std::str::from_utf8(&human).is_ok(),
+        "human output is not UTF-8"
+    );
+    let mut json = Vec::new();
+    write_report(&desk, &report, OutputFormat::Json, &mut json).expect("in memory");
+    let value: serde_json::Value = serde_json::from_slice(&json).expect("JSON report parses");
+    let documents = value["documents"].as_array().expect("documents");
+    prop_assert_eq!(documents.len(), texts.len());
+    for document in documents {
+        let path = document["path"].as_str().expect("path");
+        let text = &desk.get(path).expect("document of the desk").text;
+        for key in ["entities", "figures", "findings"] {
+            for item in document[key].as_array().expect(key) {
+                let start = item["start"].as_u64().expect("start") as usize;
+                let end = item["end"].as_u64().expect("end") as usize;
+                check_span(text, &(start..end), key)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn both_output_formats_render_any_desk(
+        docs in prop::collection::vec((article(30), format()), 1..4)
+    ) {
+        let texts: Vec<(String, String, DocFormat)> = docs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, format))| {
+                let ext = if format == DocFormat::Plain { "txt" } else { "md" };
+                (format!("desk/{i}.{ext}"), text, format)
+            })
+            .collect();
+        check_rendering(&texts)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn incremental_equals_full(
+        start in article(40),
+        edits in prop::collection::vec(edit(), 1..8),
+        format in format(),
+    ) {
+        let config = Config::default();
+        let mut text = start;
+        let mut analysis = DocumentAnalysis::new(&text, format, &config);
+        for (a, b, insert) in &edits {
+            text = apply_edit(&text, *a, *b, insert);
+            analysis = DocumentAnalysis::reanalyze(&text, format, &config, Some(&analysis));
+            check_document(&text, &analysis)?;
+        }
+        let full = DocumentAnalysis::new(&text, format, &config);
+        prop_assert_eq!(snapshot(&analysis), snapshot(&full));
+    }
+
+    #[test]
+    fn desk_upsert_after_edits_equals_fresh_desk(
+        start in article(30),
+        edits in prop::collection::vec(edit(), 1..5),
+        format in format(),
+    ) {
+        let config = Config::default();
+        let mut text = start;
+        let mut desk = Desk::new();
+        desk.upsert("a", &text, format, &config);
+        desk.upsert("b", "North Korea sent 3,000 troops.", DocFormat::Plain, &config);
+        for (a, b, insert) in &edits {
+            text = apply_edit(&text, *a, *b, insert);
+            desk.upsert("a", &text, format, &config);
+        }
+        let mut fresh = Desk::new();
+        fresh.upsert("a", &text, format, &config);
+        fresh.upsert("b", "North Korea sent 3,000 troops.", DocFormat::Plain, &config);
+        let edited = desk.report(&config);
+        let clean = fresh.report(&config);
+        prop_assert_eq!(format!("{:?}", edited.mentions), format!("{:?}", clean.mentions));
+        prop_assert_eq!(format!("{:?}", edited.findings), format!("{:?}", clean.findings));
+        prop_assert_eq!(format!("{:?}", edited.entities), format!("{:?}", clean.entities));
+    }
+}
+
+const TOML_FRAGMENTS: &[&str] = &[
+    "[rules]",
+    "[spellings]",
+    "[[entity]]",
+    "rules.",
+    "figure-conflict",
+    "figure-drift",
+    "arithmetic",
+    "spelling-variant",
+    "nope",
+    "=",
+    " = ",
+    "\"off\"",
+    "\"error\"",
+    "\"hint\"",
+    "\"info\"",
+    "{ severity = \"warning\" }",
+    "name = \"Kim\"",
+    "kind = \"org\"",
+    "kind = \"planet\"",
+    "aliases = [\"a\", \"b\"]",
+    "ignore = []",
+    "include = [\"[\"]",
+    "exclude = [\"**/*.md\"]",
+    "debounce_ms = 5",
+    "max_file_size = -1",
+    "max_file_size = 99999999999999999999",
+    "\n",
+    "\r\n",
+    "\r",
+    "#",
+    "\"",
+    "'",
+    "\"\"\"",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "é",
+    "🪖",
+    "\\u00e9",
+    "\t",
+    "\u{feff}",
+];
+
+fn toml_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            6 => prop::sample::select(TOML_FRAGMENTS).prop_map(str::to_string),
+            1 => prop::collection::vec(any::<char>(), 1..3).prop_map(|cs| cs.into_iter().collect()),
+        ],
+        0..24,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn config_errors_name_a_line_of_the_file(source in toml_like()) {
+        if let Err(error) = Config::from_toml(&source) {
+            let lines = source.matches('\n').count() + 1;
+            if let Some(line) = error.line {
+                prop_assert!((1..=lines).contains(&line), "line {} of {}: {}", line, lines, error);
+            }
+            prop_assert!(!error.message.is_empty());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Fixed cases the strategies are meant to reach, kept as plain tests.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn fixed_hostile_texts_are_well_formed() {
+    let texts = [
+        "",
+        "\u{feff}",
+        "---",
+        "---\n",
+        "---\r\n---\r\n",
+        "\r\r\r",
+        "🪖",
+        "```",
+        "```\n🪖\n",
+        "[x](y",
+        "<!--",
+        "a\u{2028}b",
+        "é.🪖. “x.” —",
+        "# 🇺🇦\n\n| a | b |\n|---|---|\n| é | 🪖 |\n",
+        "&#x1F600; &amp; \\🪖",
+    ];
+    let config = Config::default();
+    for text in texts {
+        for format in [DocFormat::Plain, DocFormat::Markdown] {
+            let analysis = DocumentAnalysis::new(text, format, &config);
+            check_document(text, &analysis).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            check_chunks(text, format).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            check_masking(text, format).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        }
+    }
+}
