@@ -165,14 +165,14 @@ fn context_in_sentence(
         in_sentence
             .iter()
             .copied()
+            .rev()
             .filter(|m| m.span.end <= phrase.start)
             .filter(|m| m.kind != EntityKind::Person || m.demonym)
             .filter(|m| {
                 let before = &masked[sentence.start..m.span.start];
                 !is_source_phrase(before) && !follows_preposition(before)
             })
-            .filter(|m| !(m.demonym && modifies_people(masked, m)))
-            .last()
+            .find(|m| !(m.demonym && modifies_people(masked, m)))
     };
     let subject = attached.or_else(agent).map(subject_key);
     // Target: "to Russia", "in Russia", "into Ukraine" after the figure.
