@@ -1,0 +1,2 @@
+//! Keystroke benchmark (placeholder).
+fn main() {}
