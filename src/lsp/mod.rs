@@ -1,6 +1,7 @@
 //! The language server: the only part of Marginalia that knows the protocol.
 
 pub mod convert;
+pub mod features;
 pub mod state;
 
 /// Serves LSP over stdin/stdout until the client says exit.
