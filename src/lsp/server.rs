@@ -734,6 +734,15 @@ where
     }
 }
 
+/// Brings the analysis up to date and returns the diagnostics notifications
+/// for every document whose findings changed: what the worker does after each
+/// (debounced) edit.
+pub fn diagnostics_to_publish(workspace: &Workspace) -> Vec<lsp::PublishDiagnosticsParams> {
+    let snapshot = workspace.refresh();
+    let changed = workspace.take_diagnostics(&snapshot);
+    handlers::publications(&snapshot, changed)
+}
+
 /// Runs the analysis worker: waits for edits (debounced), refreshes the
 /// snapshot and sends the diagnostics that changed.
 fn spawn_worker(
@@ -764,9 +773,7 @@ fn spawn_worker(
                 }
                 let _ = now;
                 let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    let snapshot = workspace.refresh();
-                    let changed = workspace.take_diagnostics(&snapshot);
-                    handlers::publications(&snapshot, changed)
+                    diagnostics_to_publish(&workspace)
                 }));
                 match result {
                     Ok(params) if !params.is_empty() => {

@@ -119,6 +119,44 @@ struct OpenDocument {
     rope: Rope,
     version: i32,
     format: DocFormat,
+    /// What changed since the text the desk's analysis was made from.
+    dirty: Dirty,
+}
+
+/// The part of an open document that changed since its last analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Dirty {
+    /// Nothing.
+    Clean,
+    /// The bytes `old` of the analysed text are now the bytes `new`.
+    Range {
+        old: Range<usize>,
+        new: Range<usize>,
+    },
+    /// Anything may have changed.
+    All,
+}
+
+impl Dirty {
+    /// Adds an edit that replaced `replaced` (in the current text) with
+    /// `inserted` bytes.
+    fn add(&mut self, replaced: Range<usize>, inserted: usize) {
+        *self = match std::mem::replace(self, Dirty::All) {
+            Dirty::All => Dirty::All,
+            Dirty::Clean => Dirty::Range {
+                old: replaced.clone(),
+                new: replaced.start..replaced.start + inserted,
+            },
+            Dirty::Range { old, new } => {
+                let start = new.start.min(replaced.start);
+                let end = new.end.max(replaced.end);
+                Dirty::Range {
+                    old: old.start - (new.start - start)..old.end + (end - new.end),
+                    new: start..end - (replaced.end - replaced.start) + inserted,
+                }
+            }
+        };
+    }
 }
 
 /// What a published finding looked like, to tell whether it changed.
@@ -223,6 +261,7 @@ impl Workspace {
                 rope: Rope::from_str(text),
                 version,
                 format,
+                dirty: Dirty::All,
             },
         );
         st.stale.insert(key.to_string());
@@ -241,9 +280,14 @@ impl Workspace {
         for change in changes {
             match change.range {
                 Some((start, end)) => {
-                    convert::replace(&mut doc.rope, start, end, &change.text, encoding);
+                    let replaced =
+                        convert::replace(&mut doc.rope, start, end, &change.text, encoding);
+                    doc.dirty.add(replaced, change.text.len());
                 }
-                None => doc.rope = Rope::from_str(&change.text),
+                None => {
+                    doc.rope = Rope::from_str(&change.text);
+                    doc.dirty = Dirty::All;
+                }
             }
         }
         doc.version = version;
@@ -356,6 +400,20 @@ impl Workspace {
             rope: Option<Rope>,
             format: DocFormat,
             previous: Option<Arc<DocumentAnalysis>>,
+            previous_text: Option<Arc<str>>,
+            dirty: Dirty,
+        }
+        fn analyse(job: &Job, config: &Config) -> DocumentAnalysis {
+            match (&job.previous, &job.previous_text, &job.dirty) {
+                (Some(previous), Some(previous_text), Dirty::Range { old, new }) => previous
+                    .reanalyze_edit(previous_text, &job.text, old.clone(), new.clone(), config),
+                (Some(previous), _, Dirty::Clean) if previous.len == job.text.len() => {
+                    DocumentAnalysis::reanalyze(&job.text, job.format, config, Some(previous))
+                }
+                (previous, _, _) => {
+                    DocumentAnalysis::reanalyze(&job.text, job.format, config, previous.as_deref())
+                }
+            }
         }
         let (jobs, config) = {
             let st = lock(&self.state);
@@ -363,11 +421,13 @@ impl Workspace {
                 .stale
                 .iter()
                 .filter_map(|key| {
-                    let previous = if st.no_reuse.contains(key) {
-                        None
-                    } else {
-                        st.desk.get(key).map(|d| d.analysis.clone())
-                    };
+                    let reuse = !st.no_reuse.contains(key);
+                    let previous = st
+                        .desk
+                        .get(key)
+                        .filter(|_| reuse)
+                        .map(|d| d.analysis.clone());
+                    let previous_text = st.desk.get(key).filter(|_| reuse).map(|d| d.text.clone());
                     if let Some(doc) = st.open.get(key) {
                         Some(Job {
                             key: key.clone(),
@@ -376,6 +436,8 @@ impl Workspace {
                             rope: Some(doc.rope.clone()),
                             format: doc.format,
                             previous,
+                            previous_text,
+                            dirty: doc.dirty.clone(),
                         })
                     } else {
                         st.disk.get(key).map(|text| Job {
@@ -385,6 +447,8 @@ impl Workspace {
                             rope: None,
                             format: DocFormat::from_path(key),
                             previous,
+                            previous_text,
+                            dirty: Dirty::All,
                         })
                     }
                 })
@@ -395,24 +459,14 @@ impl Workspace {
             use rayon::prelude::*;
             jobs.into_par_iter()
                 .map(|job| {
-                    let a = DocumentAnalysis::reanalyze(
-                        &job.text,
-                        job.format,
-                        &config,
-                        job.previous.as_deref(),
-                    );
+                    let a = analyse(&job, &config);
                     (job, a)
                 })
                 .collect()
         } else {
             jobs.into_iter()
                 .map(|job| {
-                    let a = DocumentAnalysis::reanalyze(
-                        &job.text,
-                        job.format,
-                        &config,
-                        job.previous.as_deref(),
-                    );
+                    let a = analyse(&job, &config);
                     (job, a)
                 })
                 .collect()
@@ -441,6 +495,9 @@ impl Workspace {
                     .insert_analysed(&job.key, job.text, Arc::new(analysis));
                 st.stale.remove(&job.key);
                 st.no_reuse.remove(&job.key);
+                if let Some(doc) = st.open.get_mut(&job.key) {
+                    doc.dirty = Dirty::Clean;
+                }
                 st.generation += 1;
             }
             if let Some(snapshot) = &st.snapshot
@@ -625,5 +682,52 @@ mod tests {
         assert_eq!(&*ws.refresh().views[0].text, "disk");
         ws.set_disk("file:///a.txt", None);
         assert!(ws.refresh().views.is_empty());
+    }
+
+    #[test]
+    fn several_edits_between_analyses_reanalyse_like_the_whole_text() {
+        let ws = Workspace::new(Config::default(), PositionEncoding::Utf16);
+        let key = "file:///a.md";
+        let text = "# Title\n\nFirst paragraph.\n\nSecond one.\r\n\r\nThird.\n";
+        ws.open(key, text, 1, DocFormat::Markdown);
+        ws.refresh();
+        let edits: &[(u32, u32, u32, u32, &str)] = &[
+            (2, 5, 2, 5, "x"),
+            (4, 0, 4, 0, "\n\nNew para\n"),
+            (0, 2, 0, 7, "Head"),
+            (7, 3, 8, 0, ""),
+            (2, 0, 2, 1, ""),
+        ];
+        for (round, chunk) in edits.chunks(2).enumerate() {
+            for (i, &(l1, c1, l2, c2, t)) in chunk.iter().enumerate() {
+                let version = 2 + (round * 2 + i) as i32;
+                ws.change(key, version, &[change_between(l1, c1, l2, c2, t)]);
+            }
+            let snapshot = ws.refresh();
+            let current = ws.text(key).unwrap().0;
+            let full = DocumentAnalysis::new(&current, DocFormat::Markdown, &Config::default());
+            let got: Vec<_> = snapshot
+                .desk
+                .get(key)
+                .unwrap()
+                .analysis
+                .chunks
+                .iter()
+                .map(|c| (c.span, c.fingerprint))
+                .collect();
+            let want: Vec<_> = full
+                .chunks
+                .iter()
+                .map(|c| (c.span, c.fingerprint))
+                .collect();
+            assert_eq!(got, want, "after round {round}: {current:?}");
+        }
+    }
+
+    fn change_between(l1: u32, c1: u32, l2: u32, c2: u32, text: &str) -> Change {
+        Change {
+            range: Some((LineCol::new(l1, c1), LineCol::new(l2, c2))),
+            text: text.to_string(),
+        }
     }
 }
