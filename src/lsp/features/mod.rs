@@ -131,3 +131,6 @@ mod tests {
         assert_eq!(snippet(text, &(0..5), 80), "first line");
     }
 }
+
+#[cfg(test)]
+mod fixture_tests;
