@@ -518,3 +518,123 @@ fn semantic_tokens_count_utf16_after_emoji() {
     assert!(data.len() >= 5, "{tokens}");
     assert_eq!(&data[..4], &[json!(0), json!(3), json!(11), json!(2)]);
 }
+
+// --- The desk: indexing, overrides, watched files -------------------------------
+
+fn desk(client: &mut Client) -> Vec<(String, Option<i64>, u64)> {
+    let response = client.request("marginalia/desk", Value::Null);
+    let mut entries: Vec<(String, Option<i64>, u64)> = response["result"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|e| {
+            (
+                e["uri"].as_str().unwrap_or_default().to_string(),
+                e["version"].as_i64(),
+                e["length"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    entries.sort();
+    entries
+}
+
+fn wait_for_index(client: &mut Client) {
+    client
+        .wait_for(TIMEOUT, |m| {
+            m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+        })
+        .expect("indexing ends");
+}
+
+#[test]
+fn the_desk_indexes_unopened_files_with_globs_and_open_documents_override_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "marginalia.toml",
+        "exclude = [\"drafts/**\"]\nmax_file_size = 200\n",
+    );
+    let a = write(dir.path(), "a.md", TROOPS_A);
+    let b = write(dir.path(), "nested/b.txt", TROOPS_B);
+    write(dir.path(), "drafts/c.md", TROOPS_B);
+    write(dir.path(), "big.md", &"x".repeat(500));
+    write(dir.path(), "notes.rst", TROOPS_B);
+    let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
+    wait_for_index(&mut client);
+    let len_a = TROOPS_A.len() as u64;
+    let len_b = TROOPS_B.len() as u64;
+    assert_eq!(
+        desk(&mut client),
+        vec![(a.clone(), None, len_a), (b.clone(), None, len_b)]
+    );
+    std::thread::sleep(Duration::from_millis(100));
+    let log = client.log();
+    assert!(
+        log.contains("big.md") && log.contains("max_file_size"),
+        "{log}"
+    );
+
+    // The editor's text wins while the document is open, and the file comes back on close.
+    client.open(&a, "markdown", "Edited.\n");
+    assert_eq!(desk(&mut client)[0], (a.clone(), Some(1), 8));
+    client.notify("textDocument/didClose", json!({"textDocument": {"uri": a}}));
+    assert_eq!(desk(&mut client)[0], (a.clone(), None, len_a));
+
+    // A document that is not on disk leaves the desk when closed.
+    let scratch = uri(&dir.path().join("scratch.md"));
+    client.open(&scratch, "markdown", "Scratch.\n");
+    assert_eq!(desk(&mut client).len(), 3);
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": scratch}}),
+    );
+    assert_eq!(desk(&mut client).len(), 2);
+}
+
+#[test]
+fn watched_file_events_keep_the_desk_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.md", TROOPS_A);
+    let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
+    wait_for_index(&mut client);
+    let b = write(dir.path(), "b.md", TROOPS_B);
+    std::fs::write(dir.path().join("a.md"), "Changed on disk.\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": b, "type": 1}, {"uri": a, "type": 2}]}),
+    );
+    assert_eq!(
+        desk(&mut client),
+        vec![
+            (a.clone(), None, 17),
+            (b.clone(), None, TROOPS_B.len() as u64)
+        ]
+    );
+    std::fs::remove_file(dir.path().join("b.md")).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": b, "type": 3}]}),
+    );
+    assert_eq!(desk(&mut client), vec![(a, None, 17)]);
+}
+
+#[test]
+fn debounced_diagnostics_do_not_hold_up_requests() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(
+        dir.path(),
+        capabilities(false),
+        json!({"debounce_ms": 2000}),
+    );
+    let doc = uri(&dir.path().join("a.md"));
+    client.open(&doc, "markdown", "abc\n");
+    for version in 2..50 {
+        client.change(&doc, version, [(0, 0), (0, 0)], "x");
+    }
+    let started = std::time::Instant::now();
+    let entries = desk(&mut client);
+    assert!(started.elapsed() < Duration::from_millis(1500));
+    assert_eq!(entries, vec![(doc, Some(49), 4 + 48)]);
+}

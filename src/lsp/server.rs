@@ -45,9 +45,33 @@ pub struct Core {
     worker: Mutex<mpsc::Sender<Wake>>,
     initialized: AtomicBool,
     shutdown: AtomicBool,
+    /// File events received but not yet applied: requests wait for them.
+    files_pending: std::sync::atomic::AtomicUsize,
+    files_applied: tokio::sync::Notify,
 }
 
 impl Core {
+    /// Waits (a little) until every file event received so far is applied,
+    /// so that a request sees the files as they were when it was sent.
+    async fn files_settled(&self) {
+        let deadline = Instant::now() + Duration::from_secs(2);
+        loop {
+            let applied = self.files_applied.notified();
+            if self.files_pending.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if tokio::time::timeout(left, applied).await.is_err() {
+                return;
+            }
+        }
+    }
+
+    fn file_event_applied(&self) {
+        self.files_pending.fetch_sub(1, Ordering::SeqCst);
+        self.files_applied.notify_waiters();
+    }
+
     /// Whether the client sent `shutdown`.
     pub fn shutdown_requested(&self) -> bool {
         self.shutdown.load(Ordering::SeqCst)
@@ -89,6 +113,17 @@ pub struct DocumentText {
     pub version: i32,
 }
 
+/// One entry of `marginalia/desk`: a document the desk analyses.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DeskEntry {
+    /// Its URI.
+    pub uri: String,
+    /// The editor's version, for open documents.
+    pub version: Option<i32>,
+    /// The length of the analysed text in bytes.
+    pub length: usize,
+}
+
 fn log(message: impl std::fmt::Display) {
     eprintln!("marginalia: {message}");
 }
@@ -120,6 +155,7 @@ impl Backend {
         T: Send + 'static,
         F: FnOnce(&Snapshot, &Context) -> T + Send + 'static,
     {
+        self.core.files_settled().await;
         let workspace = self.core.workspace.clone();
         let ctx = self.context();
         let result = tokio::task::spawn_blocking(move || {
@@ -234,6 +270,23 @@ impl Backend {
         if let Err(error) = self.client.register_capability(vec![registration]).await {
             log(format!("cannot watch files: {error}"));
         }
+    }
+
+    /// `marginalia/desk`: the documents the desk analyses (open ones with
+    /// their version), after bringing the analysis up to date.
+    pub async fn desk(&self) -> jsonrpc::Result<Vec<DeskEntry>> {
+        self.with_snapshot("desk", |snapshot, _| {
+            snapshot
+                .views
+                .iter()
+                .map(|v| DeskEntry {
+                    uri: v.key.clone(),
+                    version: v.version,
+                    length: v.text.len(),
+                })
+                .collect()
+        })
+        .await
     }
 
     /// `marginalia/documentText`: the server's copy of an open document, to
@@ -492,6 +545,7 @@ impl LanguageServer for Backend {
             }
         }
         self.core.wake(Wake::Now);
+        self.core.file_event_applied();
         if config_changed {
             self.reload_config().await;
         }
@@ -718,6 +772,14 @@ where
             self.apply(&method, params.unwrap_or(serde_json::Value::Null));
             return future::ready(Ok(None)).boxed();
         }
+        if method == "workspace/didChangeWatchedFiles"
+            && self.core.initialized.load(Ordering::SeqCst)
+            && request.params().is_some_and(|p| {
+                serde_json::from_value::<lsp::DidChangeWatchedFilesParams>(p.clone()).is_ok()
+            })
+        {
+            self.core.files_pending.fetch_add(1, Ordering::SeqCst);
+        }
         if method == "exit" {
             let code = if self.core.shutdown.load(Ordering::SeqCst) {
                 0
@@ -807,6 +869,8 @@ pub fn build_service(
         worker: Mutex::new(wake_tx),
         initialized: AtomicBool::new(false),
         shutdown: AtomicBool::new(false),
+        files_pending: std::sync::atomic::AtomicUsize::new(0),
+        files_applied: tokio::sync::Notify::new(),
     });
     let (publish_tx, mut publish_rx) =
         tokio::sync::mpsc::unbounded_channel::<Vec<lsp::PublishDiagnosticsParams>>();
@@ -836,6 +900,7 @@ pub fn build_service(
         }
     })
     .custom_method("marginalia/documentText", Backend::document_text)
+    .custom_method("marginalia/desk", Backend::desk)
     .finish();
     (
         Ordered {
