@@ -638,3 +638,22 @@ fn debounced_diagnostics_do_not_hold_up_requests() {
     assert!(started.elapsed() < Duration::from_millis(1500));
     assert_eq!(entries, vec![(doc, Some(49), 4 + 48)]);
 }
+
+#[test]
+fn a_client_that_does_not_wait_for_the_initialize_answer_is_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::spawn();
+    client.send(&json!({
+        "jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"processId": null, "rootUri": uri(dir.path()), "capabilities": {}}
+    }));
+    client.notify("initialized", json!({}));
+    let doc = uri(&dir.path().join("a.md"));
+    client.open(&doc, "markdown", "early");
+    let initialize = client.response(&json!(1));
+    assert!(
+        initialize["result"]["capabilities"].is_object(),
+        "{initialize}"
+    );
+    assert_eq!(client.text(&doc)["text"], "early");
+}

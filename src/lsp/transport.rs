@@ -4,6 +4,13 @@
 //! (`-32700` parse error, `-32600` invalid request, with a null id) and the
 //! server keeps serving. All output goes through one writer, a whole frame at
 //! a time, so the answers never interleave with the server's messages.
+//!
+//! Messages that follow `initialize` are held back until it is answered:
+//! tower-lsp does not serve anything while it initializes, and a client that
+//! sends `initialized` right behind `initialize` would otherwise stall it.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::{Value, json};
 use tokio::io::{
@@ -68,6 +75,40 @@ fn error_frame(code: i64, message: &str) -> Vec<u8> {
     frame(body.to_string().as_bytes())
 }
 
+/// Whether `initialize` has been answered.
+#[derive(Default)]
+struct Initialized {
+    done: AtomicBool,
+    notify: tokio::sync::Notify,
+}
+
+impl Initialized {
+    fn set(&self) {
+        self.done.store(true, Ordering::SeqCst);
+        self.notify.notify_waiters();
+    }
+
+    async fn wait(&self) {
+        loop {
+            let notified = self.notify.notified();
+            if self.done.load(Ordering::SeqCst) {
+                return;
+            }
+            notified.await;
+        }
+    }
+}
+
+fn is_initialize(body: &[u8]) -> bool {
+    serde_json::from_slice::<Value>(body)
+        .is_ok_and(|v| v.get("method").and_then(Value::as_str) == Some("initialize"))
+}
+
+fn is_response(body: &[u8]) -> bool {
+    serde_json::from_slice::<Value>(body)
+        .is_ok_and(|v| v.get("method").is_none() && v.get("id").is_some())
+}
+
 /// What to do with a message body: pass it on, or answer with an error frame.
 fn check(body: &[u8]) -> Result<(), Vec<u8>> {
     let value: Value = serde_json::from_slice(body).map_err(|e| {
@@ -89,6 +130,7 @@ async fn pump_input(
     input: impl AsyncRead + Unpin,
     mut to_server: impl AsyncWrite + Unpin,
     errors: mpsc::UnboundedSender<Vec<u8>>,
+    initialized: Arc<Initialized>,
 ) {
     let mut reader = BufReader::new(input);
     while let Some(f) = read_frame(&mut reader).await {
@@ -99,6 +141,9 @@ async fn pump_input(
                         return;
                     }
                     let _ = to_server.flush().await;
+                    if is_initialize(&body) {
+                        initialized.wait().await;
+                    }
                 }
                 Err(answer) => {
                     let _ = errors.send(answer);
@@ -117,6 +162,7 @@ async fn pump_output(
     from_server: impl AsyncRead + Unpin,
     mut errors: mpsc::UnboundedReceiver<Vec<u8>>,
     mut output: impl AsyncWrite + Unpin,
+    initialized: Arc<Initialized>,
 ) {
     let mut reader = BufReader::new(from_server);
     let mut server_open = true;
@@ -124,6 +170,10 @@ async fn pump_output(
         tokio::select! {
             f = read_frame(&mut reader), if server_open => match f {
                 Some(Frame::Body(body)) => {
+                    if !initialized.done.load(Ordering::SeqCst) && is_response(&body) {
+                        // The first response of all answers `initialize`.
+                        initialized.set();
+                    }
                     if output.write_all(&frame(&body)).await.is_err() {
                         return;
                     }
@@ -175,8 +225,14 @@ pub fn guard(
     let (client_side_in, server_in) = tokio::io::duplex(1 << 16);
     let (server_out, client_side_out) = tokio::io::duplex(1 << 16);
     let (errors_tx, errors_rx) = mpsc::unbounded_channel();
-    tokio::spawn(pump_input(input, client_side_in, errors_tx));
-    let writer = tokio::spawn(pump_output(client_side_out, errors_rx, output));
+    let initialized = Arc::new(Initialized::default());
+    tokio::spawn(pump_input(
+        input,
+        client_side_in,
+        errors_tx,
+        initialized.clone(),
+    ));
+    let writer = tokio::spawn(pump_output(client_side_out, errors_rx, output, initialized));
     Guarded {
         input: server_in,
         output: server_out,
