@@ -237,6 +237,11 @@ impl Backend {
             }
         };
         let count = indexed.len();
+        if self.index_runs.load(Ordering::SeqCst) != run {
+            // A newer run (after a configuration change) supersedes this one.
+            tx.send_replace((count, count, true));
+            return;
+        }
         let files: Vec<_> = indexed
             .into_iter()
             .filter_map(|f| Some((handlers::key_of_path(&f.path)?, f.text, f.analysis)))
