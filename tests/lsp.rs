@@ -657,3 +657,35 @@ fn a_client_that_does_not_wait_for_the_initialize_answer_is_served() {
     );
     assert_eq!(client.text(&doc)["text"], "early");
 }
+
+#[test]
+fn the_write_config_command_creates_marginalia_toml_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(dir.path(), json!({}), no_debounce());
+    let caps = &client.initialize_result["capabilities"]["executeCommandProvider"]["commands"];
+    assert_eq!(caps, &json!(["marginalia.writeConfig"]));
+    let root = dir.path().canonicalize().unwrap();
+    let path = root.join("marginalia.toml");
+    let path_text = path.to_string_lossy().to_string();
+    let broken = client.request(
+        "workspace/executeCommand",
+        json!({"command": "marginalia.writeConfig", "arguments": [path_text, "[rules\n"]}),
+    );
+    assert!(broken.get("error").is_some(), "{broken}");
+    assert!(!path.exists());
+    let elsewhere = client.request(
+        "workspace/executeCommand",
+        json!({"command": "marginalia.writeConfig",
+               "arguments": [root.join("other.toml").to_string_lossy(), "ignore = []\n"]}),
+    );
+    assert!(elsewhere.get("error").is_some(), "{elsewhere}");
+    let written = client.request(
+        "workspace/executeCommand",
+        json!({"command": "marginalia.writeConfig", "arguments": [path_text, "# mine\nignore = [\"Hermit Kingdom\"]\n"]}),
+    );
+    assert!(written.get("error").is_none(), "{written}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "# mine\nignore = [\"Hermit Kingdom\"]\n"
+    );
+}

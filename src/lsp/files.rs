@@ -80,6 +80,22 @@ fn merge(base: &mut toml::Table, overlay: toml::Table) {
     }
 }
 
+/// Writes a file so that a failed write leaves the old one intact: the text
+/// goes to a temporary file beside it, which then replaces it.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
 /// Whether a path names an article by its extension.
 pub fn is_article(path: &Path) -> bool {
     path.extension()
@@ -191,6 +207,17 @@ mod tests {
             config.severity("arithmetic"),
             Some(crate::analysis::config::Severity::Error)
         );
+    }
+
+    #[test]
+    fn atomic_writes_replace_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE);
+        write_atomically(&path, "debounce_ms = 1\n").unwrap();
+        write_atomically(&path, "debounce_ms = 2\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "debounce_ms = 2\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert!(write_atomically(&dir.path().join("missing/x.toml"), "x").is_err());
     }
 
     #[test]

@@ -653,13 +653,25 @@ pub fn completion(
 
 /// An edit turning the configuration file's text `old` (absent when there is
 /// no file) into `new`.
+/// The command that writes a new `marginalia.toml` when the client cannot
+/// create files: arguments are the path and the new text.
+pub const WRITE_CONFIG_COMMAND: &str = "marginalia.writeConfig";
+
+/// How a code action changes the configuration file.
+enum ConfigChange {
+    /// An edit the editor applies.
+    Edit(lsp::WorkspaceEdit),
+    /// A command the server runs (creating the file).
+    Command(lsp::Command),
+}
+
 fn config_workspace_edit(
     path: &Path,
     old: Option<&str>,
     new: &str,
     ctx: &Context,
     encoding: super::convert::PositionEncoding,
-) -> Option<lsp::WorkspaceEdit> {
+) -> Option<ConfigChange> {
     let uri = Uri::from_file_path(path)?;
     let old_text = old.unwrap_or("");
     let (replace, with) = config_edit::minimal_replacement(old_text, new);
@@ -669,15 +681,22 @@ fn config_workspace_edit(
     if old.is_some() {
         let mut changes = HashMap::new();
         changes.insert(uri, vec![edit]);
-        return Some(lsp::WorkspaceEdit {
+        return Some(ConfigChange::Edit(lsp::WorkspaceEdit {
             changes: Some(changes),
             ..lsp::WorkspaceEdit::default()
-        });
+        }));
     }
     if !ctx.create_files {
-        return None;
+        return Some(ConfigChange::Command(lsp::Command {
+            title: "Create marginalia.toml".to_string(),
+            command: WRITE_CONFIG_COMMAND.to_string(),
+            arguments: Some(vec![
+                serde_json::Value::String(path.to_string_lossy().into_owned()),
+                serde_json::Value::String(new.to_string()),
+            ]),
+        }));
     }
-    Some(lsp::WorkspaceEdit {
+    Some(ConfigChange::Edit(lsp::WorkspaceEdit {
         document_changes: Some(lsp::DocumentChanges::Operations(vec![
             lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(lsp::CreateFile {
                 uri: uri.clone(),
@@ -693,7 +712,7 @@ fn config_workspace_edit(
             }),
         ])),
         ..lsp::WorkspaceEdit::default()
-    })
+    }))
 }
 
 /// `textDocument/codeAction`. `config_text` is the current `marginalia.toml`
@@ -765,10 +784,14 @@ pub fn code_actions(
                 if Some(new.as_str()) == config_text {
                     continue;
                 }
-                let Some(workspace_edit) =
+                let Some(change) =
                     config_workspace_edit(&path, config_text, &new, ctx, snapshot.encoding)
                 else {
                     continue;
+                };
+                let (workspace_edit, command) = match change {
+                    ConfigChange::Edit(edit) => (Some(edit), None),
+                    ConfigChange::Command(command) => (None, Some(command)),
                 };
                 let diagnostics = finding
                     .as_ref()
@@ -782,7 +805,8 @@ pub fn code_actions(
                         lsp::CodeActionKind::REFACTOR
                     }),
                     diagnostics: (!diagnostics.is_empty()).then_some(diagnostics),
-                    edit: Some(workspace_edit),
+                    edit: workspace_edit,
+                    command,
                     ..lsp::CodeAction::default()
                 }));
             }

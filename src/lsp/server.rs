@@ -378,6 +378,10 @@ fn capabilities(encoding: PositionEncoding) -> lsp::ServerCapabilities {
             resolve_provider: Some(false),
         }),
         completion_provider: Some(lsp::CompletionOptions::default()),
+        execute_command_provider: Some(lsp::ExecuteCommandOptions {
+            commands: vec![handlers::WRITE_CONFIG_COMMAND.to_string()],
+            ..lsp::ExecuteCommandOptions::default()
+        }),
         inlay_hint_provider: Some(lsp::OneOf::Left(true)),
         semantic_tokens_provider: Some(
             lsp::SemanticTokensServerCapabilities::SemanticTokensOptions(
@@ -553,6 +557,49 @@ impl LanguageServer for Backend {
         self.core.file_event_applied();
         if config_changed {
             self.reload_config().await;
+        }
+    }
+
+    async fn execute_command(
+        &self,
+        params: lsp::ExecuteCommandParams,
+    ) -> jsonrpc::Result<Option<serde_json::Value>> {
+        if params.command != handlers::WRITE_CONFIG_COMMAND {
+            return Err(jsonrpc::Error::method_not_found());
+        }
+        let (Some(path), Some(text)) = (
+            params.arguments.first().and_then(|v| v.as_str()),
+            params.arguments.get(1).and_then(|v| v.as_str()),
+        ) else {
+            return Err(jsonrpc::Error::invalid_params("expected a path and a text"));
+        };
+        let path = PathBuf::from(path);
+        let expected = self.context().config_path();
+        if expected.as_ref() != Some(&path) {
+            return Err(jsonrpc::Error::invalid_params(
+                "not the workspace's marginalia.toml",
+            ));
+        }
+        if let Err(error) = crate::analysis::config::Config::from_toml(text) {
+            return Err(jsonrpc::Error::invalid_params(error.to_string()));
+        }
+        let text = text.to_string();
+        let written =
+            tokio::task::spawn_blocking(move || files::write_atomically(&path, &text)).await;
+        match written {
+            Ok(Ok(())) => {
+                self.reload_config().await;
+                Ok(None)
+            }
+            Ok(Err(error)) => {
+                self.show_error(format!("cannot write marginalia.toml: {error}"))
+                    .await;
+                Ok(None)
+            }
+            Err(error) => {
+                log(format!("cannot write marginalia.toml: {error}"));
+                Err(jsonrpc::Error::internal_error())
+            }
         }
     }
 
