@@ -136,6 +136,18 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".to_string())
 }
 
+/// Runs `f`; a panic is logged with the handler's name and gives `None`,
+/// so that one bug cannot take the server down.
+pub fn guarded<T>(name: &str, f: impl FnOnce() -> T) -> Option<T> {
+    match std::panic::catch_unwind(AssertUnwindSafe(f)) {
+        Ok(value) => Some(value),
+        Err(panic) => {
+            log(format!("{name} failed: {}", panic_message(&*panic)));
+            None
+        }
+    }
+}
+
 impl Backend {
     fn context(&self) -> Context {
         self.context
@@ -159,18 +171,15 @@ impl Backend {
         let workspace = self.core.workspace.clone();
         let ctx = self.context();
         let result = tokio::task::spawn_blocking(move || {
-            std::panic::catch_unwind(AssertUnwindSafe(|| {
+            guarded(name, || {
                 let snapshot = workspace.refresh();
                 f(&snapshot, &ctx)
-            }))
+            })
         })
         .await;
         match result {
-            Ok(Ok(value)) => Ok(value),
-            Ok(Err(panic)) => {
-                log(format!("{name} failed: {}", panic_message(&*panic)));
-                Err(jsonrpc::Error::internal_error())
-            }
+            Ok(Some(value)) => Ok(value),
+            Ok(None) => Err(jsonrpc::Error::internal_error()),
             Err(error) => {
                 log(format!("{name} failed: {error}"));
                 Err(jsonrpc::Error::internal_error())
@@ -966,3 +975,26 @@ pub fn build_service(
 
 /// The URI type, re-exported for tests and benchmarks.
 pub type DocumentUri = Uri;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_feature_becomes_an_error() {
+        assert_eq!(guarded("ok", || 3), Some(3));
+        let failed: Option<()> = guarded("hover", || panic!("feature bug"));
+        assert_eq!(failed, None);
+        // The workspace lock survives a panic while it is held.
+        let workspace = Workspace::new(Config::default(), PositionEncoding::Utf16);
+        workspace.open("file:///a.md", "text", 1, DocFormat::Markdown);
+        let _ = guarded("poison", || {
+            let _snapshot = workspace.refresh();
+            panic!("after refresh");
+        });
+        assert_eq!(
+            workspace.text("file:///a.md").map(|t| t.0),
+            Some("text".to_string())
+        );
+    }
+}
