@@ -689,3 +689,27 @@ fn the_write_config_command_creates_marginalia_toml_safely() {
         "# mine\nignore = [\"Hermit Kingdom\"]\n"
     );
 }
+
+#[test]
+fn an_added_workspace_folder_is_indexed() {
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let a = write(first.path(), "a.md", TROOPS_A);
+    let b = write(second.path(), "b.md", TROOPS_B);
+    let mut client = Client::start(first.path(), capabilities(false), no_debounce());
+    wait_for_index(&mut client);
+    assert_eq!(desk(&mut client).len(), 1);
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": uri(second.path()), "name": "second"}], "removed": []}}),
+    );
+    let done = client.wait_for(TIMEOUT, |m| {
+        m["method"] == "$/progress"
+            && m["params"]["token"] == "marginalia/index/2"
+            && m["params"]["value"]["kind"] == "end"
+    });
+    assert!(done.is_some(), "a second indexing run");
+    let uris: Vec<String> = desk(&mut client).into_iter().map(|e| e.0).collect();
+    assert_eq!(uris.len(), 2);
+    assert!(uris.contains(&a) && uris.contains(&b), "{uris:?}");
+}

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use futures::future::{self, BoxFuture, FutureExt};
 use serde::{Deserialize, Serialize};
 use tower_lsp_server::jsonrpc::{self, Request, Response};
-use tower_lsp_server::ls_types::{self as lsp, Uri};
+use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::{Client, LanguageServer, LspService};
 
 use super::convert::{LineCol, PositionEncoding};
@@ -194,8 +194,9 @@ impl Backend {
             .await;
     }
 
-    /// Reloads the configuration; a broken one is reported and the last good one stays.
-    async fn reload_config(&self) {
+    /// Reloads the configuration; a broken one is reported and the last good
+    /// one stays. Returns whether it changed (and the desk was indexed again).
+    async fn reload_config(&self) -> bool {
         let roots = self.roots();
         let settings = self
             .settings
@@ -204,12 +205,17 @@ impl Backend {
             .clone();
         match files::load_config(&roots, settings.as_ref()) {
             Ok(config) => {
-                if config != *self.core.workspace.config() {
-                    self.core.workspace.set_config(config);
-                    self.index_workspace().await;
+                if config == *self.core.workspace.config() {
+                    return false;
                 }
+                self.core.workspace.set_config(config);
+                self.index_workspace().await;
+                true
             }
-            Err(message) => self.show_error(message).await,
+            Err(message) => {
+                self.show_error(message).await;
+                false
+            }
         }
     }
 
@@ -405,7 +411,7 @@ fn capabilities(encoding: PositionEncoding) -> lsp::ServerCapabilities {
         workspace: Some(lsp::WorkspaceServerCapabilities {
             workspace_folders: Some(lsp::WorkspaceFoldersServerCapabilities {
                 supported: Some(true),
-                change_notifications: None,
+                change_notifications: Some(lsp::OneOf::Left(true)),
             }),
             file_operations: None,
         }),
@@ -522,7 +528,30 @@ impl LanguageServer for Backend {
     async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
         let settings = settings_of(Some(params.settings));
         *self.settings.lock().unwrap_or_else(|p| p.into_inner()) = settings;
-        self.reload_config().await;
+        let _ = self.reload_config().await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: lsp::DidChangeWorkspaceFoldersParams) {
+        let path = |f: &lsp::WorkspaceFolder| f.uri.to_file_path().map(|p| p.into_owned());
+        let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(path).collect();
+        let added: Vec<PathBuf> = params.event.added.iter().filter_map(path).collect();
+        let roots = {
+            let mut roots = self.roots.write().unwrap_or_else(|p| p.into_inner());
+            roots.retain(|r| !removed.contains(r));
+            for root in added {
+                if !roots.contains(&root) {
+                    roots.push(root);
+                }
+            }
+            roots.clone()
+        };
+        self.context
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .roots = roots;
+        if !self.reload_config().await {
+            self.index_workspace().await;
+        }
     }
 
     async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
@@ -565,7 +594,7 @@ impl LanguageServer for Backend {
         self.core.wake(Wake::Now);
         self.core.file_event_applied();
         if config_changed {
-            self.reload_config().await;
+            let _ = self.reload_config().await;
         }
     }
 
@@ -597,7 +626,7 @@ impl LanguageServer for Backend {
             tokio::task::spawn_blocking(move || files::write_atomically(&path, &text)).await;
         match written {
             Ok(Ok(())) => {
-                self.reload_config().await;
+                let _ = self.reload_config().await;
                 Ok(None)
             }
             Ok(Err(error)) => {
@@ -877,7 +906,7 @@ fn spawn_worker(
         .name("marginalia-analysis".to_string())
         .spawn(move || {
             while let Ok(first) = wakes.recv() {
-                let mut now = first == Wake::Now;
+                let now = first == Wake::Now;
                 let debounce = Duration::from_millis(workspace.config().debounce_ms);
                 if !now && !debounce.is_zero() {
                     let mut deadline = Instant::now() + debounce;
@@ -891,10 +920,8 @@ fn spawn_worker(
                         }
                     }
                 }
-                while let Ok(more) = wakes.try_recv() {
-                    now |= more == Wake::Now;
-                }
-                let _ = now;
+                // Whatever else is queued is covered by this run.
+                while wakes.try_recv().is_ok() {}
                 let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
                     diagnostics_to_publish(&workspace)
                 }));
@@ -972,9 +999,6 @@ pub fn build_service(
         core,
     )
 }
-
-/// The URI type, re-exported for tests and benchmarks.
-pub type DocumentUri = Uri;
 
 #[cfg(test)]
 mod tests {
