@@ -126,6 +126,10 @@ fn severity(s: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
+/// At most this many related locations are sent with a diagnostic; a claim
+/// repeated across a large desk would otherwise send thousands.
+pub const MAX_RELATED: usize = 10;
+
 /// The diagnostics of one document.
 pub fn diagnostics(snapshot: &Snapshot, doc: usize) -> Vec<lsp::Diagnostic> {
     let Some(findings) = snapshot.report.findings.get(doc) else {
@@ -137,6 +141,7 @@ pub fn diagnostics(snapshot: &Snapshot, doc: usize) -> Vec<lsp::Diagnostic> {
             let related: Vec<lsp::DiagnosticRelatedInformation> = f
                 .related
                 .iter()
+                .take(MAX_RELATED)
                 .filter_map(|r| {
                     Some(lsp::DiagnosticRelatedInformation {
                         location: location(

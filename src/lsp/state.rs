@@ -606,6 +606,7 @@ fn published_form(snapshot: &Snapshot, finding: &Finding) -> PublishedFinding {
         related: finding
             .related
             .iter()
+            .take(super::handlers::MAX_RELATED)
             .map(|r| {
                 (
                     snapshot
