@@ -146,6 +146,110 @@ impl DocumentAnalysis {
         }
     }
 
+    /// Analyses `text`, which is `previous_text` (the text `self` was made
+    /// from) with the bytes `old` replaced: they are the bytes `new` of `text`
+    /// (`old.start == new.start`). Only the chunks next to the change are split
+    /// and analysed again; the others are reused, shifted. When the change
+    /// could move chunk boundaries further away (front matter, code fences)
+    /// this is [`DocumentAnalysis::reanalyze`]. The result is the same either way.
+    pub fn reanalyze_edit(
+        &self,
+        previous_text: &str,
+        text: &str,
+        old: Range<usize>,
+        new: Range<usize>,
+        config: &Config,
+    ) -> DocumentAnalysis {
+        let full = || Self::reanalyze(text, self.format, config, Some(self));
+        let consistent = previous_text.len() == self.len
+            && old.start == new.start
+            && old.start <= old.end
+            && new.start <= new.end
+            && old.end <= previous_text.len()
+            && new.end <= text.len()
+            && previous_text.len() - old.end == text.len() - new.end;
+        if !consistent {
+            return full();
+        }
+        // The chunks touching the change, and one more on each side.
+        let first = self.chunks.partition_point(|c| c.span.end < old.start);
+        let last = self.chunks.partition_point(|c| c.span.start <= old.end);
+        let lo = first.saturating_sub(1);
+        let hi = (last + 1).min(self.chunks.len());
+        let window_start = if lo == 0 {
+            0
+        } else {
+            self.chunks[lo - 1].span.end
+        };
+        let old_window_end = if hi == self.chunks.len() {
+            self.len
+        } else {
+            self.chunks[hi].span.start
+        };
+        if window_start > old.start || old_window_end < old.end {
+            return full();
+        }
+        let new_window_end = old_window_end - old.end + new.end;
+        let (Some(old_window), Some(window)) = (
+            previous_text.get(window_start..old_window_end),
+            text.get(window_start..new_window_end),
+        ) else {
+            return full();
+        };
+        if self.format == DocFormat::Markdown {
+            let fence = |s: &str| s.contains("```") || s.contains("~~~");
+            if fence(old_window)
+                || fence(window)
+                || (window_start > 0 && text::front_matter(window).1 != 0)
+            {
+                return full();
+            }
+        }
+        let (window_metadata, spans) = text::split_chunks(window, self.format);
+        let metadata = if window_start == 0 {
+            window_metadata
+        } else {
+            self.metadata.clone()
+        };
+        let reusable: HashMap<u64, Arc<ChunkAnalysis>> = self.chunks[lo..hi]
+            .iter()
+            .map(|c| (c.fingerprint, c.analysis.clone()))
+            .collect();
+        let mut chunks = Vec::with_capacity(self.chunks.len() - (hi - lo) + spans.len());
+        chunks.extend_from_slice(&self.chunks[..lo]);
+        for span in spans {
+            let span = ChunkSpan {
+                start: span.start + window_start,
+                end: span.end + window_start,
+            };
+            let chunk_text = &text[span.start..span.end];
+            let fp = fingerprint(chunk_text, self.format);
+            let analysis = reusable
+                .get(&fp)
+                .cloned()
+                .unwrap_or_else(|| Arc::new(analyze_chunk(chunk_text, self.format, config)));
+            chunks.push(AnalyzedChunk {
+                span,
+                fingerprint: fp,
+                analysis,
+            });
+        }
+        chunks.extend(self.chunks[hi..].iter().map(|c| AnalyzedChunk {
+            span: ChunkSpan {
+                start: c.span.start - old.end + new.end,
+                end: c.span.end - old.end + new.end,
+            },
+            fingerprint: c.fingerprint,
+            analysis: c.analysis.clone(),
+        }));
+        DocumentAnalysis {
+            format: self.format,
+            metadata,
+            chunks,
+            len: text.len(),
+        }
+    }
+
     /// Every mention with absolute spans, in order.
     pub fn mentions(&self) -> impl Iterator<Item = Mention> + '_ {
         self.chunks.iter().flat_map(|c| {
@@ -181,5 +285,53 @@ impl DocumentAnalysis {
                 .iter()
                 .map(move |(s, _)| shift(s, c.span.start))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(a: &DocumentAnalysis) -> Vec<(usize, usize, u64)> {
+        a.chunks
+            .iter()
+            .map(|c| (c.span.start, c.span.end, c.fingerprint))
+            .collect()
+    }
+
+    /// Applies `replacement` at `range` both ways and compares with a full analysis.
+    fn check(before: &str, range: Range<usize>, replacement: &str, format: DocFormat) {
+        let config = Config::default();
+        let previous = DocumentAnalysis::new(before, format, &config);
+        let mut after = before.to_string();
+        after.replace_range(range.clone(), replacement);
+        let new = range.start..range.start + replacement.len();
+        let edited = previous.reanalyze_edit(before, &after, range.clone(), new, &config);
+        let full = DocumentAnalysis::new(&after, format, &config);
+        assert_eq!(
+            spans(&edited),
+            spans(&full),
+            "{before:?} {range:?} {replacement:?}"
+        );
+        assert_eq!(edited.metadata, full.metadata);
+        assert_eq!(edited.len, full.len);
+    }
+
+    #[test]
+    fn an_edit_reanalyses_like_the_whole_text() {
+        let markdown = "---\ntitle: T\ndate: 2024-11-05\n---\n\n# Head\n\nFirst para\nstill first.\r\n\r\nSecond para.\n\n```\ncode\n\nmore\n```\n\nLast  \n";
+        let plain = "One line.\r\nTwo line.\n\n  Three.\rFour.\n";
+        for (text, format) in [(markdown, DocFormat::Markdown), (plain, DocFormat::Plain)] {
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (i, &start) in boundaries.iter().enumerate() {
+                for &end in boundaries[i..].iter().take(4) {
+                    for replacement in ["", "x", "\n", "\n\n", "```", "---\n", " "] {
+                        check(text, start..end, replacement, format);
+                    }
+                }
+            }
+        }
     }
 }

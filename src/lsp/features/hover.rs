@@ -1,0 +1,204 @@
+//! Hover: what a name or a figure is, and where else the desk mentions it.
+
+use std::ops::Range;
+
+use super::{DeskView, Location, line_of, snippet};
+use crate::analysis::findings::format_value;
+use crate::analysis::model::{EntityKind, Qualifier};
+
+/// How long a snippet line may be.
+const SNIPPET: usize = 80;
+
+/// One mention elsewhere, for a list grouped by article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionLine {
+    /// Where it is.
+    pub location: Location,
+    /// Its zero-based line.
+    pub line: usize,
+    /// The line around it, shortened.
+    pub snippet: String,
+}
+
+/// The mentions of an entity in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleMentions {
+    /// The article's document number.
+    pub doc: usize,
+    /// Its mentions, in order.
+    pub mentions: Vec<MentionLine>,
+}
+
+/// Hover over a name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameHover {
+    /// The span of the hovered mention.
+    pub span: Range<usize>,
+    /// What the entity is.
+    pub kind: EntityKind,
+    /// Its canonical name.
+    pub canonical: String,
+    /// Roles the text gives it.
+    pub roles: Vec<String>,
+    /// Other names it goes by.
+    pub aliases: Vec<String>,
+    /// The country a metonym ("the Kremlin") stands for.
+    pub stands_for: Option<String>,
+    /// The user's note from `marginalia.toml`.
+    pub note: Option<String>,
+    /// Every mention in the desk, grouped by article (this article first).
+    pub articles: Vec<ArticleMentions>,
+}
+
+/// The same claim's figure in another place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherFigure {
+    /// Where it is.
+    pub location: Location,
+    /// Its value, formatted.
+    pub value: String,
+    /// The date of its statement, when known.
+    pub date: Option<String>,
+    /// Its zero-based line.
+    pub line: usize,
+    /// The line around it.
+    pub snippet: String,
+}
+
+/// Hover over a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureHover {
+    /// The span of the figure.
+    pub span: Range<usize>,
+    /// The normalized value, formatted ("3,000", "$1.2 million").
+    pub value: String,
+    /// The bounds the qualifier allows, formatted, when there are any.
+    pub low: Option<String>,
+    /// The upper bound, formatted.
+    pub high: Option<String>,
+    /// The qualifier in words ("at least"), empty when exact.
+    pub qualifier: &'static str,
+    /// What is counted.
+    pub counted: Option<String>,
+    /// The claim ("North Korea: troops"), when the figure makes one.
+    pub claim: Option<String>,
+    /// The same claim's figures elsewhere in the desk.
+    pub elsewhere: Vec<OtherFigure>,
+}
+
+/// What hover shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HoverInfo {
+    /// A name.
+    Name(NameHover),
+    /// A figure.
+    Figure(FigureHover),
+}
+
+/// The hover at a byte offset of a document.
+pub fn hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<HoverInfo> {
+    if let Some((entity_index, mention_index)) = view.entity_at(doc, offset) {
+        return name_hover(view, doc, entity_index, mention_index).map(HoverInfo::Name);
+    }
+    figure_hover(view, doc, offset).map(HoverInfo::Figure)
+}
+
+fn name_hover(
+    view: DeskView<'_>,
+    doc: usize,
+    entity_index: usize,
+    mention_index: usize,
+) -> Option<NameHover> {
+    let entity = view.report.entities.entities.get(entity_index)?;
+    let mention = view.report.mentions.get(doc)?.get(mention_index)?;
+    let stands_for = entity
+        .refers_to
+        .and_then(|i| view.report.entities.entities.get(i))
+        .map(|e| e.canonical.clone())
+        .or_else(|| mention.stands_for.clone());
+    let mut articles: Vec<ArticleMentions> = Vec::new();
+    for m in &entity.mentions {
+        let text = view.text(m.doc);
+        let line = MentionLine {
+            location: Location {
+                doc: m.doc,
+                span: m.span.clone(),
+            },
+            line: line_of(text, m.span.start),
+            snippet: snippet(text, &m.span, SNIPPET),
+        };
+        match articles.iter_mut().find(|a| a.doc == m.doc) {
+            Some(article) => article.mentions.push(line),
+            None => articles.push(ArticleMentions {
+                doc: m.doc,
+                mentions: vec![line],
+            }),
+        }
+    }
+    articles.sort_by_key(|a| (a.doc != doc, a.doc));
+    Some(NameHover {
+        span: mention.span.clone(),
+        kind: entity.kind,
+        canonical: entity.canonical.clone(),
+        roles: entity.roles.clone(),
+        aliases: entity.aliases.clone(),
+        stands_for,
+        note: entity.note.clone(),
+        articles,
+    })
+}
+
+fn qualifier_words(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact | Qualifier::Range => "",
+        Qualifier::AtLeast => "at least",
+        Qualifier::MoreThan => "more than",
+        Qualifier::UpTo => "up to",
+        Qualifier::LessThan => "less than",
+        Qualifier::Nearly => "nearly",
+        Qualifier::Approximately => "about",
+    }
+}
+
+fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureHover> {
+    let (_, here) = view.report.figure_at(doc, offset)?;
+    let figure = &here.figure;
+    let unit = &figure.unit;
+    let mut elsewhere = Vec::new();
+    if let Some(claim) = &here.claim {
+        for (other_doc, figures) in view.report.figures.iter().enumerate() {
+            for other in figures {
+                if other.claim.as_ref() != Some(claim)
+                    || (other_doc == doc && other.figure.span == figure.span)
+                {
+                    continue;
+                }
+                let text = view.text(other_doc);
+                elsewhere.push(OtherFigure {
+                    location: Location {
+                        doc: other_doc,
+                        span: other.figure.span.clone(),
+                    },
+                    value: format_value(other.figure.value, &other.figure.unit),
+                    date: other
+                        .context
+                        .date
+                        .clone()
+                        .or_else(|| view.date(other_doc).map(str::to_string)),
+                    line: line_of(text, other.figure.span.start),
+                    snippet: snippet(text, &other.figure.span, SNIPPET),
+                });
+            }
+        }
+    }
+    Some(FigureHover {
+        span: figure.span.clone(),
+        value: format_value(figure.value, unit),
+        low: figure.low.map(|v| format_value(v, unit)),
+        high: figure.high.map(|v| format_value(v, unit)),
+        qualifier: qualifier_words(figure.qualifier),
+        counted: figure.counted.clone(),
+        claim: here.claim.as_ref().map(|c| c.label()),
+        elsewhere,
+    })
+}

@@ -1,0 +1,230 @@
+//! The server's file work: loading `marginalia.toml` (with settings from the
+//! editor laid over it) and indexing the articles under the workspace folders.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::analysis::config::Config;
+use crate::analysis::document::DocumentAnalysis;
+use crate::analysis::text::DocFormat;
+use crate::cli::{collect_articles, read_article};
+
+/// The name of the configuration file at the workspace root.
+pub const CONFIG_FILE: &str = "marginalia.toml";
+
+/// Loads the configuration: `marginalia.toml` beside the first root, with the
+/// editor's settings (JSON mirroring the TOML keys) laid over it.
+pub fn load_config(
+    roots: &[PathBuf],
+    settings: Option<&serde_json::Value>,
+) -> Result<Config, String> {
+    let source = match roots.first().map(|r| r.join(CONFIG_FILE)) {
+        Some(path) if path.is_file() => {
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        _ => String::new(),
+    };
+    let base = Config::from_toml(&source).map_err(|e| format!("{CONFIG_FILE}: {e}"))?;
+    let Some(settings) = settings.map(without_nulls).filter(|s| !is_empty(s)) else {
+        return Ok(base);
+    };
+    let mut table: toml::Table = toml::from_str(&source).map_err(|e| e.to_string())?;
+    let overlay =
+        toml::Value::try_from(&settings).map_err(|e| format!("marginalia settings: {e}"))?;
+    let toml::Value::Table(overlay) = overlay else {
+        return Err("marginalia settings: expected an object".to_string());
+    };
+    merge(&mut table, overlay);
+    let merged = toml::to_string(&table).map_err(|e| format!("marginalia settings: {e}"))?;
+    Config::from_toml(&merged).map_err(|e| format!("marginalia settings: {}", e.message))
+}
+
+fn is_empty(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::Null => true,
+        serde_json::Value::Object(map) => map.is_empty(),
+        _ => false,
+    }
+}
+
+fn without_nulls(value: &serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => serde_json::Value::Object(
+            map.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), without_nulls(v)))
+                .collect(),
+        ),
+        serde_json::Value::Array(items) => serde_json::Value::Array(
+            items
+                .iter()
+                .filter(|v| !v.is_null())
+                .map(without_nulls)
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+fn merge(base: &mut toml::Table, overlay: toml::Table) {
+    for (key, value) in overlay {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(inner)), toml::Value::Table(over)) => merge(inner, over),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+/// Writes a file so that a failed write leaves the old one intact: the text
+/// goes to a temporary file beside it, which then replaces it.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+/// Whether a path names an article by its extension.
+pub fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .and_then(DocFormat::from_extension)
+        .is_some()
+}
+
+/// Whether the config's include/exclude globs take a file under one of the roots.
+pub fn accepted(path: &Path, roots: &[PathBuf], config: &Config) -> bool {
+    let build = |globs: &[String]| {
+        let mut builder = globset::GlobSetBuilder::new();
+        for glob in globs {
+            if let Ok(glob) = globset::Glob::new(glob) {
+                builder.add(glob);
+            }
+        }
+        builder.build().ok()
+    };
+    let relative = roots
+        .iter()
+        .find_map(|r| path.strip_prefix(r).ok())
+        .unwrap_or(path);
+    let included = config.include.is_empty()
+        || build(&config.include).is_some_and(|set| set.is_match(relative));
+    let excluded = build(&config.exclude).is_some_and(|set| set.is_match(relative));
+    included && !excluded
+}
+
+/// An indexed article.
+pub struct Indexed {
+    /// Its path.
+    pub path: PathBuf,
+    /// Its text.
+    pub text: Arc<str>,
+    /// Its analysis.
+    pub analysis: Arc<DocumentAnalysis>,
+}
+
+/// Finds, reads and analyses every article under the roots in parallel,
+/// honouring `.gitignore` and the config's globs. Unreadable, binary, invalid
+/// UTF-8 and oversized files are skipped with a line on stderr. `progress` is
+/// called with (done, total) now and then.
+pub fn index(
+    roots: &[PathBuf],
+    config: &Config,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Vec<Indexed> {
+    let mut paths = Vec::new();
+    for root in roots {
+        let collected = collect_articles(std::slice::from_ref(root), config);
+        for error in collected.errors {
+            eprintln!("marginalia: indexing: {error}");
+        }
+        paths.extend(collected.paths);
+    }
+    paths.sort();
+    paths.dedup();
+    let total = paths.len();
+    progress(0, total);
+    let done = AtomicUsize::new(0);
+    let step = (total / 100).max(1);
+    paths
+        .par_iter()
+        .filter_map(|path| {
+            let result = read_article(path, config.max_file_size);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if n % step == 0 || n == total {
+                progress(n, total);
+            }
+            match result {
+                Ok(article) => {
+                    let format = DocFormat::from_path(&article.display);
+                    let analysis = DocumentAnalysis::new(&article.text, format, config);
+                    Some(Indexed {
+                        path: path.clone(),
+                        text: Arc::from(article.text),
+                        analysis: Arc::new(analysis),
+                    })
+                }
+                Err(error) => {
+                    eprintln!("marginalia: skipped {error}");
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_lay_over_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "debounce_ms = 10\n[rules]\narithmetic = \"error\"\n",
+        )
+        .unwrap();
+        let roots = vec![dir.path().to_path_buf()];
+        let settings =
+            serde_json::json!({"debounce_ms": 0, "rules": {"figure-drift": "off"}, "ignore": null});
+        let config = load_config(&roots, Some(&settings)).unwrap();
+        assert_eq!(config.debounce_ms, 0);
+        assert_eq!(config.severity("figure-drift"), None);
+        assert_eq!(
+            config.severity("arithmetic"),
+            Some(crate::analysis::config::Severity::Error)
+        );
+    }
+
+    #[test]
+    fn atomic_writes_replace_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE);
+        write_atomically(&path, "debounce_ms = 1\n").unwrap();
+        write_atomically(&path, "debounce_ms = 2\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "debounce_ms = 2\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert!(write_atomically(&dir.path().join("missing/x.toml"), "x").is_err());
+    }
+
+    #[test]
+    fn a_broken_file_names_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), "debounce_ms = 1\n[rules\n").unwrap();
+        let error = load_config(&[dir.path().to_path_buf()], None).unwrap_err();
+        assert!(error.contains("line 2"), "{error}");
+    }
+}

@@ -1,0 +1,1024 @@
+//! The protocol server: capabilities, the ordered edit path, the analysis
+//! worker that publishes diagnostics, workspace indexing with progress,
+//! watched files and configuration.
+//!
+//! Edits (`didOpen`, `didChange`, `didClose`) never reach tower-lsp's
+//! concurrent handlers: [`Ordered`] applies them synchronously in
+//! [`tower_service::Service::call`], which the transport invokes once per
+//! message in the order the messages arrived. Requests then run their feature
+//! on a blocking thread over a fresh [`Snapshot`].
+
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, RwLock};
+use std::task::{Context as TaskContext, Poll};
+use std::time::{Duration, Instant};
+
+use futures::future::{self, BoxFuture, FutureExt};
+use serde::{Deserialize, Serialize};
+use tower_lsp_server::jsonrpc::{self, Request, Response};
+use tower_lsp_server::ls_types as lsp;
+use tower_lsp_server::{Client, LanguageServer, LspService};
+
+use super::convert::{LineCol, PositionEncoding};
+use super::files;
+use super::handlers::{self, Context};
+use super::state::{Change, EditOutcome, Snapshot, Workspace};
+use crate::analysis::config::Config;
+use crate::analysis::text::DocFormat;
+
+/// A reason for the analysis worker to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wake {
+    /// A document was edited: wait for the debounce.
+    Edit,
+    /// Something else changed (indexing, files, config): publish at once.
+    Now,
+}
+
+/// What the ordered edit path and the handlers share.
+pub struct Core {
+    /// Documents, desk and report.
+    pub workspace: Arc<Workspace>,
+    worker: Mutex<mpsc::Sender<Wake>>,
+    initialized: AtomicBool,
+    shutdown: AtomicBool,
+    /// File events received but not yet applied: requests wait for them.
+    files_pending: std::sync::atomic::AtomicUsize,
+    files_applied: tokio::sync::Notify,
+}
+
+impl Core {
+    /// Waits (a little) until every file event received so far is applied,
+    /// so that a request sees the files as they were when it was sent.
+    async fn files_settled(&self) {
+        let deadline = Instant::now() + Duration::from_secs(2);
+        loop {
+            let applied = self.files_applied.notified();
+            if self.files_pending.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if tokio::time::timeout(left, applied).await.is_err() {
+                return;
+            }
+        }
+    }
+
+    fn file_event_applied(&self) {
+        self.files_pending.fetch_sub(1, Ordering::SeqCst);
+        self.files_applied.notify_waiters();
+    }
+
+    /// Whether the client sent `shutdown`.
+    pub fn shutdown_requested(&self) -> bool {
+        self.shutdown.load(Ordering::SeqCst)
+    }
+
+    fn wake(&self, why: Wake) {
+        let sender = self.worker.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = sender.send(why);
+    }
+}
+
+/// The language server.
+pub struct Backend {
+    client: Client,
+    core: Arc<Core>,
+    roots: RwLock<Vec<PathBuf>>,
+    settings: Mutex<Option<serde_json::Value>>,
+    context: RwLock<Context>,
+    progress_supported: AtomicBool,
+    watch_supported: AtomicBool,
+    startup_error: Mutex<Option<String>>,
+    index_runs: AtomicU64,
+}
+
+/// Parameters of `marginalia/documentText`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentTextParams {
+    /// The document.
+    pub text_document: lsp::TextDocumentIdentifier,
+}
+
+/// Result of `marginalia/documentText`: the server's copy of an open document.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DocumentText {
+    /// The text.
+    pub text: String,
+    /// Its version.
+    pub version: i32,
+}
+
+/// One entry of `marginalia/desk`: a document the desk analyses.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DeskEntry {
+    /// Its URI.
+    pub uri: String,
+    /// The editor's version, for open documents.
+    pub version: Option<i32>,
+    /// The length of the analysed text in bytes.
+    pub length: usize,
+}
+
+fn log(message: impl std::fmt::Display) {
+    eprintln!("marginalia: {message}");
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+/// Runs `f`; a panic is logged with the handler's name and gives `None`,
+/// so that one bug cannot take the server down.
+pub fn guarded<T>(name: &str, f: impl FnOnce() -> T) -> Option<T> {
+    match std::panic::catch_unwind(AssertUnwindSafe(f)) {
+        Ok(value) => Some(value),
+        Err(panic) => {
+            log(format!("{name} failed: {}", panic_message(&*panic)));
+            None
+        }
+    }
+}
+
+impl Backend {
+    fn context(&self) -> Context {
+        self.context
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    fn roots(&self) -> Vec<PathBuf> {
+        self.roots.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Runs a handler on a blocking thread over a fresh snapshot; a panic
+    /// becomes an internal error and is logged, the server keeps serving.
+    async fn with_snapshot<T, F>(&self, name: &'static str, f: F) -> jsonrpc::Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Snapshot, &Context) -> T + Send + 'static,
+    {
+        self.core.files_settled().await;
+        let workspace = self.core.workspace.clone();
+        let ctx = self.context();
+        let result = tokio::task::spawn_blocking(move || {
+            guarded(name, || {
+                let snapshot = workspace.refresh();
+                f(&snapshot, &ctx)
+            })
+        })
+        .await;
+        match result {
+            Ok(Some(value)) => Ok(value),
+            Ok(None) => Err(jsonrpc::Error::internal_error()),
+            Err(error) => {
+                log(format!("{name} failed: {error}"));
+                Err(jsonrpc::Error::internal_error())
+            }
+        }
+    }
+
+    async fn show_error(&self, message: String) {
+        log(&message);
+        self.client
+            .show_message(lsp::MessageType::ERROR, message)
+            .await;
+    }
+
+    /// Reloads the configuration; a broken one is reported and the last good
+    /// one stays. Returns whether it changed (and the desk was indexed again).
+    async fn reload_config(&self) -> bool {
+        let roots = self.roots();
+        let settings = self
+            .settings
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        match files::load_config(&roots, settings.as_ref()) {
+            Ok(config) => {
+                if config == *self.core.workspace.config() {
+                    return false;
+                }
+                self.core.workspace.set_config(config);
+                self.index_workspace().await;
+                true
+            }
+            Err(message) => {
+                self.show_error(message).await;
+                false
+            }
+        }
+    }
+
+    /// Indexes every article under the workspace folders, reporting `$/progress`.
+    async fn index_workspace(&self) {
+        let roots = self.roots();
+        let config = self.core.workspace.config();
+        let run = self.index_runs.fetch_add(1, Ordering::SeqCst) + 1;
+        let (tx, rx) = tokio::sync::watch::channel((0usize, 0usize, false));
+        let tx = Arc::new(tx);
+        if self.progress_supported.load(Ordering::SeqCst) {
+            let client = self.client.clone();
+            tokio::spawn(report_progress(client, run, rx));
+        }
+        let progress_tx = tx.clone();
+        let started = Instant::now();
+        let indexed = tokio::task::spawn_blocking(move || {
+            std::panic::catch_unwind(AssertUnwindSafe(|| {
+                files::index(&roots, &config, &|done, total| {
+                    progress_tx.send_replace((done, total, false));
+                })
+            }))
+        })
+        .await;
+        let indexed = match indexed {
+            Ok(Ok(indexed)) => indexed,
+            Ok(Err(panic)) => {
+                log(format!("indexing failed: {}", panic_message(&*panic)));
+                Vec::new()
+            }
+            Err(error) => {
+                log(format!("indexing failed: {error}"));
+                Vec::new()
+            }
+        };
+        let count = indexed.len();
+        if self.index_runs.load(Ordering::SeqCst) != run {
+            // A newer run (after a configuration change) supersedes this one.
+            tx.send_replace((count, count, true));
+            return;
+        }
+        let files: Vec<_> = indexed
+            .into_iter()
+            .filter_map(|f| Some((handlers::key_of_path(&f.path)?, f.text, f.analysis)))
+            .collect();
+        self.core.workspace.replace_disk(files);
+        tx.send_replace((count, count, true));
+        log(format!(
+            "indexed {count} articles in {} ms",
+            started.elapsed().as_millis()
+        ));
+        self.core.wake(Wake::Now);
+    }
+
+    async fn register_watchers(&self) {
+        if !self.watch_supported.load(Ordering::SeqCst) {
+            return;
+        }
+        let watchers = ["**/*.{md,markdown,txt}", "**/marginalia.toml"]
+            .iter()
+            .map(|glob| lsp::FileSystemWatcher {
+                glob_pattern: lsp::GlobPattern::String(glob.to_string()),
+                kind: None,
+            })
+            .collect();
+        let options = lsp::DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = lsp::Registration {
+            id: "marginalia-watched-files".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(error) = self.client.register_capability(vec![registration]).await {
+            log(format!("cannot watch files: {error}"));
+        }
+    }
+
+    /// `marginalia/desk`: the documents the desk analyses (open ones with
+    /// their version), after bringing the analysis up to date.
+    pub async fn desk(&self) -> jsonrpc::Result<Vec<DeskEntry>> {
+        self.with_snapshot("desk", |snapshot, _| {
+            snapshot
+                .views
+                .iter()
+                .map(|v| DeskEntry {
+                    uri: v.key.clone(),
+                    version: v.version,
+                    length: v.text.len(),
+                })
+                .collect()
+        })
+        .await
+    }
+
+    /// `marginalia/documentText`: the server's copy of an open document, to
+    /// check that edits were applied exactly.
+    pub async fn document_text(
+        &self,
+        params: DocumentTextParams,
+    ) -> jsonrpc::Result<Option<DocumentText>> {
+        let key = handlers::key(&params.text_document.uri);
+        Ok(self
+            .core
+            .workspace
+            .text(&key)
+            .map(|(text, version)| DocumentText { text, version }))
+    }
+}
+
+async fn report_progress(
+    client: Client,
+    run: u64,
+    mut rx: tokio::sync::watch::Receiver<(usize, usize, bool)>,
+) {
+    let token = lsp::NumberOrString::String(format!("marginalia/index/{run}"));
+    if let Err(error) = client.create_work_done_progress(token.clone()).await {
+        log(format!("no progress report: {error}"));
+        return;
+    }
+    let progress = client
+        .progress(token, "Indexing articles")
+        .with_percentage(0)
+        .begin()
+        .await;
+    loop {
+        let (done, total, finished) = *rx.borrow_and_update();
+        if finished {
+            progress
+                .finish_with_message(format!("{total} articles"))
+                .await;
+            return;
+        }
+        let percentage = (done * 100).checked_div(total).unwrap_or(0) as u32;
+        progress
+            .report_with_message(format!("{done}/{total}"), percentage)
+            .await;
+        if rx.changed().await.is_err() {
+            progress.finish().await;
+            return;
+        }
+    }
+}
+
+fn capabilities(encoding: PositionEncoding) -> lsp::ServerCapabilities {
+    lsp::ServerCapabilities {
+        position_encoding: Some(lsp::PositionEncodingKind::from(
+            encoding.as_str().to_string(),
+        )),
+        text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
+            lsp::TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
+                ..lsp::TextDocumentSyncOptions::default()
+            },
+        )),
+        hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        definition_provider: Some(lsp::OneOf::Left(true)),
+        references_provider: Some(lsp::OneOf::Left(true)),
+        document_highlight_provider: Some(lsp::OneOf::Left(true)),
+        document_symbol_provider: Some(lsp::OneOf::Left(true)),
+        workspace_symbol_provider: Some(lsp::OneOf::Left(true)),
+        rename_provider: Some(lsp::OneOf::Right(lsp::RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: lsp::WorkDoneProgressOptions::default(),
+        })),
+        code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
+            lsp::CodeActionOptions {
+                code_action_kinds: Some(vec![
+                    lsp::CodeActionKind::QUICKFIX,
+                    lsp::CodeActionKind::REFACTOR,
+                ]),
+                ..lsp::CodeActionOptions::default()
+            },
+        )),
+        code_lens_provider: Some(lsp::CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
+        completion_provider: Some(lsp::CompletionOptions::default()),
+        execute_command_provider: Some(lsp::ExecuteCommandOptions {
+            commands: vec![handlers::WRITE_CONFIG_COMMAND.to_string()],
+            ..lsp::ExecuteCommandOptions::default()
+        }),
+        inlay_hint_provider: Some(lsp::OneOf::Left(true)),
+        semantic_tokens_provider: Some(
+            lsp::SemanticTokensServerCapabilities::SemanticTokensOptions(
+                lsp::SemanticTokensOptions {
+                    legend: handlers::legend(),
+                    range: Some(true),
+                    full: Some(lsp::SemanticTokensFullOptions::Bool(true)),
+                    ..lsp::SemanticTokensOptions::default()
+                },
+            ),
+        ),
+        workspace: Some(lsp::WorkspaceServerCapabilities {
+            workspace_folders: Some(lsp::WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(lsp::OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
+        ..lsp::ServerCapabilities::default()
+    }
+}
+
+/// The settings inside `initializationOptions` or `didChangeConfiguration`:
+/// either the keys themselves or under `marginalia`.
+fn settings_of(value: Option<serde_json::Value>) -> Option<serde_json::Value> {
+    let value = value?;
+    match value.get("marginalia") {
+        Some(inner) => Some(inner.clone()),
+        None => Some(value),
+    }
+}
+
+fn roots_of(params: &lsp::InitializeParams) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+        .collect();
+    #[allow(deprecated)]
+    if roots.is_empty()
+        && let Some(uri) = &params.root_uri
+        && let Some(path) = uri.to_file_path()
+    {
+        roots.push(path.into_owned());
+    }
+    roots
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(
+        &self,
+        params: lsp::InitializeParams,
+    ) -> jsonrpc::Result<lsp::InitializeResult> {
+        let offered: Vec<String> = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_ref())
+            .map(|kinds| kinds.iter().map(|k| k.as_str().to_string()).collect())
+            .unwrap_or_default();
+        let encoding = PositionEncoding::negotiate(offered.iter().map(String::as_str));
+        self.core.workspace.set_encoding(encoding);
+        let roots = roots_of(&params);
+        let window = params.capabilities.window.as_ref();
+        self.progress_supported.store(
+            window.and_then(|w| w.work_done_progress).unwrap_or(false),
+            Ordering::SeqCst,
+        );
+        let workspace_caps = params.capabilities.workspace.as_ref();
+        self.watch_supported.store(
+            workspace_caps
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|w| w.dynamic_registration)
+                .unwrap_or(false),
+            Ordering::SeqCst,
+        );
+        let create_files = workspace_caps
+            .and_then(|w| w.workspace_edit.as_ref())
+            .is_some_and(|e| {
+                e.document_changes == Some(true)
+                    && e.resource_operations
+                        .as_ref()
+                        .is_some_and(|ops| ops.contains(&lsp::ResourceOperationKind::Create))
+            });
+        let settings = settings_of(params.initialization_options.clone());
+        match files::load_config(&roots, settings.as_ref()) {
+            Ok(config) => self.core.workspace.set_config(config),
+            Err(message) => {
+                *self.startup_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(message);
+            }
+        }
+        *self.settings.lock().unwrap_or_else(|p| p.into_inner()) = settings;
+        *self.context.write().unwrap_or_else(|p| p.into_inner()) = Context {
+            roots: roots.clone(),
+            create_files,
+        };
+        *self.roots.write().unwrap_or_else(|p| p.into_inner()) = roots;
+        self.core.initialized.store(true, Ordering::SeqCst);
+        log(format!("position encoding {}", encoding.as_str()));
+        Ok(lsp::InitializeResult {
+            capabilities: capabilities(encoding),
+            server_info: Some(lsp::ServerInfo {
+                name: "marginalia".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: lsp::InitializedParams) {
+        let error = self
+            .startup_error
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        if let Some(message) = error {
+            self.show_error(message).await;
+        }
+        // Neither waits on the other, nor holds up edits.
+        futures::join!(self.register_watchers(), self.index_workspace());
+    }
+
+    async fn shutdown(&self) -> jsonrpc::Result<()> {
+        self.core.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
+        let settings = settings_of(Some(params.settings));
+        *self.settings.lock().unwrap_or_else(|p| p.into_inner()) = settings;
+        let _ = self.reload_config().await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: lsp::DidChangeWorkspaceFoldersParams) {
+        let path = |f: &lsp::WorkspaceFolder| f.uri.to_file_path().map(|p| p.into_owned());
+        let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(path).collect();
+        let added: Vec<PathBuf> = params.event.added.iter().filter_map(path).collect();
+        let roots = {
+            let mut roots = self.roots.write().unwrap_or_else(|p| p.into_inner());
+            roots.retain(|r| !removed.contains(r));
+            for root in added {
+                if !roots.contains(&root) {
+                    roots.push(root);
+                }
+            }
+            roots.clone()
+        };
+        self.context
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .roots = roots;
+        if !self.reload_config().await {
+            self.index_workspace().await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
+        let mut config_changed = false;
+        let roots = self.roots();
+        let config = self.core.workspace.config();
+        for change in params.changes {
+            let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else {
+                continue;
+            };
+            if path.file_name().and_then(|n| n.to_str()) == Some(files::CONFIG_FILE) {
+                config_changed = true;
+                continue;
+            }
+            if !files::is_article(&path) || !files::accepted(&path, &roots, &config) {
+                continue;
+            }
+            let Some(key) = handlers::key_of_path(&path) else {
+                continue;
+            };
+            if change.typ == lsp::FileChangeType::DELETED {
+                self.core.workspace.set_disk(&key, None);
+                continue;
+            }
+            let max = config.max_file_size;
+            let read =
+                tokio::task::spawn_blocking(move || crate::cli::read_article(&path, max)).await;
+            match read {
+                Ok(Ok(article)) => self
+                    .core
+                    .workspace
+                    .set_disk(&key, Some(Arc::from(article.text))),
+                Ok(Err(error)) => {
+                    log(format!("skipped {error}"));
+                    self.core.workspace.set_disk(&key, None);
+                }
+                Err(error) => log(format!("cannot read {key}: {error}")),
+            }
+        }
+        self.core.wake(Wake::Now);
+        self.core.file_event_applied();
+        if config_changed {
+            let _ = self.reload_config().await;
+        }
+    }
+
+    async fn execute_command(
+        &self,
+        params: lsp::ExecuteCommandParams,
+    ) -> jsonrpc::Result<Option<serde_json::Value>> {
+        if params.command != handlers::WRITE_CONFIG_COMMAND {
+            return Err(jsonrpc::Error::method_not_found());
+        }
+        let (Some(path), Some(text)) = (
+            params.arguments.first().and_then(|v| v.as_str()),
+            params.arguments.get(1).and_then(|v| v.as_str()),
+        ) else {
+            return Err(jsonrpc::Error::invalid_params("expected a path and a text"));
+        };
+        let path = PathBuf::from(path);
+        let expected = self.context().config_path();
+        if expected.as_ref() != Some(&path) {
+            return Err(jsonrpc::Error::invalid_params(
+                "not the workspace's marginalia.toml",
+            ));
+        }
+        if let Err(error) = crate::analysis::config::Config::from_toml(text) {
+            return Err(jsonrpc::Error::invalid_params(error.to_string()));
+        }
+        let text = text.to_string();
+        let written =
+            tokio::task::spawn_blocking(move || files::write_atomically(&path, &text)).await;
+        match written {
+            Ok(Ok(())) => {
+                let _ = self.reload_config().await;
+                Ok(None)
+            }
+            Ok(Err(error)) => {
+                self.show_error(format!("cannot write marginalia.toml: {error}"))
+                    .await;
+                Ok(None)
+            }
+            Err(error) => {
+                log(format!("cannot write marginalia.toml: {error}"));
+                Err(jsonrpc::Error::internal_error())
+            }
+        }
+    }
+
+    async fn hover(&self, params: lsp::HoverParams) -> jsonrpc::Result<Option<lsp::Hover>> {
+        self.with_snapshot("hover", move |s, c| handlers::hover(s, c, &params))
+            .await
+    }
+
+    async fn goto_definition(
+        &self,
+        params: lsp::GotoDefinitionParams,
+    ) -> jsonrpc::Result<Option<lsp::GotoDefinitionResponse>> {
+        self.with_snapshot("definition", move |s, _| handlers::definition(s, &params))
+            .await
+    }
+
+    async fn references(
+        &self,
+        params: lsp::ReferenceParams,
+    ) -> jsonrpc::Result<Option<Vec<lsp::Location>>> {
+        self.with_snapshot("references", move |s, _| handlers::references(s, &params))
+            .await
+    }
+
+    async fn document_highlight(
+        &self,
+        params: lsp::DocumentHighlightParams,
+    ) -> jsonrpc::Result<Option<Vec<lsp::DocumentHighlight>>> {
+        self.with_snapshot("highlight", move |s, _| handlers::highlights(s, &params))
+            .await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: lsp::TextDocumentPositionParams,
+    ) -> jsonrpc::Result<Option<lsp::PrepareRenameResponse>> {
+        self.with_snapshot("prepareRename", move |s, _| {
+            handlers::prepare_rename(s, &params)
+        })
+        .await
+    }
+
+    async fn rename(
+        &self,
+        params: lsp::RenameParams,
+    ) -> jsonrpc::Result<Option<lsp::WorkspaceEdit>> {
+        self.with_snapshot("rename", move |s, _| handlers::rename(s, &params))
+            .await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: lsp::DocumentSymbolParams,
+    ) -> jsonrpc::Result<Option<lsp::DocumentSymbolResponse>> {
+        self.with_snapshot("documentSymbol", move |s, _| {
+            handlers::document_symbols(s, &params)
+        })
+        .await
+    }
+
+    async fn symbol(
+        &self,
+        params: lsp::WorkspaceSymbolParams,
+    ) -> jsonrpc::Result<Option<lsp::WorkspaceSymbolResponse>> {
+        self.with_snapshot("workspaceSymbol", move |s, _| {
+            handlers::workspace_symbols(s, &params)
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: lsp::SemanticTokensParams,
+    ) -> jsonrpc::Result<Option<lsp::SemanticTokensResult>> {
+        self.with_snapshot("semanticTokens", move |s, _| {
+            handlers::semantic_tokens_full(s, &params)
+        })
+        .await
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: lsp::SemanticTokensRangeParams,
+    ) -> jsonrpc::Result<Option<lsp::SemanticTokensRangeResult>> {
+        self.with_snapshot("semanticTokensRange", move |s, _| {
+            handlers::semantic_tokens_range(s, &params)
+        })
+        .await
+    }
+
+    async fn inlay_hint(
+        &self,
+        params: lsp::InlayHintParams,
+    ) -> jsonrpc::Result<Option<Vec<lsp::InlayHint>>> {
+        self.with_snapshot("inlayHint", move |s, _| handlers::inlay_hints(s, &params))
+            .await
+    }
+
+    async fn code_lens(
+        &self,
+        params: lsp::CodeLensParams,
+    ) -> jsonrpc::Result<Option<Vec<lsp::CodeLens>>> {
+        self.with_snapshot("codeLens", move |s, _| handlers::code_lenses(s, &params))
+            .await
+    }
+
+    async fn completion(
+        &self,
+        params: lsp::CompletionParams,
+    ) -> jsonrpc::Result<Option<lsp::CompletionResponse>> {
+        self.with_snapshot("completion", move |s, _| handlers::completion(s, &params))
+            .await
+    }
+
+    async fn code_action(
+        &self,
+        params: lsp::CodeActionParams,
+    ) -> jsonrpc::Result<Option<lsp::CodeActionResponse>> {
+        self.with_snapshot("codeAction", move |s, c| {
+            let config_text = c
+                .config_path()
+                .and_then(|p| std::fs::read_to_string(p).ok());
+            handlers::code_actions(s, c, config_text.as_deref(), &params)
+        })
+        .await
+    }
+}
+
+/// Wraps the protocol service so that document edits are applied in the
+/// order they arrive, before any handler runs, and so that `exit` ends the
+/// process promptly.
+pub struct Ordered<S> {
+    inner: S,
+    core: Arc<Core>,
+}
+
+impl<S> Ordered<S> {
+    fn apply(&self, method: &str, params: serde_json::Value) {
+        let workspace = &self.core.workspace;
+        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| match method {
+            "textDocument/didOpen" => {
+                let params: lsp::DidOpenTextDocumentParams =
+                    serde_json::from_value(params).map_err(|e| format!("bad didOpen: {e}"))?;
+                let doc = params.text_document;
+                let key = handlers::key(&doc.uri);
+                let format = match doc.language_id.as_str() {
+                    "markdown" => DocFormat::Markdown,
+                    "plaintext" | "text" => DocFormat::Plain,
+                    _ if files::is_article(std::path::Path::new(doc.uri.path().as_str())) => {
+                        DocFormat::from_path(doc.uri.path().as_str())
+                    }
+                    other => return Err(format!("not an article ({other}): {key}")),
+                };
+                workspace.open(&key, &doc.text, doc.version, format);
+                Ok(())
+            }
+            "textDocument/didChange" => {
+                let params: lsp::DidChangeTextDocumentParams =
+                    serde_json::from_value(params).map_err(|e| format!("bad didChange: {e}"))?;
+                let key = handlers::key(&params.text_document.uri);
+                let changes: Vec<Change> = params
+                    .content_changes
+                    .into_iter()
+                    .map(|c| Change {
+                        range: c.range.map(|r| {
+                            (
+                                LineCol::new(r.start.line, r.start.character),
+                                LineCol::new(r.end.line, r.end.character),
+                            )
+                        }),
+                        text: c.text,
+                    })
+                    .collect();
+                match workspace.change(&key, params.text_document.version, &changes) {
+                    EditOutcome::Applied => Ok(()),
+                    EditOutcome::UnknownDocument => Err(format!("edit to unknown document {key}")),
+                    EditOutcome::StaleVersion => Err(format!(
+                        "edit to {key} with old version {}",
+                        params.text_document.version
+                    )),
+                }
+            }
+            "textDocument/didClose" => {
+                let params: lsp::DidCloseTextDocumentParams =
+                    serde_json::from_value(params).map_err(|e| format!("bad didClose: {e}"))?;
+                let key = handlers::key(&params.text_document.uri);
+                workspace.close(&key);
+                Ok(())
+            }
+            _ => Ok(()),
+        }));
+        match outcome {
+            Ok(Ok(())) => self.core.wake(Wake::Edit),
+            Ok(Err(message)) => log(message),
+            Err(panic) => log(format!("{method} failed: {}", panic_message(&*panic))),
+        }
+    }
+}
+
+impl<S> tower_service::Service<Request> for Ordered<S>
+where
+    S: tower_service::Service<Request, Response = Option<Response>>,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+{
+    type Response = Option<Response>;
+    type Error = S::Error;
+    type Future = BoxFuture<'static, Result<Option<Response>, S::Error>>;
+
+    fn poll_ready(&mut self, cx: &mut TaskContext<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let method = request.method().to_string();
+        let is_edit = matches!(
+            method.as_str(),
+            "textDocument/didOpen" | "textDocument/didChange" | "textDocument/didClose"
+        );
+        if is_edit && request.id().is_none() && self.core.initialized.load(Ordering::SeqCst) {
+            let (_, _, params) = request.into_parts();
+            self.apply(&method, params.unwrap_or(serde_json::Value::Null));
+            return future::ready(Ok(None)).boxed();
+        }
+        if method == "workspace/didChangeWatchedFiles"
+            && self.core.initialized.load(Ordering::SeqCst)
+            && request.params().is_some_and(|p| {
+                serde_json::from_value::<lsp::DidChangeWatchedFilesParams>(p.clone()).is_ok()
+            })
+        {
+            self.core.files_pending.fetch_add(1, Ordering::SeqCst);
+        }
+        if method == "exit" {
+            let code = if self.core.shutdown.load(Ordering::SeqCst) {
+                0
+            } else {
+                1
+            };
+            // Whatever else is still running, the process ends shortly.
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(300));
+                std::process::exit(code);
+            });
+        }
+        self.inner.call(request).boxed()
+    }
+}
+
+/// Brings the analysis up to date and returns the diagnostics notifications
+/// for every document whose findings changed: what the worker does after each
+/// (debounced) edit.
+pub fn diagnostics_to_publish(workspace: &Workspace) -> Vec<lsp::PublishDiagnosticsParams> {
+    let snapshot = workspace.refresh();
+    let changed = workspace.take_diagnostics(&snapshot);
+    handlers::publications(&snapshot, changed)
+}
+
+/// Runs the analysis worker: waits for edits (debounced), refreshes the
+/// snapshot and sends the diagnostics that changed.
+fn spawn_worker(
+    workspace: Arc<Workspace>,
+    wakes: mpsc::Receiver<Wake>,
+    publish: tokio::sync::mpsc::UnboundedSender<Vec<lsp::PublishDiagnosticsParams>>,
+) {
+    let spawned = std::thread::Builder::new()
+        .name("marginalia-analysis".to_string())
+        .spawn(move || {
+            while let Ok(first) = wakes.recv() {
+                let now = first == Wake::Now;
+                let debounce = Duration::from_millis(workspace.config().debounce_ms);
+                if !now && !debounce.is_zero() {
+                    let mut deadline = Instant::now() + debounce;
+                    loop {
+                        let left = deadline.saturating_duration_since(Instant::now());
+                        match wakes.recv_timeout(left) {
+                            Ok(Wake::Edit) => deadline = Instant::now() + debounce,
+                            Ok(Wake::Now) => break,
+                            Err(mpsc::RecvTimeoutError::Timeout) => break,
+                            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                        }
+                    }
+                }
+                // Whatever else is queued is covered by this run.
+                while wakes.try_recv().is_ok() {}
+                let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    diagnostics_to_publish(&workspace)
+                }));
+                match result {
+                    Ok(params) if !params.is_empty() => {
+                        if publish.send(params).is_err() {
+                            return;
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(panic) => log(format!("analysis failed: {}", panic_message(&*panic))),
+                }
+            }
+        });
+    if let Err(error) = spawned {
+        log(format!("cannot start the analysis worker: {error}"));
+    }
+}
+
+/// Builds the service: the backend, its custom methods, the worker and the
+/// ordered edit path. Must run inside a tokio runtime.
+pub fn build_service(
+    config: Config,
+) -> (
+    Ordered<LspService<Backend>>,
+    tower_lsp_server::ClientSocket,
+    Arc<Core>,
+) {
+    let workspace = Arc::new(Workspace::new(config, PositionEncoding::Utf16));
+    let (wake_tx, wake_rx) = mpsc::channel();
+    let core = Arc::new(Core {
+        workspace: workspace.clone(),
+        worker: Mutex::new(wake_tx),
+        initialized: AtomicBool::new(false),
+        shutdown: AtomicBool::new(false),
+        files_pending: std::sync::atomic::AtomicUsize::new(0),
+        files_applied: tokio::sync::Notify::new(),
+    });
+    let (publish_tx, mut publish_rx) =
+        tokio::sync::mpsc::unbounded_channel::<Vec<lsp::PublishDiagnosticsParams>>();
+    spawn_worker(workspace, wake_rx, publish_tx);
+    let backend_core = core.clone();
+    let (service, socket) = LspService::build(move |client: Client| {
+        let publisher = client.clone();
+        tokio::spawn(async move {
+            while let Some(batch) = publish_rx.recv().await {
+                for p in batch {
+                    publisher
+                        .publish_diagnostics(p.uri, p.diagnostics, p.version)
+                        .await;
+                }
+            }
+        });
+        Backend {
+            client,
+            core: backend_core,
+            roots: RwLock::new(Vec::new()),
+            settings: Mutex::new(None),
+            context: RwLock::new(Context::default()),
+            progress_supported: AtomicBool::new(false),
+            watch_supported: AtomicBool::new(false),
+            startup_error: Mutex::new(None),
+            index_runs: AtomicU64::new(0),
+        }
+    })
+    .custom_method("marginalia/documentText", Backend::document_text)
+    .custom_method("marginalia/desk", Backend::desk)
+    .finish();
+    (
+        Ordered {
+            inner: service,
+            core: core.clone(),
+        },
+        socket,
+        core,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_feature_becomes_an_error() {
+        assert_eq!(guarded("ok", || 3), Some(3));
+        let failed: Option<()> = guarded("hover", || panic!("feature bug"));
+        assert_eq!(failed, None);
+        // The workspace lock survives a panic while it is held.
+        let workspace = Workspace::new(Config::default(), PositionEncoding::Utf16);
+        workspace.open("file:///a.md", "text", 1, DocFormat::Markdown);
+        let _ = guarded("poison", || {
+            let _snapshot = workspace.refresh();
+            panic!("after refresh");
+        });
+        assert_eq!(
+            workspace.text("file:///a.md").map(|t| t.0),
+            Some("text".to_string())
+        );
+    }
+}

@@ -1,0 +1,309 @@
+//! A small JSON-RPC client that drives the real `marginalia` binary over
+//! stdio: Content-Length framing, reads with timeouts, and automatic answers
+//! to the server's own requests.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+/// How long to wait for anything before a test fails.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A running server.
+pub struct Client {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    incoming: Receiver<Value>,
+    next_id: i64,
+    /// Notifications and server requests seen but not yet consumed.
+    pub seen: Vec<Value>,
+    /// Everything the server wrote to stderr so far.
+    pub stderr: Arc<Mutex<String>>,
+    /// The `initialize` result.
+    pub initialize_result: Value,
+}
+
+/// The URI of a file.
+pub fn uri(path: &Path) -> String {
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::from("file://");
+    for byte in path.to_string_lossy().bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
+/// Client capabilities used by most tests.
+pub fn capabilities(utf8: bool) -> Value {
+    let encodings = if utf8 {
+        json!(["utf-8", "utf-16"])
+    } else {
+        json!(["utf-16"])
+    };
+    json!({
+        "general": {"positionEncodings": encodings},
+        "window": {"workDoneProgress": true},
+        "workspace": {
+            "didChangeWatchedFiles": {"dynamicRegistration": true},
+            "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create"]},
+            "configuration": true
+        },
+        "textDocument": {"publishDiagnostics": {"relatedInformation": true}}
+    })
+}
+
+fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(value) = line.strip_prefix("Content-Length:") {
+            length = value.trim().parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+impl Client {
+    /// Starts the server in `root` and initializes it.
+    pub fn start(root: &Path, capabilities: Value, options: Value) -> Client {
+        let mut client = Client::spawn();
+        let result = client.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": uri(root),
+                "workspaceFolders": [{"uri": uri(root), "name": "desk"}],
+                "capabilities": capabilities,
+                "initializationOptions": options,
+            }),
+        );
+        client.initialize_result = result["result"].clone();
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    /// Starts the server without initializing it.
+    pub fn spawn() -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the server starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let stderr = child.stderr.take().expect("stderr");
+        let (tx, incoming) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            while let Some(message) = read_message(&mut reader) {
+                if tx.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        let log = Arc::new(Mutex::new(String::new()));
+        let sink = log.clone();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stderr);
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap_or(0) > 0 {
+                sink.lock().unwrap().push_str(&line);
+                line.clear();
+            }
+        });
+        Client {
+            stdin: child.stdin.take(),
+            child,
+            incoming,
+            next_id: 1,
+            seen: Vec::new(),
+            stderr: log,
+            initialize_result: Value::Null,
+        }
+    }
+
+    /// Writes raw bytes to the server.
+    pub fn write_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        stdin.write_all(bytes).expect("write to the server");
+        stdin.flush().expect("flush");
+    }
+
+    /// Sends one message.
+    pub fn send(&mut self, message: &Value) {
+        let body = serde_json::to_string(message).unwrap();
+        let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
+        self.write_raw(frame.as_bytes());
+    }
+
+    /// Sends a notification.
+    pub fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Receives the next message, answering the server's requests on the way.
+    fn receive(&mut self, deadline: Instant) -> Option<Value> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match self.incoming.recv_timeout(left) {
+            Ok(message) => {
+                if message.get("method").is_some() && message.get("id").is_some() {
+                    let id = message["id"].clone();
+                    self.send(&json!({"jsonrpc": "2.0", "id": id, "result": null}));
+                }
+                Some(message)
+            }
+            Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => None,
+        }
+    }
+
+    /// Sends a request and waits for its response (the whole response object).
+    pub fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        self.response(&json!(id))
+    }
+
+    /// Waits for the response with this id.
+    pub fn response(&mut self, id: &Value) -> Value {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let message = self
+                .receive(deadline)
+                .unwrap_or_else(|| panic!("no response to request {id}"));
+            if message.get("method").is_none() && message.get("id") == Some(id) {
+                return message;
+            }
+            self.seen.push(message);
+        }
+    }
+
+    /// Waits for a message (notification or server request) matching `pred`,
+    /// looking first at what was already seen. Returns `None` after `timeout`.
+    pub fn wait_for(&mut self, timeout: Duration, pred: impl Fn(&Value) -> bool) -> Option<Value> {
+        if let Some(i) = self.seen.iter().position(&pred) {
+            return Some(self.seen.remove(i));
+        }
+        let deadline = Instant::now() + timeout;
+        loop {
+            let message = self.receive(deadline)?;
+            if pred(&message) {
+                return Some(message);
+            }
+            self.seen.push(message);
+        }
+    }
+
+    /// Waits for diagnostics of `uri` that satisfy `pred`.
+    pub fn diagnostics(
+        &mut self,
+        uri: &str,
+        pred: impl Fn(&[Value]) -> bool,
+    ) -> Option<Vec<Value>> {
+        let found = self.wait_for(TIMEOUT, |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && pred(
+                    m["params"]["diagnostics"]
+                        .as_array()
+                        .map_or(&[][..], Vec::as_slice),
+                )
+        })?;
+        found["params"]["diagnostics"].as_array().cloned()
+    }
+
+    /// Opens a document.
+    pub fn open(&mut self, uri: &str, language: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}}),
+        );
+    }
+
+    /// Sends one incremental change.
+    pub fn change(&mut self, uri: &str, version: i32, range: [(u32, u32); 2], text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{
+                    "range": {
+                        "start": {"line": range[0].0, "character": range[0].1},
+                        "end": {"line": range[1].0, "character": range[1].1}
+                    },
+                    "text": text
+                }]
+            }),
+        );
+    }
+
+    /// The server's copy of an open document.
+    pub fn text(&mut self, uri: &str) -> Value {
+        self.request(
+            "marginalia/documentText",
+            json!({"textDocument": {"uri": uri}}),
+        )["result"]
+            .clone()
+    }
+
+    /// Hover at a position (the `result`).
+    pub fn hover(&mut self, uri: &str, line: u32, character: u32) -> Value {
+        self.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+        )["result"]
+            .clone()
+    }
+
+    /// Sends shutdown and exit; returns how long the process took to end after exit.
+    pub fn shutdown_and_exit(mut self) -> (Duration, Option<i32>) {
+        let response = self.request("shutdown", Value::Null);
+        assert!(response.get("error").is_none(), "{response}");
+        self.notify("exit", Value::Null);
+        let sent = Instant::now();
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return (sent.elapsed(), status.code());
+            }
+            if sent.elapsed() > Duration::from_secs(10) {
+                let _ = self.child.kill();
+                return (sent.elapsed(), None);
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// The server's stderr so far.
+    pub fn log(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
