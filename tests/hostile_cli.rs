@@ -182,7 +182,9 @@ fn oversized_article_is_checked_when_the_limit_is_raised() {
     write(
         dir.path(),
         "desk/huge.md",
-        big_article(50 * 1024 * 1024, true),
+        // Just over the default limit of 10 MB: the full 50 MB run is a
+        // measurement in BENCHMARKS.md, not a test.
+        big_article(12 * 1024 * 1024, true),
     );
     write(dir.path(), "desk/small.txt", CLEAN);
     write(
@@ -191,7 +193,7 @@ fn oversized_article_is_checked_when_the_limit_is_raised() {
         "max_file_size = 100_000_000\n",
     );
     let run = marginalia(dir.path(), &["check", "desk"]);
-    run.report("50 MB Markdown article with the limit raised");
+    run.report("12 MB Markdown article with the limit raised");
     assert!(matches!(run.code(), 0 | 1), "{}", run.stderr());
     assert!(!run.stderr().contains("skipped"), "{}", run.stderr());
     assert!(run.stdout().contains("in 2 articles"), "{}", run.stdout());
