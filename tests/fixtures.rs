@@ -42,7 +42,7 @@ fn render(desk: &Desk, report: &DeskReport) -> String {
             }
             annotations.push((m.span.clone(), label));
         }
-        for f in &report.figures[doc] {
+        for f in report.figures[doc].iter() {
             let fig = &f.figure;
             let mut label = format!("figure {}", format_value(fig.value, &fig.unit));
             if let (Some(low), Some(high)) = (fig.low, fig.high)

@@ -305,10 +305,10 @@ fn check_desk(texts: &[(String, String, DocFormat)]) -> Result<(), TestCaseError
         prop_assert_eq!(&report.paths[doc], &d.path);
         let text: &str = &d.text;
         check_document(text, &d.analysis)?;
-        for m in &report.mentions[doc] {
+        for m in report.mentions[doc].iter() {
             check_span(text, &m.span, "desk mention")?;
         }
-        for f in &report.figures[doc] {
+        for f in report.figures[doc].iter() {
             check_span(text, &f.figure.span, "desk figure")?;
         }
         for finding in &report.findings[doc] {

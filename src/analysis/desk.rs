@@ -22,6 +22,10 @@ pub struct DeskDocument {
     pub text: Arc<str>,
     /// Its analysis.
     pub analysis: Arc<DocumentAnalysis>,
+    /// Its mentions with absolute spans, computed once when it joins the desk.
+    pub mentions: Arc<Vec<Mention>>,
+    /// Its figures with their claims, computed once when it joins the desk.
+    pub figures: Arc<Vec<DeskFigure>>,
 }
 
 impl DeskDocument {
@@ -52,12 +56,25 @@ impl Desk {
 
     /// Adds or replaces an article whose analysis was made elsewhere.
     pub fn insert_analysed(&mut self, path: &str, text: Arc<str>, analysis: Arc<DocumentAnalysis>) {
+        let mentions = Arc::new(analysis.mentions().collect());
+        let figures = Arc::new(
+            analysis
+                .figures()
+                .map(|(figure, context)| DeskFigure {
+                    claim: ClaimKey::of(&figure, context),
+                    context: context.clone(),
+                    figure,
+                })
+                .collect(),
+        );
         self.documents.insert(
             path.to_string(),
             DeskDocument {
                 path: path.to_string(),
                 text,
                 analysis,
+                mentions,
+                figures,
             },
         );
     }
@@ -91,24 +108,9 @@ impl Desk {
     /// Resolves entities, groups claims and runs every rule.
     pub fn report(&self, config: &Config) -> DeskReport {
         let docs: Vec<&DeskDocument> = self.documents.values().collect();
-        let mentions: Vec<Vec<Mention>> = docs
-            .iter()
-            .map(|d| d.analysis.mentions().collect())
-            .collect();
+        let mentions: Vec<Arc<Vec<Mention>>> = docs.iter().map(|d| d.mentions.clone()).collect();
         let entities = resolve::resolve(&mentions, config);
-        let figures: Vec<Vec<DeskFigure>> = docs
-            .iter()
-            .map(|d| {
-                d.analysis
-                    .figures()
-                    .map(|(figure, context)| DeskFigure {
-                        claim: ClaimKey::of(&figure, context),
-                        context: context.clone(),
-                        figure,
-                    })
-                    .collect()
-            })
-            .collect();
+        let figures: Vec<Arc<Vec<DeskFigure>>> = docs.iter().map(|d| d.figures.clone()).collect();
         let findings = findings::run(&docs, &entities, &figures, config);
         DeskReport {
             paths: docs.iter().map(|d| d.path.clone()).collect(),
@@ -172,11 +174,11 @@ pub struct DeskReport {
     /// Paths, by document number.
     pub paths: Vec<String>,
     /// Mentions per document, absolute spans.
-    pub mentions: Vec<Vec<Mention>>,
+    pub mentions: Vec<Arc<Vec<Mention>>>,
     /// Entities and which mention belongs to which.
     pub entities: EntityTable,
     /// Figures per document.
-    pub figures: Vec<Vec<DeskFigure>>,
+    pub figures: Vec<Arc<Vec<DeskFigure>>>,
     /// Findings per document.
     pub findings: Vec<Vec<Finding>>,
 }

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::config::Config;
 use super::model::{EntityKind, Mention};
@@ -184,11 +185,11 @@ fn is_acronym(key: &str) -> bool {
 }
 
 /// Resolves the mentions of every document (absolute spans, in document order).
-pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
+pub fn resolve(docs: &[Arc<Vec<Mention>>], config: &Config) -> EntityTable {
     // Every full person name of the desk, by surname and by first word.
     let mut desk_names: HashMap<String, HashSet<String>> = HashMap::new();
     let mut desk_buckets: HashMap<String, HashSet<String>> = HashMap::new();
-    for m in docs.iter().flatten() {
+    for m in docs.iter().flat_map(|d| d.iter()) {
         if m.kind != EntityKind::Person || m.demonym {
             continue;
         }
@@ -233,7 +234,7 @@ pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
         // Full names of this article by surname, then by first word.
         let mut local: HashMap<&str, Vec<String>> = HashMap::new();
         let mut local_first: HashMap<&str, Vec<String>> = HashMap::new();
-        for m in mentions {
+        for m in mentions.iter() {
             if m.kind == EntityKind::Person && !m.demonym {
                 let words = name_words(&m.key);
                 if words.len() >= 2 {
@@ -254,7 +255,7 @@ pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
             local.entry(w).or_insert(fulls);
         }
         let mut ids = Vec::with_capacity(mentions.len());
-        for m in mentions {
+        for m in mentions.iter() {
             let ident = identify(m, &local, &desk_names, &desk_buckets, &user_persons);
             let id = *ident_index.entry(ident.clone()).or_insert_with(|| {
                 idents.push(ident);
@@ -497,7 +498,7 @@ fn identify(
 }
 
 /// Fills canonical name, aliases, spellings and the preferred spelling.
-fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<Mention>], config: &Config) {
+fn finish(table: &mut EntityTable, e: usize, docs: &[Arc<Vec<Mention>>], config: &Config) {
     let entity = &mut table.entities[e];
     let mentions: Vec<&Mention> = entity
         .mentions

@@ -14,6 +14,9 @@ pub const CONFLICT: &str = "figure-conflict";
 /// The rule id for conflicts within one article.
 pub const DRIFT: &str = "figure-drift";
 
+/// At most this many other statements are listed with one finding.
+const MAX_RELATED: usize = 8;
+
 /// The tolerance of "approximately", "about", "around", "some", "an estimated".
 pub const APPROXIMATE_TOLERANCE: f64 = 0.10;
 
@@ -68,21 +71,45 @@ pub(crate) fn conflicts(input: &RuleInput<'_>, severity: Severity, across: bool)
             .push((*doc, *f));
     }
     for group in by_claim.values() {
-        for &(doc, figure) in group {
-            let this = interval(&figure.figure);
-            let others: Vec<Related> = group
+        // Sorted by upper and by lower bound, so that the figures entirely
+        // below or above one figure are a prefix and a suffix: a claim stated
+        // in many articles costs n log n, not n².
+        let intervals: Vec<(f64, f64)> = group.iter().map(|(_, f)| interval(&f.figure)).collect();
+        let mut by_high: Vec<usize> = (0..group.len()).collect();
+        by_high.sort_by(|&a, &b| intervals[a].1.total_cmp(&intervals[b].1));
+        let mut by_low: Vec<usize> = (0..group.len()).collect();
+        by_low.sort_by(|&a, &b| intervals[a].0.total_cmp(&intervals[b].0));
+        for (i, &(doc, figure)) in group.iter().enumerate() {
+            let this = intervals[i];
+            let below = by_high
                 .iter()
-                .filter(|(other_doc, other)| {
-                    (*other_doc != doc) == across
-                        && !std::ptr::eq(*other, figure)
+                .take_while(|&&j| !overlaps(this, intervals[j]) && intervals[j].1 < this.0);
+            let above = by_low
+                .iter()
+                .rev()
+                .take_while(|&&j| !overlaps(this, intervals[j]) && intervals[j].0 > this.1);
+            let mut candidates: Vec<usize> = below
+                .chain(above)
+                .copied()
+                .filter(|&j| {
+                    let (other_doc, other) = group[j];
+                    (other_doc != doc) == across
+                        && j != i
                         && compatible(&figure.context.event, &other.context.event)
-                        && !overlaps(this, interval(&other.figure))
                 })
-                .map(|&(other_doc, other)| Related {
-                    doc: other_doc,
-                    span: other.figure.span.clone(),
-                    message: describe(input, other_doc, other),
-                    date: input.date_of(other_doc, other),
+                .collect();
+            candidates.sort_unstable();
+            let others: Vec<Related> = candidates
+                .into_iter()
+                .take(MAX_RELATED)
+                .map(|j| {
+                    let (other_doc, other) = group[j];
+                    Related {
+                        doc: other_doc,
+                        span: other.figure.span.clone(),
+                        message: describe(input, other_doc, other),
+                        date: input.date_of(other_doc, other),
+                    }
                 })
                 .collect();
             if others.is_empty() {

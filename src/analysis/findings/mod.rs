@@ -8,6 +8,7 @@ mod conflict;
 mod spelling;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::config::{Config, Severity};
 use super::desk::{DeskDocument, DeskFigure};
@@ -66,7 +67,7 @@ pub struct Finding {
 pub(crate) struct RuleInput<'a> {
     pub docs: &'a [&'a DeskDocument],
     pub entities: &'a EntityTable,
-    pub figures: &'a [Vec<DeskFigure>],
+    pub figures: &'a [Arc<Vec<DeskFigure>>],
 }
 
 impl RuleInput<'_> {
@@ -84,7 +85,7 @@ impl RuleInput<'_> {
 pub fn run(
     docs: &[&DeskDocument],
     entities: &EntityTable,
-    figures: &[Vec<DeskFigure>],
+    figures: &[Arc<Vec<DeskFigure>>],
     config: &Config,
 ) -> Vec<Vec<Finding>> {
     let input = RuleInput {

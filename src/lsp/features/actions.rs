@@ -36,7 +36,13 @@ pub fn code_actions(view: DeskView<'_>, doc: usize, span: Range<usize>) -> Vec<A
     let mut out = Vec::new();
     let touches = |s: &Range<usize>| s.start <= span.end && span.start <= s.end;
     let mut rules_seen = Vec::new();
-    for finding in view.report.findings.get(doc).into_iter().flatten() {
+    for finding in view
+        .report
+        .findings
+        .get(doc)
+        .into_iter()
+        .flat_map(|v| v.iter())
+    {
         if !touches(&finding.span) {
             continue;
         }

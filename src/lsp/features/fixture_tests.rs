@@ -59,7 +59,7 @@ fn make_report(
             }
         }
         here.sort_by_key(|m| m.span.start);
-        mentions.push(here);
+        mentions.push(std::sync::Arc::new(here));
         let mut these = Vec::new();
         for (written, value, spelled) in figures {
             for span in find_all(text, written) {
@@ -88,7 +88,7 @@ fn make_report(
             }
         }
         these.sort_by_key(|f| f.figure.span.start);
-        figs.push(these);
+        figs.push(std::sync::Arc::new(these));
     }
     let entities = resolve::resolve(&mentions, &config);
     let findings = vec![Vec::new(); paths.len()];

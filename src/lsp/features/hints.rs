@@ -37,7 +37,13 @@ pub struct Hint {
 /// The hints of a document whose anchor lies within `within`.
 pub fn inlay_hints(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<Hint> {
     let mut out = Vec::new();
-    for f in view.report.figures.get(doc).into_iter().flatten() {
+    for f in view
+        .report
+        .figures
+        .get(doc)
+        .into_iter()
+        .flat_map(|f| f.iter())
+    {
         if f.figure.spelled {
             out.push(Hint {
                 offset: f.figure.span.end,
@@ -46,7 +52,11 @@ pub fn inlay_hints(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<
             });
         }
     }
-    let mentions = view.report.mentions.get(doc).map_or(&[][..], Vec::as_slice);
+    let mentions = view
+        .report
+        .mentions
+        .get(doc)
+        .map_or(&[][..], |m| m.as_slice());
     let ids = view
         .report
         .entities
@@ -70,7 +80,13 @@ pub fn inlay_hints(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<
             });
         }
     }
-    for finding in view.report.findings.get(doc).into_iter().flatten() {
+    for finding in view
+        .report
+        .findings
+        .get(doc)
+        .into_iter()
+        .flat_map(|v| v.iter())
+    {
         if finding.rule == ARITHMETIC
             && let Some(expected) = &finding.expected
         {
@@ -97,7 +113,11 @@ pub struct Lens {
 
 /// One lens per entity, on its first mention in the article.
 pub fn code_lenses(view: DeskView<'_>, doc: usize) -> Vec<Lens> {
-    let mentions = view.report.mentions.get(doc).map_or(&[][..], Vec::as_slice);
+    let mentions = view
+        .report
+        .mentions
+        .get(doc)
+        .map_or(&[][..], |m| m.as_slice());
     let ids = view
         .report
         .entities

@@ -167,7 +167,7 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
     let mut elsewhere = Vec::new();
     if let Some(claim) = &here.claim {
         for (other_doc, figures) in view.report.figures.iter().enumerate() {
-            for other in figures {
+            for other in figures.iter() {
                 if other.claim.as_ref() != Some(claim)
                     || (other_doc == doc && other.figure.span == figure.span)
                 {

@@ -63,7 +63,13 @@ pub fn document_symbols(view: DeskView<'_>, doc: usize) -> Vec<Symbol> {
             full: mention.span.clone(),
         });
     }
-    for figure in view.report.figures.get(doc).into_iter().flatten() {
+    for figure in view
+        .report
+        .figures
+        .get(doc)
+        .into_iter()
+        .flat_map(|v| v.iter())
+    {
         let text = view.text(doc);
         let written = text
             .get(figure.figure.span.clone())

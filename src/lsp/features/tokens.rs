@@ -53,7 +53,11 @@ pub struct Token {
 pub fn tokens(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<Token> {
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mentions = view.report.mentions.get(doc).map_or(&[][..], Vec::as_slice);
+    let mentions = view
+        .report
+        .mentions
+        .get(doc)
+        .map_or(&[][..], |v| v.as_slice());
     let ids = view.report.entities.by_doc.get(doc);
     for (index, m) in mentions.iter().enumerate() {
         let first = ids
@@ -65,7 +69,13 @@ pub fn tokens(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<Token
             declaration: first,
         });
     }
-    for f in view.report.figures.get(doc).into_iter().flatten() {
+    for f in view
+        .report
+        .figures
+        .get(doc)
+        .into_iter()
+        .flat_map(|v| v.iter())
+    {
         out.push(Token {
             span: f.figure.span.clone(),
             kind: TokenType::Figure,
