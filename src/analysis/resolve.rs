@@ -178,6 +178,14 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
+fn kind_slot(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Place => 2,
+    }
+}
+
 fn is_acronym(key: &str) -> bool {
     let n = key.chars().count();
     (2..=6).contains(&n) && key.chars().all(|c| c.is_ascii_uppercase())
@@ -370,6 +378,34 @@ pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
         }
     }
 
+    // What each group of things is: the kind most of its mentions read as,
+    // the first mention's kind on a tie.
+    let mut votes: HashMap<usize, [usize; 3]> = HashMap::new();
+    for (doc, mentions) in docs.iter().enumerate() {
+        for (index, m) in mentions.iter().enumerate() {
+            let root = groups.find(per_doc[doc][index]);
+            let kind = if m.demonym { EntityKind::Place } else { m.kind };
+            votes.entry(root).or_default()[kind_slot(kind)] += 1;
+        }
+    }
+    let thing_kind = |root: usize| {
+        let first = first_kind[root];
+        let Some(v) = votes.get(&root) else {
+            return first;
+        };
+        let mut best = first;
+        for kind in [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+        ] {
+            if v[kind_slot(kind)] > v[kind_slot(best)] {
+                best = kind;
+            }
+        }
+        best
+    };
+
     // 3. Entities, numbered by first mention in desk order.
     let mut table = EntityTable::default();
     let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
@@ -381,7 +417,7 @@ pub fn resolve(docs: &[Vec<Mention>], config: &Config) -> EntityTable {
             let e = *entity_of_root.entry(root).or_insert_with(|| {
                 let kind = match &idents[root] {
                     Ident::Person(_) => EntityKind::Person,
-                    Ident::Thing(_) => first_kind[root],
+                    Ident::Thing(_) => thing_kind(root),
                 };
                 let canonical = match &idents[root] {
                     Ident::Person(k) | Ident::Thing(k) => k.clone(),
