@@ -580,6 +580,10 @@ impl Recognizer<'_> {
                             key = format!("{key} national team");
                         }
                         role = None;
+                        if kind == EntityKind::Organization && e - p >= 2 {
+                            // "New York Times": the place a known organization is named after.
+                            self.leading_place(p, e);
+                        }
                         self.push(p, e, kind, Some(key), None, false, stands_for);
                     }
                 }
@@ -678,6 +682,22 @@ impl Recognizer<'_> {
                 continue;
             }
             i += 1;
+        }
+    }
+
+    /// A known place that begins the name `a..b` and is shorter than it.
+    fn leading_place(&mut self, a: usize, b: usize) {
+        for e in (a + 1..b).rev() {
+            if let Some(Hit::Name {
+                key,
+                kind: EntityKind::Place,
+                stands_for: None,
+                ..
+            }) = self.lookup(a, e)
+            {
+                self.push(a, e, EntityKind::Place, Some(key), None, false, None);
+                return;
+            }
         }
     }
 
