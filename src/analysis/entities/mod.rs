@@ -466,6 +466,8 @@ impl Recognizer<'_> {
                 };
                 if kind == EntityKind::Organization {
                     self.nested(start, b);
+                } else {
+                    self.eponym(start, b);
                 }
                 self.push(start, b, kind, None, None, false, None);
                 return;
@@ -634,7 +636,35 @@ impl Recognizer<'_> {
             self.push(a, a + 2, EntityKind::Person, Some(key), None, false, None);
             return;
         }
-        self.nested_places(a, b);
+        if !self.eponym(a, b) {
+            self.nested_places(a, b);
+        }
+    }
+
+    /// "Croucher Foundation", "Ross Sea": a surname, not itself a known name,
+    /// before the rest of the name of what is named after that person.
+    fn eponym(&mut self, a: usize, b: usize) -> bool {
+        if a + 1 >= b || !self.toks[a + 1].glued || self.toks[a].poss {
+            return false;
+        }
+        let word = self.text(a);
+        let next = self.text(a + 1);
+        let lower = word.to_lowercase();
+        let named = self.toks[a].word
+            && self.toks[a].cap
+            && !self.toks[a].upper
+            && !matches!(next, "of" | "for" | "&" | "and")
+            && !words::is_org_head(word)
+            && !words::is_place_head(word)
+            && !words::is_title(word)
+            && !words::is_direction(word)
+            && !words::is_function(&lower)
+            && (GAZETTEER.is_surname(word) || self.surnames.contains(word))
+            && self.longest(a, b).is_none();
+        if named {
+            self.push(a, a + 1, EntityKind::Person, None, None, false, None);
+        }
+        named
     }
 
     /// Known places at the start of a name or after "of", "for", "in", "at".
