@@ -966,7 +966,11 @@ impl Recognizer<'_> {
             // "Bogliasco, Italy", "Kibbutz Kinneret, Tiberias"
             EntityKind::Place
         } else if n >= 2 {
-            if (a..b).all(|i| self.toks[i].upper) {
+            if (a..b).all(|i| self.toks[i].upper)
+                || (self.toks[a].upper && !self.toks[a].upper_dotted && first.len() >= 3)
+            {
+                // "UNC Greensboro", "ANDRILL Project": an acronym opens an organization's name.
+
                 EntityKind::Organization
             } else if GAZETTEER.is_surname(&last) || !last_common {
                 EntityKind::Person
