@@ -935,6 +935,20 @@ impl Recognizer<'_> {
         if n == 1 && (words::is_title(&first) || words::is_calendar(&first)) {
             return;
         }
+        // "Washington State University Simon Ličen": an organization, then a person.
+        if n >= 4
+            && let Some(h) = (a + 1..b - 2).find(|&i| {
+                words::is_org_head(self.text(i))
+                    && b - i == 3
+                    && GAZETTEER.is_first_name(self.text(i + 1))
+                    && self.toks[i + 2].cap
+                    && !words::is_org_head(self.text(i + 2))
+            })
+        {
+            self.unknown(a, h + 1, None);
+            self.unknown(h + 1, b, role);
+            return;
+        }
         let before = self.role_before(a);
         let role_text = role
             .map(|(s, e)| {
@@ -953,7 +967,11 @@ impl Recognizer<'_> {
                     ..
                 })
             );
-        let kind = if words::is_org_suffix(&last) || words::is_org_head(&last) {
+        // "Irving Independent School District": an organization's head inside the name.
+        let inner_head = n >= 3
+            && words::is_place_of_head(&last)
+            && (a + 1..b - 1).any(|i| words::is_org_head(self.text(i)));
+        let kind = if words::is_org_suffix(&last) || words::is_org_head(&last) || inner_head {
             EntityKind::Organization
         } else if words::is_place_head(&last) || words::is_direction(&last) || direction_of_place {
             // "Kowloon West", "the West"
