@@ -654,6 +654,8 @@ impl Recognizer<'_> {
             && self.toks[a].cap
             && !self.toks[a].upper
             && !matches!(next, "of" | "for" | "&" | "and")
+            // A company's legal name is not an homage ("Harlow Dynamics Inc.").
+            && !words::is_org_suffix(self.text(b - 1))
             && !words::is_org_head(word)
             && !words::is_place_head(word)
             && !words::is_title(word)
