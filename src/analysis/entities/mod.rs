@@ -661,7 +661,8 @@ impl Recognizer<'_> {
             && !words::is_title(word)
             && !words::is_direction(word)
             && !words::is_function(&lower)
-            && (GAZETTEER.is_surname(word) || self.surnames.contains(word))
+            && (self.surnames.contains(word)
+                || (GAZETTEER.is_surname(word) && !GAZETTEER.is_common(&lower)))
             && self.longest(a, b).is_none();
         if named {
             self.push(a, a + 1, EntityKind::Person, None, None, false, None);
@@ -1024,8 +1025,11 @@ impl Recognizer<'_> {
             None
         };
         if kind == EntityKind::Organization && n >= 2 {
-            // "Hollywood Magic", "Ontario Ghostbusters": the place they are named after.
-            self.nested_places(a, b);
+            // "Hollywood Magic", "Ontario Ghostbusters": the place they are named
+            // after; "Warhol Factory": the person.
+            if !self.eponym(a, b) {
+                self.nested_places(a, b);
+            }
         }
         self.push(a, b, kind, None, role_text, false, None);
     }
