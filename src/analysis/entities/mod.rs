@@ -148,9 +148,46 @@ impl Recognizer<'_> {
                 continue;
             }
             let (end, joined) = self.extend(i);
+            let before = self.out.len();
             self.read_run(i, end, joined);
+            self.governed(before, end);
             i = end;
         }
+    }
+
+    /// "the Bush administration", "the New Zealand government": a person or a
+    /// place before a word for the body it heads is also that organization.
+    fn governed(&mut self, from: usize, end: usize) {
+        let Some(next) = self.toks.get(end) else {
+            return;
+        };
+        if !next.word || !next.glued || !words::is_governing_noun(self.text(end)) {
+            return;
+        }
+        let stop = self.toks[end - 1].span.end;
+        let Some(m) = self.out[from..]
+            .iter()
+            .rev()
+            .find(|m| m.span.end == stop && !m.demonym && m.kind != EntityKind::Organization)
+        else {
+            return;
+        };
+        if self.toks[end - 1].poss {
+            return;
+        }
+        let start = m.span.start;
+        let Some(a) = (0..end).rev().find(|&i| self.toks[i].span.start == start) else {
+            return;
+        };
+        self.push(
+            a,
+            end + 1,
+            EntityKind::Organization,
+            None,
+            None,
+            false,
+            None,
+        );
     }
 
     /// Can a run of capitalized words start at token `i`?

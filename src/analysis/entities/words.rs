@@ -1028,6 +1028,15 @@ pub fn is_event_head(word: &str) -> bool {
     )
 }
 
+/// Lower-case words for the body a person or a place heads ("the Bush
+/// administration", "the New Zealand government").
+pub fn is_governing_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "administration" | "government" | "regime" | "cabinet" | "campaign" | "team"
+    )
+}
+
 /// Lower-case nouns after a person's name that belong to the person ("the Biden administration").
 pub fn is_eponym_noun(word: &str) -> bool {
     matches!(
