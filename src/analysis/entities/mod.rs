@@ -1078,11 +1078,17 @@ impl Recognizer<'_> {
     fn place_before(&self, a: usize) -> bool {
         a > 0 && self.toks[a].glued && {
             let t = &self.toks[a - 1];
+            let word = &self.block[t.span.clone()];
             t.word
-                && matches!(
-                    &self.block[t.span.clone()],
-                    "in" | "near" | "across" | "outside"
-                )
+                && (matches!(word, "in" | "near" | "across" | "outside")
+                    // "the town of Yeoncheon", "the Municipality of Bogliasco", "next to Genova"
+                    || (a >= 2
+                        && self.toks[a - 1].glued
+                        && match word {
+                            "of" => words::is_settlement_noun(&self.text(a - 2).to_lowercase()),
+                            "to" => self.text(a - 2) == "next",
+                            _ => false,
+                        }))
         }
     }
 

@@ -1028,6 +1028,33 @@ pub fn is_event_head(word: &str) -> bool {
     )
 }
 
+/// Kinds of settlement and territory that name a place after "of" ("the town
+/// of Yeoncheon", "the Municipality of Bogliasco").
+pub fn is_settlement_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "town"
+            | "city"
+            | "village"
+            | "municipality"
+            | "province"
+            | "region"
+            | "county"
+            | "district"
+            | "suburb"
+            | "island"
+            | "port"
+            | "capital"
+            | "commune"
+            | "prefecture"
+            | "state"
+            | "outskirts"
+            | "streets"
+            | "center"
+            | "centre"
+    )
+}
+
 /// Lower-case words for the body a person or a place heads ("the Bush
 /// administration", "the New Zealand government").
 pub fn is_governing_noun(word: &str) -> bool {
