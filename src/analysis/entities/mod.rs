@@ -1018,7 +1018,7 @@ impl Recognizer<'_> {
             EntityKind::Place
         } else if role_text.is_some() || (first_name && n >= 2) {
             EntityKind::Person
-        } else if all_caps || (n == 1 && camel_case(&first)) {
+        } else if all_caps || (n == 1 && camel_case(&first)) || self.affiliation(a, b) {
             EntityKind::Organization
         } else if self.in_place_list(a, b) {
             // "Bogliasco, Italy", "Kibbutz Kinneret, Tiberias"
@@ -1069,6 +1069,36 @@ impl Recognizer<'_> {
             }
         }
         self.push(a, b, kind, None, role_text, false, None);
+    }
+
+    /// "Raymond Chan of People Power", "Demosisto's Nathan Law": what a person
+    /// belongs to, by "of" after their name or a possessive before it.
+    fn affiliation(&self, a: usize, b: usize) -> bool {
+        let of_person = a >= 2
+            && self.text(a - 1) == "of"
+            && self.toks[a - 1].glued
+            && self.out.last().is_some_and(|m| {
+                m.kind == EntityKind::Person
+                    && !m.demonym
+                    && m.text.contains(' ')
+                    && m.span.end == self.toks[a - 2].span.end
+            });
+        let before_person = self.toks[b - 1].poss
+            && self.toks.get(b).is_some_and(|t| {
+                let text = &self.block[t.span.clone()];
+                t.word
+                    && t.cap
+                    && !words::is_title(text)
+                    && (GAZETTEER.is_first_name(text)
+                        || !GAZETTEER.is_common(&text.to_lowercase())
+                            && self.toks.get(b + 1).is_some_and(|u| {
+                                u.word
+                                    && u.cap
+                                    && u.glued
+                                    && !words::is_title(&self.block[u.span.clone()])
+                            }))
+            });
+        of_person || before_person
     }
 
     fn surname_in_block(&self, word: &str) -> bool {
