@@ -1016,6 +1016,12 @@ impl Recognizer<'_> {
         } else if words::is_place_head(&last) || words::is_direction(&last) || direction_of_place {
             // "Kowloon West", "the West"
             EntityKind::Place
+        } else if let Some(kind) = (role_text.is_none() && !(first_name && n >= 2))
+            .then(|| self.category_before(a))
+            .flatten()
+        {
+            // "the religious schools Santo Spirito", "religions such as Wicca"
+            kind
         } else if role_text.is_some() || (first_name && n >= 2) {
             EntityKind::Person
         } else if all_caps || (n == 1 && camel_case(&first)) || self.affiliation(a, b) {
@@ -1069,6 +1075,43 @@ impl Recognizer<'_> {
             }
         }
         self.push(a, b, kind, None, role_text, false, None);
+    }
+
+    /// The kind a lower-case category noun gives the name after it, right
+    /// before it ("the company Hitwise") or before "such as" ("bands such as
+    /// The Velvet Underground").
+    fn category_before(&self, a: usize) -> Option<EntityKind> {
+        let mut i = a;
+        if i > 0 && matches!(self.text(i - 1), "the" | "The") {
+            i -= 1;
+        }
+        let noun = |j: usize| {
+            let t = &self.toks[j];
+            if !t.word || t.cap {
+                return None;
+            }
+            let word = &self.block[t.span.clone()];
+            // "photographers ... such as Ansel Adams": people.
+            let singular = word.strip_suffix('s').unwrap_or(word);
+            if words::is_role_noun(word) || words::is_role_noun(singular) {
+                return Some(EntityKind::Person);
+            }
+            words::category_kind(word)
+        };
+        if i == 0 {
+            return None;
+        }
+        if self.text(i - 1) == "as" && i >= 2 && self.text(i - 2) == "such" {
+            // Back over the category's words to its noun: "publishers who are
+            // open to the concept, such as".
+            let stop = i.saturating_sub(12);
+            return (stop..i - 2).rev().find_map(noun);
+        }
+        if self.toks[i].glued || i < a {
+            noun(i - 1)
+        } else {
+            None
+        }
     }
 
     /// "Raymond Chan of People Power", "Demosisto's Nathan Law": what a person

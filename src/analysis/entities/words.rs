@@ -1,6 +1,8 @@
 //! Curated vocabulary for name recognition: titles, role nouns, organization
 //! and place head words, connectors and function words.
 
+use super::super::model::EntityKind;
+
 /// Abbreviations that keep their period inside a token ("Lt.", "St.").
 pub fn is_abbreviation(word: &str) -> bool {
     matches!(
@@ -1053,6 +1055,26 @@ pub fn is_settlement_noun(lower: &str) -> bool {
             | "center"
             | "centre"
     )
+}
+
+/// The kind of name a lower-case category noun introduces ("the company
+/// Hitwise", "religions such as Wicca", "cities such as Lyon").
+pub fn category_kind(word: &str) -> Option<EntityKind> {
+    match word {
+        "company" | "companies" | "firm" | "firms" | "publisher" | "publishers" | "band"
+        | "bands" | "group" | "groups" | "party" | "parties" | "school" | "schools"
+        | "university" | "universities" | "newspaper" | "newspapers" | "magazine" | "magazines"
+        | "website" | "websites" | "religion" | "religions" | "network" | "networks"
+        | "broadcaster" | "broadcasters" | "agency" | "agencies" | "organization"
+        | "organizations" | "organisation" | "organisations" | "charity" | "charities" | "club"
+        | "clubs" | "brand" | "brands" | "label" | "labels" | "startup" | "startups" | "church"
+        | "churches" | "outlets" | "publications" | "retailer" | "retailers" | "airline"
+        | "airlines" | "studio" | "studios" => Some(EntityKind::Organization),
+        "city" | "cities" | "town" | "towns" | "village" | "villages" | "country" | "countries"
+        | "province" | "provinces" | "region" | "regions" | "island" | "islands" | "suburb"
+        | "suburbs" => Some(EntityKind::Place),
+        _ => None,
+    }
 }
 
 /// Lower-case words for the body a person or a place heads ("the Bush
