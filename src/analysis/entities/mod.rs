@@ -1016,7 +1016,7 @@ impl Recognizer<'_> {
         } else if words::is_place_head(&last) || words::is_direction(&last) || direction_of_place {
             // "Kowloon West", "the West"
             EntityKind::Place
-        } else if let Some(kind) = (role_text.is_none() && !(first_name && n >= 2))
+        } else if let Some(kind) = (role_text.is_none())
             .then(|| self.category_before(a))
             .flatten()
         {
@@ -1106,6 +1106,14 @@ impl Recognizer<'_> {
             // open to the concept, such as".
             let stop = i.saturating_sub(12);
             return (stop..i - 2).rev().find_map(noun);
+        }
+        if self.text(i - 1) == "as"
+            && let Some(such) = (i.saturating_sub(5)..i - 1)
+                .rev()
+                .find(|&j| self.text(j) == "such")
+        {
+            // "such bands as The Velvet Underground"
+            return (such + 1..i - 1).rev().find_map(noun);
         }
         if self.toks[i].glued || i < a {
             noun(i - 1)
