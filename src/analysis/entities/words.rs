@@ -543,6 +543,12 @@ pub fn is_place_head(word: &str) -> bool {
             | "Cave"
             | "Station"
             | "Cathedral"
+            | "Mosque"
+            | "Temple"
+            | "Synagogue"
+            | "Shrine"
+            | "Memorial"
+            | "Monument"
             | "Palace"
             | "Tower"
     )
