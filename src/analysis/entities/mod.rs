@@ -751,6 +751,24 @@ impl Recognizer<'_> {
                 i = e;
                 continue;
             }
+            // "Metro Toronto Convention Centre", "University of Texas Arlington":
+            // a city, state or country inside the name.
+            if !opens
+                && let Some((
+                    e,
+                    Hit::Name {
+                        key,
+                        kind: EntityKind::Place,
+                        stands_for: None,
+                        place: Some(PlaceKind::City | PlaceKind::State | PlaceKind::Country),
+                    },
+                )) = self.longest(i, b)
+                && self.toks[i].glued
+            {
+                self.push(i, e, EntityKind::Place, Some(key), None, false, None);
+                i = e;
+                continue;
+            }
             i += 1;
         }
     }
