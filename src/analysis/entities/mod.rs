@@ -747,6 +747,38 @@ impl Recognizer<'_> {
                 && !(i == a && e == b)
                 && !(i == a && e < b && words::is_place_head(self.text(e)))
             {
+                // "Washington State University", "Taipei City Lantern Festival":
+                // the state or city with the word that names it as such.
+                if e + 1 < b
+                    && self.toks[e].glued
+                    && matches!(
+                        (self.longest(i, e), self.text(e)),
+                        (
+                            Some((
+                                _,
+                                Hit::Name {
+                                    place: Some(PlaceKind::State | PlaceKind::City),
+                                    ..
+                                }
+                            )),
+                            "State"
+                        ) | (
+                            Some((
+                                _,
+                                Hit::Name {
+                                    place: Some(PlaceKind::City),
+                                    ..
+                                }
+                            )),
+                            "City"
+                        )
+                    )
+                {
+                    let key = self.joined(i, e + 1);
+                    self.push(i, e + 1, EntityKind::Place, Some(key), None, false, None);
+                    i = e + 1;
+                    continue;
+                }
                 self.push(i, e, EntityKind::Place, Some(key), None, false, stands_for);
                 i = e;
                 continue;
