@@ -610,7 +610,8 @@ impl Recognizer<'_> {
                         // "Belgium defeated Panama 3 – 0": national teams.
                         if self.sports
                             && kind == EntityKind::Place
-                            && GAZETTEER.is_country(&key)
+                            && (GAZETTEER.is_country(&key)
+                                || (e - p == 1 && matches!(place, Some(PlaceKind::Region))))
                             && stands_for.is_none()
                             && !(p > 0
                                 && matches!(self.text(p - 1), "in" | "at" | "from" | "to" | "of"))
