@@ -614,7 +614,8 @@ impl Recognizer<'_> {
                                 || (e - p == 1 && matches!(place, Some(PlaceKind::Region))))
                             && stands_for.is_none()
                             && !(p > 0
-                                && matches!(self.text(p - 1), "in" | "at" | "from" | "to" | "of"))
+                                && (matches!(self.text(p - 1), "in" | "at" | "from" | "of")
+                                    || (self.text(p - 1) == "to" && !self.lost_to(p - 1))))
                         {
                             kind = EntityKind::Organization;
                             key = format!("{key} national team");
@@ -803,6 +804,19 @@ impl Recognizer<'_> {
                 continue;
             }
             i += 1;
+        }
+    }
+
+    /// "lost 1 – 2 to England", "fell to Spain": the "to" at `i` names the
+    /// side that won.
+    fn lost_to(&self, i: usize) -> bool {
+        i > 0 && {
+            let before = self.text(i - 1);
+            before.bytes().all(|c| c.is_ascii_digit())
+                || matches!(
+                    before,
+                    "lost" | "lose" | "loses" | "losing" | "fell" | "falls"
+                )
         }
     }
 
