@@ -485,12 +485,22 @@ impl Recognizer<'_> {
                 && kind == EntityKind::Place
             {
                 self.push(start, e, kind, Some(key), None, false, None);
-                let rest = if words::is_government_head(&last) {
-                    EntityKind::Organization
+                if words::is_government_head(&last) {
+                    // The agency's mention spans the country that owns it; it
+                    // is known by its own name.
+                    let own = normalize(&self.joined(e, b));
+                    self.push(
+                        start,
+                        b,
+                        EntityKind::Organization,
+                        Some(own),
+                        None,
+                        false,
+                        None,
+                    );
                 } else {
-                    EntityKind::Place
-                };
-                self.push(e, b, rest, None, None, false, None);
+                    self.push(e, b, EntityKind::Place, None, None, false, None);
+                }
                 return;
             }
             if start < b {
