@@ -899,6 +899,41 @@ impl Recognizer<'_> {
 
     /// Tokens `a..b` stand in a list of places: ", <known place>" follows, or a
     /// place name and a comma come right before.
+    /// Tokens `a..b` stand in a list of organizations ("Ubisoft, Microsoft,
+    /// and PlayStation"): a known organization follows after a comma, or an
+    /// organization and a comma come right before.
+    fn in_org_list(&self, a: usize, b: usize) -> bool {
+        let ends = |i: usize| {
+            self.toks
+                .get(i)
+                .is_none_or(|t| !t.word || matches!(&self.block[t.span.clone()], "and" | "or"))
+        };
+        let after = b + 1 < self.toks.len()
+            && self.text(b) == ","
+            && !self.toks[b - 1].poss
+            && self.toks[b + 1].cap
+            && match self.longest(b + 1, self.toks.len().min(b + 5)) {
+                Some((
+                    e,
+                    Hit::Name {
+                        kind: EntityKind::Organization,
+                        ..
+                    },
+                )) => !self.toks[e - 1].poss && ends(e),
+                _ => false,
+            };
+        let before = a >= 1
+            && self.text(a - 1) == ","
+            && !self.toks[b - 1].poss
+            && ends(b)
+            && self.out.last().is_some_and(|m| {
+                m.kind == EntityKind::Organization
+                    && !m.demonym
+                    && self.toks[a - 1].span.start == m.span.end
+            });
+        after || before
+    }
+
     fn in_place_list(&self, a: usize, b: usize) -> bool {
         // The list ends there: punctuation or the end of the block follows.
         let ends = |i: usize| self.toks.get(i).is_none_or(|t| !t.word);
@@ -1104,6 +1139,8 @@ impl Recognizer<'_> {
         } else if self.in_place_list(a, b) {
             // "Bogliasco, Italy", "Kibbutz Kinneret, Tiberias"
             EntityKind::Place
+        } else if n == 1 && self.in_org_list(a, b) {
+            EntityKind::Organization
         } else if n >= 2 {
             if (a..b).all(|i| self.toks[i].upper)
                 || (self.toks[a].upper && !self.toks[a].upper_dotted && first.len() >= 3)
