@@ -1121,7 +1121,11 @@ impl Recognizer<'_> {
         let inner_head = n >= 3
             && words::is_place_of_head(&last)
             && (a + 1..b - 1).any(|i| words::is_org_head(self.text(i)));
-        let kind = if words::is_org_suffix(&last) || words::is_org_head(&last) || inner_head {
+        let kind = if words::is_org_suffix(&last)
+            || words::is_org_head(&last)
+            || inner_head
+            || words::is_foreign_org_head(&first)
+        {
             EntityKind::Organization
         } else if words::is_place_head(&last) || words::is_direction(&last) || direction_of_place {
             // "Kowloon West", "the West"
@@ -1169,6 +1173,9 @@ impl Recognizer<'_> {
             EntityKind::Person
         } else if self.place_before(a) || words::is_direction(&first) {
             EntityKind::Place
+        } else if let Some(kind) = self.coordinated(a) {
+            // "the religious schools Santo Spirito and Immacolata"
+            kind
         } else if last_common {
             EntityKind::Organization
         } else {
@@ -1262,6 +1269,18 @@ impl Recognizer<'_> {
                             }))
             });
         of_person || before_person
+    }
+
+    /// The kind of the name this one is joined to by "and" or "or".
+    fn coordinated(&self, a: usize) -> Option<EntityKind> {
+        if a < 2 || !matches!(self.text(a - 1), "and" | "or") {
+            return None;
+        }
+        let stop = self.toks[a - 2].span.end;
+        self.out
+            .last()
+            .filter(|m| !m.demonym && m.span.end == stop)
+            .map(|m| m.kind)
     }
 
     fn surname_in_block(&self, word: &str) -> bool {

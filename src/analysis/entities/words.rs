@@ -1083,6 +1083,56 @@ pub fn category_kind(word: &str) -> Option<EntityKind> {
     }
 }
 
+/// Head words that open organizations' names in Romance languages
+/// ("Instituto Gonzaga", "Partido Popular", "Movimento 5 Stelle").
+pub fn is_foreign_org_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Instituto"
+            | "Istituto"
+            | "Institut"
+            | "Universidad"
+            | "Universidade"
+            | "Università"
+            | "Université"
+            | "Universitat"
+            | "Partido"
+            | "Partito"
+            | "Parti"
+            | "Movimento"
+            | "Movimiento"
+            | "Mouvement"
+            | "Banco"
+            | "Banca"
+            | "Banque"
+            | "Fundación"
+            | "Fundação"
+            | "Fondazione"
+            | "Fondation"
+            | "Asociación"
+            | "Associazione"
+            | "Associação"
+            | "Colegio"
+            | "Liceo"
+            | "Lycée"
+            | "Escuela"
+            | "Scuola"
+            | "Museo"
+            | "Musée"
+            | "Compañía"
+            | "Compagnie"
+            | "Società"
+            | "Sociedad"
+            | "Société"
+            | "Grupo"
+            | "Gruppo"
+            | "Groupe"
+            | "Ministerio"
+            | "Ministero"
+            | "Ministère"
+    )
+}
+
 /// Lower-case words for the body a person or a place heads ("the Bush
 /// administration", "the New Zealand government").
 pub fn is_governing_noun(word: &str) -> bool {
