@@ -1140,7 +1140,7 @@ impl Recognizer<'_> {
             EntityKind::Person
         } else if all_caps || (n == 1 && camel_case(&first)) || self.affiliation(a, b) {
             EntityKind::Organization
-        } else if self.in_place_list(a, b) {
+        } else if self.in_place_list(a, b) || self.campus(a) {
             // "Bogliasco, Italy", "Kibbutz Kinneret, Tiberias"
             EntityKind::Place
         } else if n == 1 && self.in_org_list(a, b) {
@@ -1269,6 +1269,18 @@ impl Recognizer<'_> {
                             }))
             });
         of_person || before_person
+    }
+
+    /// "University of North Carolina at Chapel Hill": the place where an
+    /// organization named just before stands.
+    fn campus(&self, a: usize) -> bool {
+        a >= 2
+            && self.text(a - 1) == "at"
+            && self.toks[a].glued
+            && self.toks[a - 1].glued
+            && self.out.last().is_some_and(|m| {
+                m.kind == EntityKind::Organization && m.span.end == self.toks[a - 2].span.end
+            })
     }
 
     /// The kind of the name this one is joined to by "and" or "or".
