@@ -1121,7 +1121,10 @@ impl Recognizer<'_> {
         let inner_head = n >= 3
             && words::is_place_of_head(&last)
             && (a + 1..b - 1).any(|i| words::is_org_head(self.text(i)));
-        let kind = if words::is_org_suffix(&last)
+        let kind = if words::is_foreign_place_head(&first) && n >= 2 {
+            // "Kibbutz Kinneret", "Masjid Al-Haram"
+            EntityKind::Place
+        } else if words::is_org_suffix(&last)
             || words::is_org_head(&last)
             || inner_head
             || words::is_foreign_org_head(&first)
@@ -1225,6 +1228,18 @@ impl Recognizer<'_> {
             // open to the concept, such as".
             let stop = i.saturating_sub(12);
             return (stop..i - 2).rev().find_map(noun);
+        }
+        if matches!(
+            self.text(i - 1),
+            "including" | "included" | "include" | "includes"
+        ) {
+            // "fan-based groups included The Ontario Ghostbusters", but not
+            // "the organization including Tom Devocht".
+            if self.person_start(a, self.toks.len(), a + 1) {
+                return None;
+            }
+            let stop = i.saturating_sub(4);
+            return (stop..i - 1).rev().find_map(noun);
         }
         if self.text(i - 1) == "as"
             && let Some(such) = (i.saturating_sub(5)..i - 1)

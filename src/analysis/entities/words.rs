@@ -1133,6 +1133,30 @@ pub fn is_foreign_org_head(word: &str) -> bool {
     )
 }
 
+/// Words that open names of places in other languages ("Kibbutz Kinneret",
+/// "Masjid Al-Haram", "Monte Rosa").
+pub fn is_foreign_place_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Kibbutz"
+            | "Moshav"
+            | "Masjid"
+            | "Wadi"
+            | "Jebel"
+            | "Jabal"
+            | "Lago"
+            | "Monte"
+            | "Isla"
+            | "Sierra"
+            | "Puerto"
+            | "Piazza"
+            | "Plaza"
+            | "Via"
+            | "Rue"
+            | "Place"
+    )
+}
+
 /// Lower-case words for the body a person or a place heads ("the Bush
 /// administration", "the New Zealand government").
 pub fn is_governing_noun(word: &str) -> bool {
