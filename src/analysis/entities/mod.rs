@@ -379,6 +379,29 @@ impl Recognizer<'_> {
     }
 
     fn read_run(&mut self, a: usize, b: usize, joined: bool) {
+        // "Team Estonia": a country's team.
+        if b >= a + 2
+            && self.text(a) == "Team"
+            && let Some(Hit::Name {
+                key,
+                kind: EntityKind::Place,
+                place: Some(PlaceKind::Country),
+                stands_for: None,
+            }) = self.lookup(a + 1, b)
+        {
+            let team = format!("{key} national team");
+            self.push(a + 1, b, EntityKind::Place, Some(key), None, false, None);
+            self.push(
+                a,
+                b,
+                EntityKind::Organization,
+                Some(team),
+                None,
+                false,
+                None,
+            );
+            return;
+        }
         let mut a = a;
         let mut initial_role: Option<(usize, usize)> = None;
         // Leading "The" is not part of the name unless the name needs it.
