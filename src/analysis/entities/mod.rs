@@ -1162,7 +1162,7 @@ impl Recognizer<'_> {
         {
             // "the religious schools Santo Spirito", "religions such as Wicca"
             kind
-        } else if role_text.is_some() || (first_name && n >= 2) {
+        } else if role_text.is_some() || (first_name && n >= 2) || self.nickname(a) {
             EntityKind::Person
         } else if all_caps || (n == 1 && camel_case(&first)) || self.affiliation(a, b) {
             EntityKind::Organization
@@ -1319,6 +1319,23 @@ impl Recognizer<'_> {
             && self.out.last().is_some_and(|m| {
                 m.kind == EntityKind::Organization && m.span.end == self.toks[a - 2].span.end
             })
+    }
+
+    /// "they called me The Poet": a name given to a person.
+    fn nickname(&self, a: usize) -> bool {
+        let mut i = a;
+        if i > 0 && matches!(self.text(i - 1), "the" | "The") {
+            i -= 1;
+        }
+        i >= 2
+            && matches!(
+                self.text(i - 1),
+                "him" | "her" | "me" | "them" | "us" | "himself" | "herself" | "myself"
+            )
+            && matches!(
+                self.text(i - 2),
+                "call" | "calls" | "called" | "calling" | "dubbed" | "nicknamed"
+            )
     }
 
     /// The kind of the name this one is joined to by "and" or "or".
