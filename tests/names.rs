@@ -406,3 +406,15 @@ fn ranges_of_numbers_do_not_make_a_game() {
     let found = names("Belgium 3 – 0 Panama\n");
     assert_eq!(found, ["Belgium [organization]", "Panama [organization]"]);
 }
+
+#[test]
+fn kinds_from_context_and_nested_names() {
+    let text = "The Meyer administration and the New Zealand government disagreed. \
+The Hartwell Foundation paid for the Lindqvist Sea survey, which the United States Navy \
+supported. Villagers fled to the town of Sorvanto, next to Pellaquin. \
+Staff at the University of North Carolina at Chapel Hill and UNC Greensboro met. \
+Dana Cole of Brightwater Alliance spoke; Velmora's Ana Reyes did not. \
+Many religions, such as Zorvath, and bands such as The Copper Lanterns played. \
+Korvix, Microsoft, and Google all exhibited.\n";
+    insta::assert_snapshot!(render(&[("kinds.txt", text)], ""));
+}

@@ -179,6 +179,14 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
+fn kind_slot(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Place => 2,
+    }
+}
+
 fn is_acronym(key: &str) -> bool {
     let n = key.chars().count();
     (2..=6).contains(&n) && key.chars().all(|c| c.is_ascii_uppercase())
@@ -229,6 +237,7 @@ pub fn resolve(docs: &[Arc<Vec<Mention>>], config: &Config) -> EntityTable {
     let mut idents: Vec<Ident> = Vec::new();
     let mut ident_index: HashMap<Ident, usize> = HashMap::new();
     let mut first_kind: Vec<EntityKind> = Vec::new();
+    let mut demonym_ident: Vec<bool> = Vec::new();
     let mut per_doc: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
     for mentions in docs {
         // Full names of this article by surname, then by first word.
@@ -260,6 +269,7 @@ pub fn resolve(docs: &[Arc<Vec<Mention>>], config: &Config) -> EntityTable {
             let id = *ident_index.entry(ident.clone()).or_insert_with(|| {
                 idents.push(ident);
                 first_kind.push(if m.demonym { EntityKind::Place } else { m.kind });
+                demonym_ident.push(m.demonym);
                 idents.len() - 1
             });
             ids.push(id);
@@ -293,6 +303,27 @@ pub fn resolve(docs: &[Arc<Vec<Mention>>], config: &Config) -> EntityTable {
                     }
                 }
                 list.push(i);
+            }
+        }
+    }
+    // One word read once as a person and once as something else in the same
+    // article ("such as O'Reilly", "O'Reilly's latest tome") names one entity;
+    // its mentions vote on what it is.
+    for ids in &per_doc {
+        let mut things: HashMap<&str, usize> = HashMap::new();
+        for &i in ids {
+            if let Ident::Thing(k) = &idents[i]
+                && !k.contains(' ')
+            {
+                things.entry(k.as_str()).or_insert(i);
+            }
+        }
+        for &i in ids {
+            if let Ident::Person(k) = &idents[i]
+                && let Some(&j) = things.get(k.as_str())
+                && !demonym_ident[j]
+            {
+                groups.union(i, j);
             }
         }
     }
@@ -371,6 +402,42 @@ pub fn resolve(docs: &[Arc<Vec<Mention>>], config: &Config) -> EntityTable {
         }
     }
 
+    // What each group of things is: the kind most of its mentions read as,
+    // the first mention's kind on a tie.
+    let mut votes: HashMap<usize, [usize; 3]> = HashMap::new();
+    for (doc, mentions) in docs.iter().enumerate() {
+        for (index, m) in mentions.iter().enumerate() {
+            let id = per_doc[doc][index];
+            let root = groups.find(id);
+            let kind = match idents[id] {
+                Ident::Person(_) => EntityKind::Person,
+                Ident::Thing(_) if m.demonym => EntityKind::Place,
+                Ident::Thing(_) => m.kind,
+            };
+            votes.entry(root).or_default()[kind_slot(kind)] += 1;
+        }
+    }
+    let thing_kind = |root: usize| {
+        let first = match idents[root] {
+            Ident::Person(_) => EntityKind::Person,
+            Ident::Thing(_) => first_kind[root],
+        };
+        let Some(v) = votes.get(&root) else {
+            return first;
+        };
+        let mut best = first;
+        for kind in [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+        ] {
+            if v[kind_slot(kind)] > v[kind_slot(best)] {
+                best = kind;
+            }
+        }
+        best
+    };
+
     // 3. Entities, numbered by first mention in desk order.
     let mut table = EntityTable::default();
     let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
@@ -380,10 +447,7 @@ pub fn resolve(docs: &[Arc<Vec<Mention>>], config: &Config) -> EntityTable {
         for (index, m) in mentions.iter().enumerate() {
             let root = groups.find(per_doc[doc][index]);
             let e = *entity_of_root.entry(root).or_insert_with(|| {
-                let kind = match &idents[root] {
-                    Ident::Person(_) => EntityKind::Person,
-                    Ident::Thing(_) => first_kind[root],
-                };
+                let kind = thing_kind(root);
                 let canonical = match &idents[root] {
                     Ident::Person(k) | Ident::Thing(k) => k.clone(),
                 };

@@ -148,9 +148,46 @@ impl Recognizer<'_> {
                 continue;
             }
             let (end, joined) = self.extend(i);
+            let before = self.out.len();
             self.read_run(i, end, joined);
+            self.governed(before, end);
             i = end;
         }
+    }
+
+    /// "the Bush administration", "the New Zealand government": a person or a
+    /// place before a word for the body it heads is also that organization.
+    fn governed(&mut self, from: usize, end: usize) {
+        let Some(next) = self.toks.get(end) else {
+            return;
+        };
+        if !next.word || !next.glued || !words::is_governing_noun(self.text(end)) {
+            return;
+        }
+        let stop = self.toks[end - 1].span.end;
+        let Some(m) = self.out[from..]
+            .iter()
+            .rev()
+            .find(|m| m.span.end == stop && !m.demonym && m.kind != EntityKind::Organization)
+        else {
+            return;
+        };
+        if self.toks[end - 1].poss {
+            return;
+        }
+        let start = m.span.start;
+        let Some(a) = (0..end).rev().find(|&i| self.toks[i].span.start == start) else {
+            return;
+        };
+        self.push(
+            a,
+            end + 1,
+            EntityKind::Organization,
+            None,
+            None,
+            false,
+            None,
+        );
     }
 
     /// Can a run of capitalized words start at token `i`?
@@ -342,6 +379,29 @@ impl Recognizer<'_> {
     }
 
     fn read_run(&mut self, a: usize, b: usize, joined: bool) {
+        // "Team Estonia": a country's team.
+        if b >= a + 2
+            && self.text(a) == "Team"
+            && let Some(Hit::Name {
+                key,
+                kind: EntityKind::Place,
+                place: Some(PlaceKind::Country),
+                stands_for: None,
+            }) = self.lookup(a + 1, b)
+        {
+            let team = format!("{key} national team");
+            self.push(a + 1, b, EntityKind::Place, Some(key), None, false, None);
+            self.push(
+                a,
+                b,
+                EntityKind::Organization,
+                Some(team),
+                None,
+                false,
+                None,
+            );
+            return;
+        }
         let mut a = a;
         let mut initial_role: Option<(usize, usize)> = None;
         // Leading "The" is not part of the name unless the name needs it.
@@ -448,12 +508,22 @@ impl Recognizer<'_> {
                 && kind == EntityKind::Place
             {
                 self.push(start, e, kind, Some(key), None, false, None);
-                let rest = if words::is_government_head(&last) {
-                    EntityKind::Organization
+                if words::is_government_head(&last) {
+                    // The agency's mention spans the country that owns it; it
+                    // is known by its own name.
+                    let own = normalize(&self.joined(e, b));
+                    self.push(
+                        start,
+                        b,
+                        EntityKind::Organization,
+                        Some(own),
+                        None,
+                        false,
+                        None,
+                    );
                 } else {
-                    EntityKind::Place
-                };
-                self.push(e, b, rest, None, None, false, None);
+                    self.push(e, b, EntityKind::Place, None, None, false, None);
+                }
                 return;
             }
             if start < b {
@@ -466,6 +536,8 @@ impl Recognizer<'_> {
                 };
                 if kind == EntityKind::Organization {
                     self.nested(start, b);
+                } else {
+                    self.eponym(start, b);
                 }
                 self.push(start, b, kind, None, None, false, None);
                 return;
@@ -571,15 +643,21 @@ impl Recognizer<'_> {
                         // "Belgium defeated Panama 3 – 0": national teams.
                         if self.sports
                             && kind == EntityKind::Place
-                            && GAZETTEER.is_country(&key)
+                            && (GAZETTEER.is_country(&key)
+                                || (e - p == 1 && matches!(place, Some(PlaceKind::Region))))
                             && stands_for.is_none()
                             && !(p > 0
-                                && matches!(self.text(p - 1), "in" | "at" | "from" | "to" | "of"))
+                                && (matches!(self.text(p - 1), "in" | "at" | "from" | "of")
+                                    || (self.text(p - 1) == "to" && !self.lost_to(p - 1))))
                         {
                             kind = EntityKind::Organization;
                             key = format!("{key} national team");
                         }
                         role = None;
+                        if kind == EntityKind::Organization && e - p >= 2 {
+                            // "New York Times": the place a known organization is named after.
+                            self.leading_place(p, e);
+                        }
                         self.push(p, e, kind, Some(key), None, false, stands_for);
                     }
                 }
@@ -630,7 +708,38 @@ impl Recognizer<'_> {
             self.push(a, a + 2, EntityKind::Person, Some(key), None, false, None);
             return;
         }
-        self.nested_places(a, b);
+        if !self.eponym(a, b) {
+            self.nested_places(a, b);
+        }
+    }
+
+    /// "Croucher Foundation", "Ross Sea": a surname, not itself a known name,
+    /// before the rest of the name of what is named after that person.
+    fn eponym(&mut self, a: usize, b: usize) -> bool {
+        if a + 1 >= b || !self.toks[a + 1].glued || self.toks[a].poss {
+            return false;
+        }
+        let word = self.text(a);
+        let next = self.text(a + 1);
+        let lower = word.to_lowercase();
+        let named = self.toks[a].word
+            && self.toks[a].cap
+            && !self.toks[a].upper
+            && !matches!(next, "of" | "for" | "&" | "and")
+            // A company's legal name is not an homage ("Harlow Dynamics Inc.").
+            && !words::is_org_suffix(self.text(b - 1))
+            && !words::is_org_head(word)
+            && !words::is_place_head(word)
+            && !words::is_title(word)
+            && !words::is_direction(word)
+            && !words::is_function(&lower)
+            && (self.surnames.contains(word)
+                || (GAZETTEER.is_surname(word) && !GAZETTEER.is_common(&lower)))
+            && self.longest(a, b).is_none();
+        if named {
+            self.push(a, a + 1, EntityKind::Person, None, None, false, None);
+        }
+        named
     }
 
     /// Known places at the start of a name or after "of", "for", "in", "at".
@@ -673,11 +782,90 @@ impl Recognizer<'_> {
                 && !(i == a && e == b)
                 && !(i == a && e < b && words::is_place_head(self.text(e)))
             {
+                // "Washington State University", "Taipei City Lantern Festival":
+                // the state or city with the word that names it as such.
+                if e + 1 < b
+                    && self.toks[e].glued
+                    && matches!(
+                        (self.longest(i, e), self.text(e)),
+                        (
+                            Some((
+                                _,
+                                Hit::Name {
+                                    place: Some(PlaceKind::State | PlaceKind::City),
+                                    ..
+                                }
+                            )),
+                            "State"
+                        ) | (
+                            Some((
+                                _,
+                                Hit::Name {
+                                    place: Some(PlaceKind::City),
+                                    ..
+                                }
+                            )),
+                            "City"
+                        )
+                    )
+                {
+                    let key = self.joined(i, e + 1);
+                    self.push(i, e + 1, EntityKind::Place, Some(key), None, false, None);
+                    i = e + 1;
+                    continue;
+                }
                 self.push(i, e, EntityKind::Place, Some(key), None, false, stands_for);
                 i = e;
                 continue;
             }
+            // "Metro Toronto Convention Centre", "University of Texas Arlington":
+            // a city, state or country inside the name.
+            if !opens
+                && let Some((
+                    e,
+                    Hit::Name {
+                        key,
+                        kind: EntityKind::Place,
+                        stands_for: None,
+                        place: Some(PlaceKind::City | PlaceKind::State | PlaceKind::Country),
+                    },
+                )) = self.longest(i, b)
+                && self.toks[i].glued
+            {
+                self.push(i, e, EntityKind::Place, Some(key), None, false, None);
+                i = e;
+                continue;
+            }
             i += 1;
+        }
+    }
+
+    /// "lost 1 – 2 to England", "fell to Spain": the "to" at `i` names the
+    /// side that won.
+    fn lost_to(&self, i: usize) -> bool {
+        i > 0 && {
+            let before = self.text(i - 1);
+            before.bytes().all(|c| c.is_ascii_digit())
+                || matches!(
+                    before,
+                    "lost" | "lose" | "loses" | "losing" | "fell" | "falls"
+                )
+        }
+    }
+
+    /// A known place that begins the name `a..b` and is shorter than it.
+    fn leading_place(&mut self, a: usize, b: usize) {
+        for e in (a + 1..b).rev() {
+            if let Some(Hit::Name {
+                key,
+                kind: EntityKind::Place,
+                stands_for: None,
+                ..
+            }) = self.lookup(a, e)
+            {
+                self.push(a, e, EntityKind::Place, Some(key), None, false, None);
+                return;
+            }
         }
     }
 
@@ -734,6 +922,41 @@ impl Recognizer<'_> {
 
     /// Tokens `a..b` stand in a list of places: ", <known place>" follows, or a
     /// place name and a comma come right before.
+    /// Tokens `a..b` stand in a list of organizations ("Ubisoft, Microsoft,
+    /// and PlayStation"): a known organization follows after a comma, or an
+    /// organization and a comma come right before.
+    fn in_org_list(&self, a: usize, b: usize) -> bool {
+        let ends = |i: usize| {
+            self.toks
+                .get(i)
+                .is_none_or(|t| !t.word || matches!(&self.block[t.span.clone()], "and" | "or"))
+        };
+        let after = b + 1 < self.toks.len()
+            && self.text(b) == ","
+            && !self.toks[b - 1].poss
+            && self.toks[b + 1].cap
+            && match self.longest(b + 1, self.toks.len().min(b + 5)) {
+                Some((
+                    e,
+                    Hit::Name {
+                        kind: EntityKind::Organization,
+                        ..
+                    },
+                )) => !self.toks[e - 1].poss && ends(e),
+                _ => false,
+            };
+        let before = a >= 1
+            && self.text(a - 1) == ","
+            && !self.toks[b - 1].poss
+            && ends(b)
+            && self.out.last().is_some_and(|m| {
+                m.kind == EntityKind::Organization
+                    && !m.demonym
+                    && self.toks[a - 1].span.start == m.span.end
+            });
+        after || before
+    }
+
     fn in_place_list(&self, a: usize, b: usize) -> bool {
         // The list ends there: punctuation or the end of the block follows.
         let ends = |i: usize| self.toks.get(i).is_none_or(|t| !t.word);
@@ -885,6 +1108,20 @@ impl Recognizer<'_> {
         if n == 1 && (words::is_title(&first) || words::is_calendar(&first)) {
             return;
         }
+        // "Washington State University Simon Ličen": an organization, then a person.
+        if n >= 4
+            && let Some(h) = (a + 1..b - 2).find(|&i| {
+                words::is_org_head(self.text(i))
+                    && b - i == 3
+                    && GAZETTEER.is_first_name(self.text(i + 1))
+                    && self.toks[i + 2].cap
+                    && !words::is_org_head(self.text(i + 2))
+            })
+        {
+            self.unknown(a, h + 1, None);
+            self.unknown(h + 1, b, role);
+            return;
+        }
         let before = self.role_before(a);
         let role_text = role
             .map(|(s, e)| {
@@ -903,20 +1140,43 @@ impl Recognizer<'_> {
                     ..
                 })
             );
-        let kind = if words::is_org_suffix(&last) || words::is_org_head(&last) {
+        // "Irving Independent School District": an organization's head inside the name.
+        let inner_head = n >= 3
+            && words::is_place_of_head(&last)
+            && (a + 1..b - 1).any(|i| words::is_org_head(self.text(i)));
+        let kind = if words::is_foreign_place_head(&first) && n >= 2 {
+            // "Kibbutz Kinneret", "Masjid Al-Haram"
+            EntityKind::Place
+        } else if words::is_org_suffix(&last)
+            || words::is_org_head(&last)
+            || inner_head
+            || words::is_foreign_org_head(&first)
+        {
             EntityKind::Organization
         } else if words::is_place_head(&last) || words::is_direction(&last) || direction_of_place {
             // "Kowloon West", "the West"
             EntityKind::Place
-        } else if role_text.is_some() || (first_name && n >= 2) {
+        } else if let Some(kind) = (role_text.is_none())
+            .then(|| self.category_before(a))
+            .flatten()
+        {
+            // "the religious schools Santo Spirito", "religions such as Wicca"
+            kind
+        } else if role_text.is_some() || (first_name && n >= 2) || self.nickname(a) {
             EntityKind::Person
-        } else if all_caps || (n == 1 && camel_case(&first)) {
+        } else if all_caps || (n == 1 && camel_case(&first)) || self.affiliation(a, b) {
             EntityKind::Organization
-        } else if self.in_place_list(a, b) {
+        } else if self.in_place_list(a, b) || self.campus(a) {
             // "Bogliasco, Italy", "Kibbutz Kinneret, Tiberias"
             EntityKind::Place
+        } else if n == 1 && self.in_org_list(a, b) {
+            EntityKind::Organization
         } else if n >= 2 {
-            if (a..b).all(|i| self.toks[i].upper) {
+            if (a..b).all(|i| self.toks[i].upper)
+                || (self.toks[a].upper && !self.toks[a].upper_dotted && first.len() >= 3)
+            {
+                // "UNC Greensboro", "ANDRILL Project": an acronym opens an organization's name.
+
                 EntityKind::Organization
             } else if GAZETTEER.is_surname(&last) || !last_common {
                 EntityKind::Person
@@ -939,6 +1199,9 @@ impl Recognizer<'_> {
             EntityKind::Person
         } else if self.place_before(a) || words::is_direction(&first) {
             EntityKind::Place
+        } else if let Some(kind) = self.coordinated(a) {
+            // "the religious schools Santo Spirito and Immacolata"
+            kind
         } else if last_common {
             EntityKind::Organization
         } else {
@@ -950,10 +1213,141 @@ impl Recognizer<'_> {
             None
         };
         if kind == EntityKind::Organization && n >= 2 {
-            // "Hollywood Magic", "Ontario Ghostbusters": the place they are named after.
-            self.nested_places(a, b);
+            // "Hollywood Magic", "Ontario Ghostbusters": the place they are named
+            // after; "Warhol Factory": the person.
+            if !self.eponym(a, b) {
+                self.nested_places(a, b);
+            }
         }
         self.push(a, b, kind, None, role_text, false, None);
+    }
+
+    /// The kind a lower-case category noun gives the name after it, right
+    /// before it ("the company Hitwise") or before "such as" ("bands such as
+    /// The Velvet Underground").
+    fn category_before(&self, a: usize) -> Option<EntityKind> {
+        let mut i = a;
+        if i > 0 && matches!(self.text(i - 1), "the" | "The") {
+            i -= 1;
+        }
+        let noun = |j: usize| {
+            let t = &self.toks[j];
+            if !t.word || t.cap {
+                return None;
+            }
+            let word = &self.block[t.span.clone()];
+            // "photographers ... such as Ansel Adams": people.
+            let singular = word.strip_suffix('s').unwrap_or(word);
+            if words::is_role_noun(word) || words::is_role_noun(singular) {
+                return Some(EntityKind::Person);
+            }
+            words::category_kind(word)
+        };
+        if i == 0 {
+            return None;
+        }
+        if self.text(i - 1) == "as" && i >= 2 && self.text(i - 2) == "such" {
+            // Back over the category's words to its noun: "publishers who are
+            // open to the concept, such as".
+            let stop = i.saturating_sub(12);
+            return (stop..i - 2).rev().find_map(noun);
+        }
+        if matches!(
+            self.text(i - 1),
+            "including" | "included" | "include" | "includes"
+        ) {
+            // "fan-based groups included The Ontario Ghostbusters", but not
+            // "the organization including Tom Devocht".
+            if self.person_start(a, self.toks.len(), a + 1) {
+                return None;
+            }
+            let stop = i.saturating_sub(4);
+            return (stop..i - 1).rev().find_map(noun);
+        }
+        if self.text(i - 1) == "as"
+            && let Some(such) = (i.saturating_sub(5)..i - 1)
+                .rev()
+                .find(|&j| self.text(j) == "such")
+        {
+            // "such bands as The Velvet Underground"
+            return (such + 1..i - 1).rev().find_map(noun);
+        }
+        if self.toks[i].glued || i < a {
+            noun(i - 1)
+        } else {
+            None
+        }
+    }
+
+    /// "Raymond Chan of People Power", "Demosisto's Nathan Law": what a person
+    /// belongs to, by "of" after their name or a possessive before it.
+    fn affiliation(&self, a: usize, b: usize) -> bool {
+        let of_person = a >= 2
+            && self.text(a - 1) == "of"
+            && self.toks[a - 1].glued
+            && self.out.last().is_some_and(|m| {
+                m.kind == EntityKind::Person
+                    && !m.demonym
+                    && m.text.contains(' ')
+                    && m.span.end == self.toks[a - 2].span.end
+            });
+        let before_person = self.toks[b - 1].poss
+            && self.toks.get(b).is_some_and(|t| {
+                let text = &self.block[t.span.clone()];
+                t.word
+                    && t.cap
+                    && !words::is_title(text)
+                    && (GAZETTEER.is_first_name(text)
+                        || !GAZETTEER.is_common(&text.to_lowercase())
+                            && self.toks.get(b + 1).is_some_and(|u| {
+                                u.word
+                                    && u.cap
+                                    && u.glued
+                                    && !words::is_title(&self.block[u.span.clone()])
+                            }))
+            });
+        of_person || before_person
+    }
+
+    /// "University of North Carolina at Chapel Hill": the place where an
+    /// organization named just before stands.
+    fn campus(&self, a: usize) -> bool {
+        a >= 2
+            && self.text(a - 1) == "at"
+            && self.toks[a].glued
+            && self.toks[a - 1].glued
+            && self.out.last().is_some_and(|m| {
+                m.kind == EntityKind::Organization && m.span.end == self.toks[a - 2].span.end
+            })
+    }
+
+    /// "they called me The Poet": a name given to a person.
+    fn nickname(&self, a: usize) -> bool {
+        let mut i = a;
+        if i > 0 && matches!(self.text(i - 1), "the" | "The") {
+            i -= 1;
+        }
+        i >= 2
+            && matches!(
+                self.text(i - 1),
+                "him" | "her" | "me" | "them" | "us" | "himself" | "herself" | "myself"
+            )
+            && matches!(
+                self.text(i - 2),
+                "call" | "calls" | "called" | "calling" | "dubbed" | "nicknamed"
+            )
+    }
+
+    /// The kind of the name this one is joined to by "and" or "or".
+    fn coordinated(&self, a: usize) -> Option<EntityKind> {
+        if a < 2 || !matches!(self.text(a - 1), "and" | "or") {
+            return None;
+        }
+        let stop = self.toks[a - 2].span.end;
+        self.out
+            .last()
+            .filter(|m| !m.demonym && m.span.end == stop)
+            .map(|m| m.kind)
     }
 
     fn surname_in_block(&self, word: &str) -> bool {
@@ -963,11 +1357,17 @@ impl Recognizer<'_> {
     fn place_before(&self, a: usize) -> bool {
         a > 0 && self.toks[a].glued && {
             let t = &self.toks[a - 1];
+            let word = &self.block[t.span.clone()];
             t.word
-                && matches!(
-                    &self.block[t.span.clone()],
-                    "in" | "near" | "across" | "outside"
-                )
+                && (matches!(word, "in" | "near" | "across" | "outside")
+                    // "the town of Yeoncheon", "the Municipality of Bogliasco", "next to Genova"
+                    || (a >= 2
+                        && self.toks[a - 1].glued
+                        && match word {
+                            "of" => words::is_settlement_noun(&self.text(a - 2).to_lowercase()),
+                            "to" => self.text(a - 2) == "next",
+                            _ => false,
+                        }))
         }
     }
 

@@ -1,6 +1,8 @@
 //! Curated vocabulary for name recognition: titles, role nouns, organization
 //! and place head words, connectors and function words.
 
+use super::super::model::EntityKind;
+
 /// Abbreviations that keep their period inside a token ("Lt.", "St.").
 pub fn is_abbreviation(word: &str) -> bool {
     matches!(
@@ -541,6 +543,12 @@ pub fn is_place_head(word: &str) -> bool {
             | "Cave"
             | "Station"
             | "Cathedral"
+            | "Mosque"
+            | "Temple"
+            | "Synagogue"
+            | "Shrine"
+            | "Memorial"
+            | "Monument"
             | "Palace"
             | "Tower"
     )
@@ -1025,6 +1033,136 @@ pub fn is_event_head(word: &str) -> bool {
             | "Prize"
             | "Award"
             | "Awards"
+    )
+}
+
+/// Kinds of settlement and territory that name a place after "of" ("the town
+/// of Yeoncheon", "the Municipality of Bogliasco").
+pub fn is_settlement_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "town"
+            | "city"
+            | "village"
+            | "municipality"
+            | "province"
+            | "region"
+            | "county"
+            | "district"
+            | "suburb"
+            | "island"
+            | "port"
+            | "capital"
+            | "commune"
+            | "prefecture"
+            | "state"
+            | "outskirts"
+            | "streets"
+            | "center"
+            | "centre"
+    )
+}
+
+/// The kind of name a lower-case category noun introduces ("the company
+/// Hitwise", "religions such as Wicca", "cities such as Lyon").
+pub fn category_kind(word: &str) -> Option<EntityKind> {
+    match word {
+        "company" | "companies" | "firm" | "firms" | "publisher" | "publishers" | "band"
+        | "bands" | "group" | "groups" | "party" | "parties" | "school" | "schools"
+        | "university" | "universities" | "newspaper" | "newspapers" | "magazine" | "magazines"
+        | "website" | "websites" | "religion" | "religions" | "network" | "networks"
+        | "broadcaster" | "broadcasters" | "agency" | "agencies" | "organization"
+        | "organizations" | "organisation" | "organisations" | "charity" | "charities" | "club"
+        | "clubs" | "brand" | "brands" | "label" | "labels" | "startup" | "startups" | "church"
+        | "churches" | "outlets" | "publications" | "retailer" | "retailers" | "airline"
+        | "airlines" | "studio" | "studios" => Some(EntityKind::Organization),
+        "city" | "cities" | "town" | "towns" | "village" | "villages" | "country" | "countries"
+        | "province" | "provinces" | "region" | "regions" | "island" | "islands" | "suburb"
+        | "suburbs" => Some(EntityKind::Place),
+        _ => None,
+    }
+}
+
+/// Head words that open organizations' names in Romance languages
+/// ("Instituto Gonzaga", "Partido Popular", "Movimento 5 Stelle").
+pub fn is_foreign_org_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Instituto"
+            | "Istituto"
+            | "Institut"
+            | "Universidad"
+            | "Universidade"
+            | "Università"
+            | "Université"
+            | "Universitat"
+            | "Partido"
+            | "Partito"
+            | "Parti"
+            | "Movimento"
+            | "Movimiento"
+            | "Mouvement"
+            | "Banco"
+            | "Banca"
+            | "Banque"
+            | "Fundación"
+            | "Fundação"
+            | "Fondazione"
+            | "Fondation"
+            | "Asociación"
+            | "Associazione"
+            | "Associação"
+            | "Colegio"
+            | "Liceo"
+            | "Lycée"
+            | "Escuela"
+            | "Scuola"
+            | "Museo"
+            | "Musée"
+            | "Compañía"
+            | "Compagnie"
+            | "Società"
+            | "Sociedad"
+            | "Société"
+            | "Grupo"
+            | "Gruppo"
+            | "Groupe"
+            | "Ministerio"
+            | "Ministero"
+            | "Ministère"
+    )
+}
+
+/// Words that open names of places in other languages ("Kibbutz Kinneret",
+/// "Masjid Al-Haram", "Monte Rosa").
+pub fn is_foreign_place_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Kibbutz"
+            | "Moshav"
+            | "Masjid"
+            | "Wadi"
+            | "Jebel"
+            | "Jabal"
+            | "Lago"
+            | "Monte"
+            | "Isla"
+            | "Sierra"
+            | "Puerto"
+            | "Piazza"
+            | "Plaza"
+            | "Via"
+            | "Rue"
+            | "Place"
+    )
+}
+
+/// Lower-case words for the body a person or a place heads ("the Bush
+/// administration", "the New Zealand government").
+pub fn is_governing_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "administration" | "government" | "regime" | "cabinet" | "campaign" | "team"
     )
 }
 
