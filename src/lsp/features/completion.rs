@@ -50,16 +50,19 @@ pub fn complete(view: DeskView<'_>, doc: usize, offset: usize) -> Vec<NameComple
     let prefix = text[replace.clone()].to_lowercase();
     let mut out: Vec<NameCompletion> = Vec::new();
     for e in &view.report.entities.entities {
-        for name in std::iter::once(&e.canonical).chain(&e.aliases) {
-            if name.to_lowercase().starts_with(&prefix) && !out.iter().any(|c| &c.label == name) {
-                out.push(NameCompletion {
-                    label: name.clone(),
-                    kind: e.kind,
-                    canonical: e.canonical.clone(),
-                    mentions: e.mentions.len(),
-                    replace: replace.clone(),
-                });
-            }
+        // Any name of the entity may match what is typed; what is offered is
+        // always its canonical spelling, so that writers keep names consistent.
+        let matches = std::iter::once(&e.canonical)
+            .chain(&e.aliases)
+            .any(|name| name.to_lowercase().starts_with(&prefix));
+        if matches && !out.iter().any(|c| c.label == e.canonical) {
+            out.push(NameCompletion {
+                label: e.canonical.clone(),
+                kind: e.kind,
+                canonical: e.canonical.clone(),
+                mentions: e.mentions.len(),
+                replace: replace.clone(),
+            });
         }
     }
     out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.label.cmp(&b.label)));
