@@ -64,9 +64,11 @@ pub(crate) fn conflicts(input: &RuleInput<'_>, severity: Severity, across: bool)
         .filter(|(_, f)| f.claim.is_some())
         .collect();
     let mut by_claim: std::collections::BTreeMap<_, Vec<(usize, &DeskFigure)>> = Default::default();
+    // Within one article, only that article's figures are compared.
     for (doc, f) in &all {
+        let scope = if across { None } else { Some(*doc) };
         by_claim
-            .entry(f.claim.clone())
+            .entry((f.claim.clone(), scope))
             .or_default()
             .push((*doc, *f));
     }
@@ -88,15 +90,18 @@ pub(crate) fn conflicts(input: &RuleInput<'_>, severity: Severity, across: bool)
                 .iter()
                 .rev()
                 .take_while(|&&j| !overlaps(this, intervals[j]) && intervals[j].0 > this.1);
+            let eligible = |j: &usize| {
+                let (other_doc, other) = group[*j];
+                (other_doc != doc) == across
+                    && *j != i
+                    && compatible(&figure.context.event, &other.context.event)
+            };
+            // The furthest below and above first; enough of each to list.
             let mut candidates: Vec<usize> = below
-                .chain(above)
                 .copied()
-                .filter(|&j| {
-                    let (other_doc, other) = group[j];
-                    (other_doc != doc) == across
-                        && j != i
-                        && compatible(&figure.context.event, &other.context.event)
-                })
+                .filter(eligible)
+                .take(MAX_RELATED)
+                .chain(above.copied().filter(eligible).take(MAX_RELATED))
                 .collect();
             candidates.sort_unstable();
             let others: Vec<Related> = candidates
