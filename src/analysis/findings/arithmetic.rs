@@ -82,7 +82,11 @@ fn rate_times_count(
         let Unit::Currency(_) = &rate.figure.unit else {
             continue;
         };
-        let near: Vec<&DeskFigure> = figures
+        // Figures are in text order: only those within a sentence's reach
+        // of the rate are candidates.
+        let from = figures.partition_point(|f| f.figure.span.end + SENTENCE_REACH < rate.figure.span.start);
+        let to = figures.partition_point(|f| f.figure.span.start <= rate.figure.span.end + SENTENCE_REACH);
+        let near: Vec<&DeskFigure> = figures[from..to.max(from)]
             .iter()
             .filter(|f| !std::ptr::eq(*f, rate) && same_sentence(text, &rate.figure, &f.figure))
             .collect();
@@ -199,14 +203,19 @@ fn parts_and_total(
         } else {
             (kl + il, kh + ih)
         };
-        for total in figures.iter().filter(|f| {
-            counted_is(&f.figure, "casualties")
-                && f.figure.per.is_none()
-                && match (&subject, &f.context.subject) {
-                    (Some(s), Some(t)) => s == t,
-                    _ => true,
-                }
-        }) {
+        // The total the parts belong to is the nearest one stated.
+        let nearest = figures
+            .iter()
+            .filter(|f| {
+                counted_is(&f.figure, "casualties")
+                    && f.figure.per.is_none()
+                    && match (&subject, &f.context.subject) {
+                        (Some(s), Some(t)) => s == t,
+                        _ => true,
+                    }
+            })
+            .min_by_key(|f| f.figure.span.start.abs_diff(a.figure.span.start));
+        if let Some(total) = nearest {
             if agrees(computed, &total.figure) {
                 continue;
             }
@@ -232,6 +241,9 @@ fn parts_and_total(
         }
     }
 }
+
+/// How far, in bytes, figures of one sentence can stand from each other.
+const SENTENCE_REACH: usize = 600;
 
 /// Multiplier words and the factor they state.
 const MULTIPLIERS: &[(&str, f64)] = &[
@@ -268,7 +280,7 @@ fn multipliers(
             continue;
         };
         // "half of all shells" has no second figure to relate to.
-        let Some(earlier) = figures[..i].iter().rev().find(|f| {
+        let Some(earlier) = figures[..i].iter().rev().take_while(|f| later.figure.span.start.saturating_sub(f.figure.span.end) < 400).find(|f| {
             f.figure.unit == later.figure.unit
                 && !matches!(f.figure.role, FigureRole::Plan | FigureRole::Reference)
                 && f.figure.span.end <= sentence.start.max(f.figure.span.end)
