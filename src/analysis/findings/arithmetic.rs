@@ -84,8 +84,10 @@ fn rate_times_count(
         };
         // Figures are in text order: only those within a sentence's reach
         // of the rate are candidates.
-        let from = figures.partition_point(|f| f.figure.span.end + SENTENCE_REACH < rate.figure.span.start);
-        let to = figures.partition_point(|f| f.figure.span.start <= rate.figure.span.end + SENTENCE_REACH);
+        let from = figures
+            .partition_point(|f| f.figure.span.end + SENTENCE_REACH < rate.figure.span.start);
+        let to = figures
+            .partition_point(|f| f.figure.span.start <= rate.figure.span.end + SENTENCE_REACH);
         let near: Vec<&DeskFigure> = figures[from..to.max(from)]
             .iter()
             .filter(|f| !std::ptr::eq(*f, rate) && same_sentence(text, &rate.figure, &f.figure))
@@ -280,13 +282,18 @@ fn multipliers(
             continue;
         };
         // "half of all shells" has no second figure to relate to.
-        let Some(earlier) = figures[..i].iter().rev().take_while(|f| later.figure.span.start.saturating_sub(f.figure.span.end) < 400).find(|f| {
-            f.figure.unit == later.figure.unit
-                && !matches!(f.figure.role, FigureRole::Plan | FigureRole::Reference)
-                && f.figure.span.end <= sentence.start.max(f.figure.span.end)
-                && later.figure.span.start - f.figure.span.end < 400
-                && (f.figure.counted == later.figure.counted || f.figure.counted.is_none())
-        }) else {
+        let Some(earlier) = figures[..i]
+            .iter()
+            .rev()
+            .take_while(|f| later.figure.span.start.saturating_sub(f.figure.span.end) < 400)
+            .find(|f| {
+                f.figure.unit == later.figure.unit
+                    && !matches!(f.figure.role, FigureRole::Plan | FigureRole::Reference)
+                    && f.figure.span.end <= sentence.start.max(f.figure.span.end)
+                    && later.figure.span.start - f.figure.span.end < 400
+                    && (f.figure.counted == later.figure.counted || f.figure.counted.is_none())
+            })
+        else {
             continue;
         };
         // "X doubles Y": X = factor × Y.
