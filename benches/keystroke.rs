@@ -35,21 +35,68 @@ fn dense_article(size: usize, seed: usize) -> String {
 }
 
 const PLACES: &[&str] = &[
-    "Ukraine", "Russia", "North Korea", "South Korea", "Poland", "Germany", "France",
-    "Japan", "China", "Turkey", "Iran", "Israel", "Egypt", "Kenya", "Nigeria", "Brazil",
-    "Mexico", "Canada", "India", "Pakistan", "Sweden", "Finland", "Romania", "Moldova",
+    "Ukraine",
+    "Russia",
+    "North Korea",
+    "South Korea",
+    "Poland",
+    "Germany",
+    "France",
+    "Japan",
+    "China",
+    "Turkey",
+    "Iran",
+    "Israel",
+    "Egypt",
+    "Kenya",
+    "Nigeria",
+    "Brazil",
+    "Mexico",
+    "Canada",
+    "India",
+    "Pakistan",
+    "Sweden",
+    "Finland",
+    "Romania",
+    "Moldova",
 ];
 const FIRST: &[&str] = &[
     "Anna", "Pavel", "Maria", "Jonas", "Lena", "Omar", "Yuki", "Carlos", "Ingrid", "Tomasz",
     "Amara", "Dmitri", "Sofia", "Kwame", "Elena", "Hiroshi",
 ];
 const LAST: &[&str] = &[
-    "Kowalski", "Ivanova", "Okafor", "Lindqvist", "Haddad", "Tanaka", "Moreno", "Brandt",
-    "Petrescu", "Nakamura", "Mensah", "Novak", "Rossi", "Dubois", "Costa", "Weber",
+    "Kowalski",
+    "Ivanova",
+    "Okafor",
+    "Lindqvist",
+    "Haddad",
+    "Tanaka",
+    "Moreno",
+    "Brandt",
+    "Petrescu",
+    "Nakamura",
+    "Mensah",
+    "Novak",
+    "Rossi",
+    "Dubois",
+    "Costa",
+    "Weber",
 ];
-const ROLES: &[&str] = &["Foreign Minister", "Defense Minister", "President", "spokeswoman"];
+const ROLES: &[&str] = &[
+    "Foreign Minister",
+    "Defense Minister",
+    "President",
+    "spokeswoman",
+];
 const COUNTED: &[&str] = &[
-    "troops", "refugees", "tanks", "drones", "schools", "hospitals", "workers", "villages",
+    "troops",
+    "refugees",
+    "tanks",
+    "drones",
+    "schools",
+    "hospitals",
+    "workers",
+    "villages",
 ];
 const PROSE: &[&str] = &[
     "Officials described the situation as tense but stable, and said talks would resume after the holiday.",
@@ -91,7 +138,11 @@ fn article(size: usize, seed: usize) -> String {
              {surname} added that the numbers were “still rising”. {prose2}",
             surname = person.rsplit(' ').next().unwrap_or_default(),
         ));
-        out.push_str(if paragraph % 3 == 0 { "\r\n\r\n" } else { "\n\n" });
+        out.push_str(if paragraph % 3 == 0 {
+            "\r\n\r\n"
+        } else {
+            "\n\n"
+        });
         paragraph += 1;
     }
     out

@@ -70,7 +70,7 @@ fn render(desk: &Desk, report: &DeskReport) -> String {
             }
             annotations.push((fig.span.clone(), label));
         }
-        for finding in &report.findings[doc] {
+        for finding in report.findings[doc].iter() {
             let mut label = format!(
                 "{}[{}]: {}",
                 finding.severity.as_str(),

@@ -290,7 +290,7 @@ fn spelling_fixes_replace_just_the_differing_word() {
     let findings: Vec<_> = report
         .findings
         .iter()
-        .flatten()
+        .flat_map(|f| f.iter())
         .filter(|f| f.rule == "spelling-variant")
         .collect();
     assert_eq!(findings.len(), 1, "{findings:?}");

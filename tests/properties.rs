@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use marginalia::analysis::config::Config;
-use marginalia::analysis::desk::Desk;
+use marginalia::analysis::desk::{Desk, DeskReport, ReportCache};
 use marginalia::analysis::document::DocumentAnalysis;
 use marginalia::analysis::text::{self, DocFormat};
 use marginalia::cli::{OutputFormat, write_report};
@@ -311,7 +311,7 @@ fn check_desk(texts: &[(String, String, DocFormat)]) -> Result<(), TestCaseError
         for f in report.figures[doc].iter() {
             check_span(text, &f.figure.span, "desk figure")?;
         }
-        for finding in &report.findings[doc] {
+        for finding in report.findings[doc].iter() {
             prop_assert_eq!(finding.doc, doc, "finding filed under the wrong document");
             check_span(text, &finding.span, "finding")?;
             if let Some(fix) = &finding.fix {
@@ -604,6 +604,113 @@ proptest! {
         prop_assert_eq!(format!("{:?}", edited.mentions), format!("{:?}", clean.mentions));
         prop_assert_eq!(format!("{:?}", edited.findings), format!("{:?}", clean.findings));
         prop_assert_eq!(format!("{:?}", edited.entities), format!("{:?}", clean.entities));
+    }
+}
+
+/// One step of work on a desk of up to three articles.
+#[derive(Debug, Clone)]
+enum DeskStep {
+    /// Edit article `doc` (taken modulo three).
+    Edit(usize, usize, usize, String),
+    /// Replace article `doc` with a fresh text.
+    Replace(usize, String),
+    /// Remove article `doc`.
+    Remove(usize),
+    /// Report without changing anything.
+    Report,
+}
+
+/// Sentences that make claims, name people two ways and state arithmetic, so
+/// that articles built from them conflict with each other.
+const CLAIMS: &[&str] = &[
+    "North Korea sent 3,000 troops to Russia.",
+    "North Korea sent 11,000 troops to Russia.",
+    "North Korea has sent about 10,000 troops.",
+    "President Volodymyr Zelenskyy spoke on Tuesday.",
+    "Zelensky said the troops were in Kursk.",
+    "Zelenskyy said so again.",
+    "Defense Secretary Lloyd Austin agreed.",
+    "Austin said 1,500 troops had left.",
+    "The HUR said 400 were killed and 3,600 injured, a total of 5,000 casualties.",
+    "Kim pays $2,500 per soldier per month, or $250 million a month for 10,000 troops.",
+    "\n\n",
+    "\r\n",
+    "---\ndate: 2024-10-23\n---\n",
+    " ",
+    "é🪖",
+];
+
+fn claims_article(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(CLAIMS), 0..max).prop_map(|parts| parts.join(" "))
+}
+
+fn desk_step() -> impl Strategy<Value = DeskStep> {
+    let insert = prop_oneof![
+        1 => Just(String::new()),
+        2 => claims_article(3),
+        1 => article(3),
+    ];
+    prop_oneof![
+        6 => (0..3usize, any::<usize>(), any::<usize>(), insert)
+            .prop_map(|(d, a, b, s)| DeskStep::Edit(d, a, b, s)),
+        2 => (0..3usize, claims_article(12)).prop_map(|(d, s)| DeskStep::Replace(d, s)),
+        1 => (0..3usize).prop_map(DeskStep::Remove),
+        1 => Just(DeskStep::Report),
+    ]
+}
+
+/// Everything a report says, as text (Debug, so that NaN equals itself).
+fn report_text(report: &DeskReport) -> [String; 5] {
+    [
+        format!("{:?}", report.paths),
+        format!("{:?}", report.mentions),
+        format!("{:?}", report.entities),
+        format!("{:?}", report.figures),
+        format!("{:?}", report.findings),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A report made from the last one's cache, after any sequence of edits,
+    /// replacements and removals, says exactly what a report from scratch says.
+    #[test]
+    fn incremental_report_equals_fresh_report(
+        start in prop::collection::vec(claims_article(12), 3),
+        steps in prop::collection::vec(desk_step(), 1..10),
+    ) {
+        let config = Config::default();
+        let names = ["a.md", "b.md", "c.md"];
+        let mut texts: Vec<Option<String>> = start.into_iter().map(Some).collect();
+        let mut desk = Desk::new();
+        for (name, text) in names.iter().zip(&texts) {
+            desk.upsert(name, text.as_deref().unwrap_or_default(), DocFormat::Markdown, &config);
+        }
+        let mut cache = ReportCache::default();
+        desk.report_with(&config, &mut cache);
+        for step in &steps {
+            match step {
+                DeskStep::Edit(d, a, b, insert) => {
+                    let text = texts[*d].clone().unwrap_or_default();
+                    let text = apply_edit(&text, *a, *b, insert);
+                    desk.upsert(names[*d], &text, DocFormat::Markdown, &config);
+                    texts[*d] = Some(text);
+                }
+                DeskStep::Replace(d, text) => {
+                    desk.upsert(names[*d], text, DocFormat::Markdown, &config);
+                    texts[*d] = Some(text.clone());
+                }
+                DeskStep::Remove(d) => {
+                    desk.remove(names[*d]);
+                    texts[*d] = None;
+                }
+                DeskStep::Report => {}
+            }
+            let incremental = desk.report_with(&config, &mut cache);
+            let fresh = desk.report(&config);
+            prop_assert_eq!(report_text(&incremental), report_text(&fresh), "after {:?}", step);
+        }
     }
 }
 

@@ -1,14 +1,14 @@
 //! The desk: every article of a folder analysed together, so that names and
 //! claims connect across articles.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
 use super::claims::{ClaimContext, comparable};
 use super::config::Config;
 use super::document::DocumentAnalysis;
-use super::findings::{self, Finding};
+use super::findings::{self, Finding, RuleInput};
 use super::model::{Figure, FigureRole, Mention};
 use super::resolve::{self, EntityTable};
 use super::text::DocFormat;
@@ -107,19 +107,193 @@ impl Desk {
 
     /// Resolves entities, groups claims and runs every rule.
     pub fn report(&self, config: &Config) -> DeskReport {
+        self.report_with(config, &mut ReportCache::default())
+    }
+
+    /// Like [`Desk::report`], but redoes only what the articles that changed
+    /// since the report `cache` remembers can affect:
+    /// - entities are resolved again only when some article's names changed,
+    ///   not merely moved;
+    /// - claims are compared again only for the claims those articles make
+    ///   or made;
+    /// - an article's arithmetic is checked again only when it changed;
+    /// - an article's findings are rebuilt only when one of the above touched them.
+    ///
+    /// Articles are compared by identity (each [`Desk::insert_analysed`]
+    /// makes a new one). Adding or removing an article, or another `config`,
+    /// starts afresh. The result is the same as [`Desk::report`]'s.
+    pub fn report_with(&self, config: &Config, cache: &mut ReportCache) -> DeskReport {
         let docs: Vec<&DeskDocument> = self.documents.values().collect();
+        let fresh = cache.config.as_ref() != Some(config)
+            || cache.paths.len() != docs.len()
+            || cache.paths.iter().zip(&docs).any(|(p, d)| *p != d.path);
+        if fresh {
+            *cache = ReportCache {
+                config: Some(config.clone()),
+                paths: docs.iter().map(|d| d.path.clone()).collect(),
+                document_findings: vec![Vec::new(); docs.len()],
+                findings: docs.iter().map(|_| Arc::new(Vec::new())).collect(),
+                ..ReportCache::default()
+            };
+        }
+        let changed: Vec<usize> = (0..docs.len())
+            .filter(|&d| {
+                fresh
+                    || !Arc::ptr_eq(&cache.mentions[d], &docs[d].mentions)
+                    || !Arc::ptr_eq(&cache.figures[d], &docs[d].figures)
+            })
+            .collect();
         let mentions: Vec<Arc<Vec<Mention>>> = docs.iter().map(|d| d.mentions.clone()).collect();
-        let entities = resolve::resolve(&mentions, config);
         let figures: Vec<Arc<Vec<DeskFigure>>> = docs.iter().map(|d| d.figures.clone()).collect();
-        let findings = findings::run(&docs, &entities, &figures, config);
+
+        let entities = match &cache.entities {
+            Some(before)
+                if changed
+                    .iter()
+                    .all(|&d| resolve::same_names(&cache.mentions[d], &mentions[d])) =>
+            {
+                if changed.is_empty() {
+                    before.clone()
+                } else {
+                    let mut table = EntityTable::clone(before);
+                    for &d in &changed {
+                        resolve::move_spans(&mut table, d, &cache.mentions[d], &mentions[d]);
+                    }
+                    Arc::new(table)
+                }
+            }
+            _ => Arc::new(resolve::resolve(&mentions, config)),
+        };
+        let input = RuleInput {
+            docs: &docs,
+            entities: &entities,
+            figures: &figures,
+        };
+
+        // Claims: take the changed articles' figures out of their groups and
+        // put the new ones in; every group touched is compared again.
+        let mut touched: BTreeSet<usize> = changed.iter().copied().collect();
+        let mut affected: HashSet<ClaimKey> = HashSet::new();
+        for &d in &changed {
+            let before = cache.figures.get(d).map(|f| f.as_slice()).unwrap_or(&[]);
+            let gone: HashSet<&ClaimKey> = before.iter().filter_map(|f| f.claim.as_ref()).collect();
+            for key in gone {
+                if let Some(group) = cache.claims.get_mut(key) {
+                    group.members.retain(|&(doc, _)| doc != d);
+                    affected.insert(key.clone());
+                }
+            }
+            for (i, f) in figures[d].iter().enumerate() {
+                let Some(key) = &f.claim else {
+                    continue;
+                };
+                if !cache.claims.contains_key(key) {
+                    cache.claims.insert(key.clone(), ClaimGroup::default());
+                }
+                let Some(group) = cache.claims.get_mut(key) else {
+                    continue;
+                };
+                if !affected.contains(key) {
+                    affected.insert(key.clone());
+                }
+                group.members.push((d, i));
+            }
+        }
+        for key in &affected {
+            let Some(group) = cache.claims.get_mut(key) else {
+                continue;
+            };
+            if group.members.is_empty() {
+                cache.claims.remove(key);
+                continue;
+            }
+            group.members.sort_unstable();
+            // Only the changed articles left the group, and they are touched
+            // already: the members now are every other article concerned.
+            touched.extend(group.members.iter().map(|&(doc, _)| doc));
+            let members: Vec<(usize, &DeskFigure)> = group
+                .members
+                .iter()
+                .map(|&(doc, i)| (doc, &figures[doc][i]))
+                .collect();
+            let mut found = findings::claim_findings(&input, &members, config);
+            found.sort_by_key(|f| f.doc);
+            group.findings = found;
+        }
+
+        for &d in &changed {
+            cache.document_findings[d] = findings::document_findings(&input, d, config);
+        }
+
+        // Spelling variants are few: found again over the whole desk each time.
+        let mut names: BTreeMap<usize, Vec<Finding>> = BTreeMap::new();
+        for finding in findings::name_findings(&input, config) {
+            names.entry(finding.doc).or_default().push(finding);
+        }
+        touched.extend(cache.name_docs.iter().copied());
+        touched.extend(names.keys().copied());
+
+        for &d in &touched {
+            let mut all: Vec<Finding> = Vec::new();
+            let keys: BTreeSet<&ClaimKey> =
+                figures[d].iter().filter_map(|f| f.claim.as_ref()).collect();
+            for key in keys {
+                if let Some(group) = cache.claims.get(key) {
+                    let from = group.findings.partition_point(|f| f.doc < d);
+                    let to = group.findings.partition_point(|f| f.doc <= d);
+                    all.extend_from_slice(&group.findings[from..to]);
+                }
+            }
+            all.extend_from_slice(&cache.document_findings[d]);
+            all.extend(names.remove(&d).unwrap_or_default());
+            findings::sort(&mut all);
+            if *cache.findings[d] != all {
+                cache.findings[d] = Arc::new(all);
+            }
+        }
+        cache.name_docs = touched
+            .iter()
+            .copied()
+            .filter(|&d| {
+                cache.findings[d]
+                    .iter()
+                    .any(|f| f.rule == findings::SPELLING_VARIANT)
+            })
+            .collect();
+        cache.mentions = mentions.clone();
+        cache.figures = figures.clone();
+        cache.entities = Some(entities.clone());
         DeskReport {
-            paths: docs.iter().map(|d| d.path.clone()).collect(),
+            paths: cache.paths.clone(),
             mentions,
             entities,
             figures,
-            findings,
+            findings: cache.findings.clone(),
         }
     }
+}
+
+/// What [`Desk::report_with`] remembers of the last report it made, to redo
+/// only what changed. Start with `ReportCache::default()`.
+#[derive(Debug, Default)]
+pub struct ReportCache {
+    config: Option<Config>,
+    paths: Vec<String>,
+    mentions: Vec<Arc<Vec<Mention>>>,
+    figures: Vec<Arc<Vec<DeskFigure>>>,
+    entities: Option<Arc<EntityTable>>,
+    claims: HashMap<ClaimKey, ClaimGroup>,
+    document_findings: Vec<Vec<Finding>>,
+    name_docs: BTreeSet<usize>,
+    findings: Vec<Arc<Vec<Finding>>>,
+}
+
+/// The figures of one claim, as (document, figure index) in desk order, and
+/// the findings among them, ordered by document.
+#[derive(Debug, Default)]
+struct ClaimGroup {
+    members: Vec<(usize, usize)>,
+    findings: Vec<Finding>,
 }
 
 /// What identifies a claim across articles: who, what is counted, in what unit.
@@ -176,11 +350,12 @@ pub struct DeskReport {
     /// Mentions per document, absolute spans.
     pub mentions: Vec<Arc<Vec<Mention>>>,
     /// Entities and which mention belongs to which.
-    pub entities: EntityTable,
+    pub entities: Arc<EntityTable>,
     /// Figures per document.
     pub figures: Vec<Arc<Vec<DeskFigure>>>,
-    /// Findings per document.
-    pub findings: Vec<Vec<Finding>>,
+    /// Findings per document, sorted by position. A document's list is
+    /// shared with the previous report when it did not change.
+    pub findings: Vec<Arc<Vec<Finding>>>,
 }
 
 impl DeskReport {

@@ -505,6 +505,60 @@ pub fn resolve(docs: &[Arc<Vec<Mention>>], config: &Config) -> EntityTable {
     table
 }
 
+/// Whether two lists of mentions name the same things in the same order,
+/// wherever they stand: resolution reads everything about a mention but its
+/// span, so a desk whose articles changed only in this way resolves the same.
+pub fn same_names(a: &[Mention], b: &[Mention]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.text == y.text
+                && x.kind == y.kind
+                && x.key == y.key
+                && x.demonym == y.demonym
+                && x.role == y.role
+                && x.stands_for == y.stands_for
+        })
+}
+
+/// Moves the spans that `table` holds for document `doc` from the mentions
+/// `before` to the mentions `now`, which must be [`same_names`].
+pub fn move_spans(table: &mut EntityTable, doc: usize, before: &[Mention], now: &[Mention]) {
+    let Some(ids) = table.by_doc.get(doc) else {
+        return;
+    };
+    let mut entities: Vec<usize> = ids.clone();
+    entities.sort_unstable();
+    entities.dedup();
+    let moved = |r: &mut MentionRef, whole: bool| {
+        if r.doc != doc {
+            return;
+        }
+        let (Some(old), Some(new)) = (before.get(r.index), now.get(r.index)) else {
+            return;
+        };
+        if whole {
+            r.span = new.span.clone();
+        } else {
+            // A word inside the mention keeps its place in it.
+            let start = r.span.start - old.span.start + new.span.start;
+            r.span = start..start + r.span.len();
+        }
+    };
+    for e in entities {
+        let Some(entity) = table.entities.get_mut(e) else {
+            continue;
+        };
+        for r in &mut entity.mentions {
+            moved(r, true);
+        }
+        for spelling in &mut entity.spellings {
+            for r in &mut spelling.mentions {
+                moved(r, false);
+            }
+        }
+    }
+}
+
 fn identify(
     m: &Mention,
     local: &HashMap<&str, Vec<String>>,

@@ -32,7 +32,7 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
     let mut total = 0;
     for (doc, findings) in report.findings.iter().enumerate() {
         let text = &docs[doc].text;
-        for f in findings {
+        for f in findings.iter() {
             total += 1;
             let (line, column, source) = locate(text, f.span.start);
             writeln!(

@@ -68,7 +68,7 @@ pub fn check(options: &CheckOptions, stdout: &mut dyn Write, stderr: &mut dyn Wr
         let _ = writeln!(stderr, "error: cannot write output: {error}");
         return 2;
     }
-    let findings = report.findings.iter().map(Vec::len).sum::<usize>();
+    let findings = report.findings.iter().map(|f| f.len()).sum::<usize>();
     if collected.paths.is_empty() && collected.errors.is_empty() {
         let _ = writeln!(stderr, "warning: no articles (.txt, .md, .markdown) found");
     }

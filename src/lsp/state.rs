@@ -20,7 +20,7 @@ use ropey::Rope;
 
 use super::convert::{self, LineCol, PositionEncoding};
 use crate::analysis::config::{Config, Severity};
-use crate::analysis::desk::{Desk, DeskReport};
+use crate::analysis::desk::{Desk, DeskReport, ReportCache};
 use crate::analysis::document::DocumentAnalysis;
 use crate::analysis::findings::Finding;
 use crate::analysis::text::DocFormat;
@@ -183,7 +183,19 @@ struct State {
     no_reuse: BTreeSet<String>,
     generation: u64,
     snapshot: Option<Arc<Snapshot>>,
-    published: HashMap<String, Vec<PublishedFinding>>,
+    /// What the last report can lend the next one; taken while a report is
+    /// made, so a report that fails leaves an empty one and the next starts afresh.
+    report_cache: ReportCache,
+    published: HashMap<String, Published>,
+}
+
+/// What was last published for a document.
+#[derive(Debug)]
+struct Published {
+    /// The report's list the publication was made from: when the next
+    /// report shares it, nothing changed.
+    source: Arc<Vec<Finding>>,
+    findings: Vec<PublishedFinding>,
 }
 
 /// The state of the server, shared by the handlers and the analysis worker.
@@ -471,7 +483,7 @@ impl Workspace {
                 })
                 .collect()
         };
-        let (desk, views, generation, encoding) = {
+        let (desk, views, generation, encoding, cache) = {
             let mut st = lock(&self.state);
             let same_config = Arc::ptr_eq(&st.config, &config);
             for (job, analysis) in analysed {
@@ -514,9 +526,11 @@ impl Workspace {
                     })
                 })
                 .collect();
-            (st.desk.clone(), views, st.generation, st.encoding)
+            let cache = std::mem::take(&mut st.report_cache);
+            (st.desk.clone(), views, st.generation, st.encoding, cache)
         };
-        let report = desk.report(&config);
+        let mut cache = cache;
+        let report = desk.report_with(&config, &mut cache);
         let index = views
             .iter()
             .enumerate()
@@ -532,6 +546,7 @@ impl Workspace {
             config,
         });
         let mut st = lock(&self.state);
+        st.report_cache = cache;
         if st
             .snapshot
             .as_ref()
@@ -557,15 +572,26 @@ impl Workspace {
         let mut out = Vec::new();
         for (doc, view) in snapshot.views.iter().enumerate() {
             let findings = &snapshot.report.findings[doc];
+            let before = st.published.get_mut(&view.key);
+            if before
+                .as_ref()
+                .is_some_and(|b| Arc::ptr_eq(&b.source, findings))
+                || (before.is_none() && findings.is_empty())
+            {
+                continue;
+            }
             let now: Vec<PublishedFinding> = findings
                 .iter()
                 .map(|f| published_form(snapshot, f))
                 .collect();
-            let before = st.published.get(&view.key);
-            let changed = match before {
-                Some(before) => *before != now,
-                None => !now.is_empty(),
+            let changed = match &before {
+                Some(before) => before.findings != now,
+                None => true,
             };
+            if let Some(before) = before {
+                // Same findings from a new report: remember the new list.
+                before.source = findings.clone();
+            }
             if changed {
                 out.push(Publish {
                     key: view.key.clone(),
@@ -575,7 +601,13 @@ impl Workspace {
                 if now.is_empty() {
                     st.published.remove(&view.key);
                 } else {
-                    st.published.insert(view.key.clone(), now);
+                    st.published.insert(
+                        view.key.clone(),
+                        Published {
+                            source: findings.clone(),
+                            findings: now,
+                        },
+                    );
                 }
             }
         }

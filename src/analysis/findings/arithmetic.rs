@@ -20,15 +20,14 @@ pub const RULE: &str = "arithmetic";
 /// on top of the stated qualifiers.
 const SLACK: f64 = 0.02;
 
-/// Runs the three checks over every article.
-pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
+/// Runs the three checks over one article.
+pub(crate) fn check(input: &RuleInput<'_>, doc: usize, severity: Severity) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (doc, figures) in input.figures.iter().enumerate() {
-        let text = &input.docs[doc].text;
-        rate_times_count(input, doc, figures, text, severity, &mut out);
-        parts_and_total(input, doc, figures, severity, &mut out);
-        multipliers(input, doc, figures, text, severity, &mut out);
-    }
+    let figures = &input.figures[doc];
+    let text = &input.docs[doc].text;
+    rate_times_count(input, doc, figures, text, severity, &mut out);
+    parts_and_total(input, doc, figures, severity, &mut out);
+    multipliers(input, doc, figures, text, severity, &mut out);
     out
 }
 

@@ -53,100 +53,87 @@ fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 * (1.0 + 1e-9) && b.0 <= a.1 * (1.0 + 1e-9)
 }
 
-/// Conflicts across articles (`across`) or within one article.
-pub(crate) fn conflicts(input: &RuleInput<'_>, severity: Severity, across: bool) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let all: Vec<(usize, &DeskFigure)> = input
-        .figures
-        .iter()
-        .enumerate()
-        .flat_map(|(doc, figs)| figs.iter().map(move |f| (doc, f)))
-        .filter(|(_, f)| f.claim.is_some())
-        .collect();
-    let mut by_claim: std::collections::BTreeMap<_, Vec<(usize, &DeskFigure)>> = Default::default();
-    // Within one article, only that article's figures are compared.
-    for (doc, f) in &all {
-        let scope = if across { None } else { Some(*doc) };
-        by_claim
-            .entry((f.claim.clone(), scope))
-            .or_default()
-            .push((*doc, *f));
-    }
-    for group in by_claim.values() {
-        // Sorted by upper and by lower bound, so that the figures entirely
-        // below or above one figure are a prefix and a suffix: a claim stated
-        // in many articles costs n log n, not n².
-        let intervals: Vec<(f64, f64)> = group.iter().map(|(_, f)| interval(&f.figure)).collect();
-        let mut by_high: Vec<usize> = (0..group.len()).collect();
-        by_high.sort_by(|&a, &b| intervals[a].1.total_cmp(&intervals[b].1));
-        let mut by_low: Vec<usize> = (0..group.len()).collect();
-        by_low.sort_by(|&a, &b| intervals[a].0.total_cmp(&intervals[b].0));
-        for (i, &(doc, figure)) in group.iter().enumerate() {
-            let this = intervals[i];
-            let below = by_high
-                .iter()
-                .take_while(|&&j| !overlaps(this, intervals[j]) && intervals[j].1 < this.0);
-            let above = by_low
-                .iter()
-                .rev()
-                .take_while(|&&j| !overlaps(this, intervals[j]) && intervals[j].0 > this.1);
-            let eligible = |j: &usize| {
-                let (other_doc, other) = group[*j];
-                (other_doc != doc) == across
-                    && *j != i
-                    && compatible(&figure.context.event, &other.context.event)
-            };
-            // The furthest below and above first; enough of each to list.
-            let mut candidates: Vec<usize> = below
-                .copied()
-                .filter(eligible)
-                .take(MAX_RELATED)
-                .chain(above.copied().filter(eligible).take(MAX_RELATED))
-                .collect();
-            candidates.sort_unstable();
-            let others: Vec<Related> = candidates
-                .into_iter()
-                .take(MAX_RELATED)
-                .map(|j| {
-                    let (other_doc, other) = group[j];
-                    Related {
-                        doc: other_doc,
-                        span: other.figure.span.clone(),
-                        message: describe(input, other_doc, other),
-                        date: input.date_of(other_doc, other),
-                    }
-                })
-                .collect();
-            if others.is_empty() {
-                continue;
-            }
-            let claim = figure.claim.as_ref().map(|c| c.label()).unwrap_or_default();
-            let here = describe(input, doc, figure);
-            let there: Vec<String> = others.iter().map(|r| r.message.clone()).collect();
-            let message = if across {
-                format!(
-                    "{claim}: {here} here, but {} in another article",
-                    there.join("; ")
-                )
-            } else {
-                format!(
-                    "{claim}: {here} here, but {} earlier or later in this article",
-                    there.join("; ")
-                )
-            };
-            out.push(Finding {
-                rule: if across { CONFLICT } else { DRIFT },
-                severity,
-                doc,
-                span: figure.figure.span.clone(),
-                message,
-                related: others,
-                fix: None,
-                expected: None,
-            });
+/// The conflicts among the figures of one claim, `group`, in desk order:
+/// across articles (`across`) or within each article.
+pub(crate) fn group_conflicts(
+    input: &RuleInput<'_>,
+    group: &[(usize, &DeskFigure)],
+    severity: Severity,
+    across: bool,
+    out: &mut Vec<Finding>,
+) {
+    // Sorted by upper and by lower bound, so that the figures entirely
+    // below or above one figure are a prefix and a suffix: a claim stated
+    // in many articles costs n log n, not n².
+    let intervals: Vec<(f64, f64)> = group.iter().map(|(_, f)| interval(&f.figure)).collect();
+    let mut by_high: Vec<usize> = (0..group.len()).collect();
+    by_high.sort_by(|&a, &b| intervals[a].1.total_cmp(&intervals[b].1));
+    let mut by_low: Vec<usize> = (0..group.len()).collect();
+    by_low.sort_by(|&a, &b| intervals[a].0.total_cmp(&intervals[b].0));
+    for (i, &(doc, figure)) in group.iter().enumerate() {
+        let this = intervals[i];
+        let below = by_high
+            .iter()
+            .take_while(|&&j| !overlaps(this, intervals[j]) && intervals[j].1 < this.0);
+        let above = by_low
+            .iter()
+            .rev()
+            .take_while(|&&j| !overlaps(this, intervals[j]) && intervals[j].0 > this.1);
+        let eligible = |j: &usize| {
+            let (other_doc, other) = group[*j];
+            (other_doc != doc) == across
+                && *j != i
+                && compatible(&figure.context.event, &other.context.event)
+        };
+        // The furthest below and above first; enough of each to list.
+        let mut candidates: Vec<usize> = below
+            .copied()
+            .filter(eligible)
+            .take(MAX_RELATED)
+            .chain(above.copied().filter(eligible).take(MAX_RELATED))
+            .collect();
+        candidates.sort_unstable();
+        let others: Vec<Related> = candidates
+            .into_iter()
+            .take(MAX_RELATED)
+            .map(|j| {
+                let (other_doc, other) = group[j];
+                Related {
+                    doc: other_doc,
+                    span: other.figure.span.clone(),
+                    message: describe(input, other_doc, other),
+                    date: input.date_of(other_doc, other),
+                }
+            })
+            .collect();
+        if others.is_empty() {
+            continue;
         }
+        let claim = figure.claim.as_ref().map(|c| c.label()).unwrap_or_default();
+        let here = describe(input, doc, figure);
+        let there: Vec<String> = others.iter().map(|r| r.message.clone()).collect();
+        let message = if across {
+            format!(
+                "{claim}: {here} here, but {} in another article",
+                there.join("; ")
+            )
+        } else {
+            format!(
+                "{claim}: {here} here, but {} earlier or later in this article",
+                there.join("; ")
+            )
+        };
+        out.push(Finding {
+            rule: if across { CONFLICT } else { DRIFT },
+            severity,
+            doc,
+            span: figure.figure.span.clone(),
+            message,
+            related: others,
+            fix: None,
+            expected: None,
+        });
     }
-    out
 }
 
 /// "3,000 (2024-10-23, troops.md)"

@@ -81,39 +81,50 @@ impl RuleInput<'_> {
     }
 }
 
-/// Runs every enabled rule; returns the findings per document, sorted by position.
-pub fn run(
-    docs: &[&DeskDocument],
-    entities: &EntityTable,
-    figures: &[Arc<Vec<DeskFigure>>],
+/// The findings of one claim: conflicts between articles and drift within
+/// each article, for the figures `group` (in desk order) that make it.
+pub(crate) fn claim_findings(
+    input: &RuleInput<'_>,
+    group: &[(usize, &DeskFigure)],
     config: &Config,
-) -> Vec<Vec<Finding>> {
-    let input = RuleInput {
-        docs,
-        entities,
-        figures,
-    };
-    let mut all = Vec::new();
+) -> Vec<Finding> {
+    let mut out = Vec::new();
     if let Some(severity) = config.severity(CONFLICT) {
-        all.extend(conflict::conflicts(&input, severity, true));
+        conflict::group_conflicts(input, group, severity, true, &mut out);
     }
     if let Some(severity) = config.severity(DRIFT) {
-        all.extend(conflict::conflicts(&input, severity, false));
+        // The group is in desk order, so each article's figures are a run.
+        for run in group.chunk_by(|a, b| a.0 == b.0) {
+            conflict::group_conflicts(input, run, severity, false, &mut out);
+        }
     }
-    if let Some(severity) = config.severity(ARITHMETIC) {
-        all.extend(arithmetic::check(&input, severity));
+    out
+}
+
+/// The findings that concern one article only: its arithmetic.
+pub(crate) fn document_findings(
+    input: &RuleInput<'_>,
+    doc: usize,
+    config: &Config,
+) -> Vec<Finding> {
+    match config.severity(ARITHMETIC) {
+        Some(severity) => arithmetic::check(input, doc, severity),
+        None => Vec::new(),
     }
-    if let Some(severity) = config.severity(SPELLING_VARIANT) {
-        all.extend(spelling::check(&input, severity));
+}
+
+/// The findings about names across the desk: spelling variants.
+pub(crate) fn name_findings(input: &RuleInput<'_>, config: &Config) -> Vec<Finding> {
+    match config.severity(SPELLING_VARIANT) {
+        Some(severity) => spelling::check(input, severity),
+        None => Vec::new(),
     }
-    let mut per_doc = vec![Vec::new(); docs.len()];
-    for finding in all {
-        per_doc[finding.doc].push(finding);
-    }
-    for findings in &mut per_doc {
-        findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
-    }
-    per_doc
+}
+
+/// Puts one article's findings in the order they are reported: by position,
+/// then by rule.
+pub(crate) fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
 }
 
 /// Formats a value for messages: `3,000`, `1.2 million`, `$25 million`, `12.5%`.

@@ -91,11 +91,14 @@ fn make_report(
         figs.push(std::sync::Arc::new(these));
     }
     let entities = resolve::resolve(&mentions, &config);
-    let findings = vec![Vec::new(); paths.len()];
+    let findings = paths
+        .iter()
+        .map(|_| std::sync::Arc::new(Vec::new()))
+        .collect();
     let report = DeskReport {
         paths,
         mentions,
-        entities,
+        entities: std::sync::Arc::new(entities),
         figures: figs,
         findings,
     };
@@ -230,7 +233,7 @@ fn hints_show_digits_full_names_and_computed_values() {
     let (desk, mut report) = desk();
     let a = report.doc_index("file:///d/a.md").unwrap();
     let b = report.doc_index("file:///d/b.md").unwrap();
-    report.findings[a].push(Finding {
+    std::sync::Arc::make_mut(&mut report.findings[a]).push(Finding {
         rule: crate::analysis::findings::ARITHMETIC,
         severity: Severity::Warning,
         doc: a,
@@ -304,7 +307,7 @@ fn names_only() -> Vec<Name<'static>> {
 fn code_actions_fix_silence_declare_and_ignore() {
     let (desk, mut report) = desk();
     let b = report.doc_index("file:///d/b.md").unwrap();
-    report.findings[b].push(Finding {
+    std::sync::Arc::make_mut(&mut report.findings[b]).push(Finding {
         rule: crate::analysis::findings::SPELLING_VARIANT,
         severity: Severity::Warning,
         doc: b,
