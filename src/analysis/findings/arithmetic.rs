@@ -274,10 +274,19 @@ fn multipliers(
         // "The figure doubles previous estimates of 1,500 troops."
         let sentence = sentence_of(text, &later.figure.span);
         let lead = &text[sentence.start..later.figure.span.start];
-        let Some(&(word, factor)) = MULTIPLIERS.iter().find(|(w, _)| {
-            lead.split(|c: char| !c.is_alphabetic())
-                .any(|t| t.eq_ignore_ascii_case(w))
-        }) else {
+        // One pass over the words; the list's order decides between two
+        // multipliers in one lead, as it always has.
+        let Some(&(word, factor)) = lead
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|t| (4..=10).contains(&t.len()))
+            .filter_map(|t| {
+                MULTIPLIERS
+                    .iter()
+                    .position(|(w, _)| t.eq_ignore_ascii_case(w))
+            })
+            .min()
+            .map(|i| &MULTIPLIERS[i])
+        else {
             continue;
         };
         // "half of all shells" has no second figure to relate to.
