@@ -125,6 +125,55 @@ pub fn accepted(path: &Path, roots: &[PathBuf], config: &Config) -> bool {
     included && !excluded
 }
 
+/// Whether indexing would leave a file out for being hidden or ignored: a
+/// hidden file or folder under its root, or a match in a `.ignore`,
+/// `.gitignore` or `.git/info/exclude` between the root and the file. The
+/// deepest file that says something about the path decides, as when indexing.
+pub fn ignored(path: &Path, roots: &[PathBuf]) -> bool {
+    let Some(root) = roots
+        .iter()
+        .filter(|r| path.starts_with(r))
+        .max_by_key(|r| r.components().count())
+    else {
+        return false;
+    };
+    let Ok(relative) = path.strip_prefix(root) else {
+        return false;
+    };
+    let hidden = relative
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    if hidden {
+        return true;
+    }
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        let mut sources = vec![d.join(".ignore"), d.join(".gitignore")];
+        if d == root.as_path() {
+            sources.push(d.join(".git").join("info").join("exclude"));
+        }
+        for source in sources.iter().filter(|s| s.is_file()) {
+            let mut builder = ignore::gitignore::GitignoreBuilder::new(d);
+            if builder.add(source).is_some() {
+                continue;
+            }
+            let Ok(matcher) = builder.build() else {
+                continue;
+            };
+            match matcher.matched_path_or_any_parents(path, false) {
+                ignore::Match::Ignore(_) => return true,
+                ignore::Match::Whitelist(_) => return false,
+                ignore::Match::None => {}
+            }
+        }
+        if d == root.as_path() {
+            break;
+        }
+        dir = d.parent();
+    }
+    false
+}
+
 /// An indexed article.
 pub struct Indexed {
     /// Its path.
@@ -207,6 +256,39 @@ mod tests {
             config.severity("arithmetic"),
             Some(crate::analysis::config::Severity::Error)
         );
+    }
+
+    #[test]
+    fn ignored_files_are_those_indexing_leaves_out() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let root = dir.path().to_path_buf();
+        let write = |name: &str, text: &str| {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+            std::fs::write(&path, text).expect("a file");
+            path
+        };
+        write(".gitignore", "drafts/\n*.tmp.md\n");
+        write("sub/.gitignore", "!keep.tmp.md\n");
+        let roots = vec![root.clone()];
+        let kept = write("a.md", "A.");
+        let draft = write("drafts/b.md", "B.");
+        let temporary = write("c.tmp.md", "C.");
+        let rescued = write("sub/keep.tmp.md", "D.");
+        let hidden = write(".notes/e.md", "E.");
+        assert!(!ignored(&kept, &roots));
+        assert!(ignored(&draft, &roots));
+        assert!(ignored(&temporary, &roots));
+        assert!(!ignored(&rescued, &roots));
+        assert!(ignored(&hidden, &roots));
+        // Indexing agrees.
+        let indexed: Vec<PathBuf> = index(&roots, &Config::default(), &|_, _| {})
+            .into_iter()
+            .map(|i| i.path)
+            .collect();
+        for path in [&kept, &draft, &temporary, &rescued, &hidden] {
+            assert_eq!(indexed.contains(path), !ignored(path, &roots), "{path:?}");
+        }
     }
 
     #[test]

@@ -566,7 +566,10 @@ impl LanguageServer for Backend {
                 config_changed = true;
                 continue;
             }
-            if !files::is_article(&path) || !files::accepted(&path, &roots, &config) {
+            if !files::is_article(&path)
+                || !files::accepted(&path, &roots, &config)
+                || files::ignored(&path, &roots)
+            {
                 continue;
             }
             let Some(key) = handlers::key_of_path(&path) else {
