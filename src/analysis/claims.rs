@@ -253,7 +253,7 @@ fn ends_with_word(text: &str, suffix: &str) -> bool {
 }
 
 fn subject_key(m: &Mention) -> String {
-    m.stands_for.clone().unwrap_or_else(|| m.key.clone())
+    m.stands_for.as_deref().unwrap_or(&m.key).to_string()
 }
 
 /// A demonym that modifies a noun for people who report rather than act:

@@ -1,10 +1,14 @@
 //! The plain data that analysis produces: mentions of names and figures.
 //!
+//! Strings that are copied from a chunk's analysis to its article's and the
+//! desk's are shared (`Arc<str>`), so that copying is cheap.
+//!
 //! Spans are byte ranges. Inside a [`crate::analysis::document::ChunkAnalysis`]
 //! they are relative to the chunk; in a
 //! [`crate::analysis::document::DocumentAnalysis`] they are absolute.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// What kind of thing a name names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -34,19 +38,19 @@ pub struct Mention {
     /// Where the name stands (without a possessive ending or a leading title).
     pub span: Range<usize>,
     /// The name as written, without a possessive ending.
-    pub text: String,
+    pub text: Arc<str>,
     /// What it names.
     pub kind: EntityKind,
     /// The key that identifies the entity before cross-mention resolution:
     /// a gazetteer canonical name ("United States" for "U.S.") or the
     /// normalized surface form.
-    pub key: String,
+    pub key: Arc<str>,
     /// True for demonyms ("North Korean"), which mention their country.
     pub demonym: bool,
     /// A role the text gives the person here ("Defense Secretary").
-    pub role: Option<String>,
+    pub role: Option<Arc<str>>,
     /// For metonyms ("the Kremlin", "Seoul"), the key of the country they stand for.
-    pub stands_for: Option<String>,
+    pub stands_for: Option<Arc<str>>,
 }
 
 /// The unit a figure is measured in.

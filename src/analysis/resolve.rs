@@ -478,12 +478,12 @@ pub fn resolve(docs: &[Arc<Vec<Mention>>], config: &Config) -> EntityTable {
                 span: m.span.clone(),
             });
             if let Some(role) = &m.role
-                && !entity.roles.contains(role)
+                && !entity.roles.iter().any(|r| **r == **role)
             {
-                entity.roles.push(role.clone());
+                entity.roles.push(role.to_string());
             }
             if stands_for[e].is_none() {
-                stands_for[e] = m.stands_for.clone();
+                stands_for[e] = m.stands_for.as_deref().map(str::to_string);
             }
             ids.push(e);
         }
@@ -567,21 +567,21 @@ fn identify(
     user_persons: &HashSet<&str>,
 ) -> Ident {
     if m.demonym {
-        return Ident::Thing(m.key.clone());
+        return Ident::Thing(m.key.to_string());
     }
-    if m.kind == EntityKind::Person && user_persons.contains(m.key.as_str()) {
-        return Ident::Person(m.key.clone());
+    if m.kind == EntityKind::Person && user_persons.contains(&*m.key) {
+        return Ident::Person(m.key.to_string());
     }
     let words = name_words(&m.key);
     if words.len() >= 2 {
         return if m.kind == EntityKind::Person {
             Ident::Person(words.join(" "))
         } else {
-            Ident::Thing(m.key.clone())
+            Ident::Thing(m.key.to_string())
         };
     }
     let Some(&word) = words.first() else {
-        return Ident::Thing(m.key.clone());
+        return Ident::Thing(m.key.to_string());
     };
     // A surname (or first word) of a full name introduced in the same article.
     if let Some(full) = local.get(word) {
@@ -589,7 +589,7 @@ fn identify(
         return Ident::Person(full[0].clone());
     }
     if m.kind != EntityKind::Person || m.stands_for.is_some() {
-        return Ident::Thing(m.key.clone());
+        return Ident::Thing(m.key.to_string());
     }
     // Across the desk only when exactly one person has that name.
     if let Some(fulls) = desk_names.get(word) {
@@ -648,7 +648,7 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Arc<Vec<Mention>>], config:
         && let Some(longest) = mentions
             .iter()
             .filter(|m| !m.demonym && !is_acronym(&m.key))
-            .map(|m| m.key.as_str())
+            .map(|m| &*m.key)
             .max_by_key(|k| k.split(' ').count())
         && longest.split(' ').count() > entity.canonical.split(' ').count()
     {

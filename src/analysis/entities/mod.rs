@@ -1446,12 +1446,12 @@ impl Recognizer<'_> {
         }
         self.out.push(Mention {
             span,
-            text,
+            text: text.into(),
             kind,
-            key,
+            key: key.into(),
             demonym,
-            role,
-            stands_for,
+            role: role.map(Into::into),
+            stands_for: stands_for.map(Into::into),
         });
     }
 }

@@ -72,18 +72,18 @@ pub fn code_actions(view: DeskView<'_>, doc: usize, span: Range<usize>) -> Vec<A
             .entities
             .entities
             .iter()
-            .any(|e| e.note.is_some() && e.canonical == mention.text);
+            .any(|e| e.note.is_some() && *e.canonical == *mention.text);
         if !declared {
             out.push(Action::Config {
                 edit: ConfigEdit::AddEntity {
-                    name: mention.text.clone(),
+                    name: mention.text.to_string(),
                     kind: mention.kind,
                 },
                 finding: None,
             });
         }
         out.push(Action::Config {
-            edit: ConfigEdit::Ignore(mention.text.clone()),
+            edit: ConfigEdit::Ignore(mention.text.to_string()),
             finding: None,
         });
     }

@@ -49,9 +49,9 @@ fn make_report(
                 }
                 here.push(Mention {
                     span,
-                    text: written.to_string(),
+                    text: (*written).into(),
                     kind: *kind,
-                    key: key.to_string(),
+                    key: (*key).into(),
                     demonym: false,
                     role: None,
                     stands_for: None,

@@ -71,7 +71,7 @@ pub fn inlay_hints(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<
         let surname_only = m.kind == EntityKind::Person
             && !m.text.contains(' ')
             && entity.canonical.contains(' ')
-            && entity.canonical != m.text;
+            && *entity.canonical != *m.text;
         if surname_only && hinted.insert(e) {
             out.push(Hint {
                 offset: m.span.end,

@@ -115,7 +115,7 @@ fn name_hover(
         .refers_to
         .and_then(|i| view.report.entities.entities.get(i))
         .map(|e| e.canonical.clone())
-        .or_else(|| mention.stands_for.clone());
+        .or_else(|| mention.stands_for.as_deref().map(str::to_string));
     let mut articles: Vec<ArticleMentions> = Vec::new();
     for m in &entity.mentions {
         let text = view.text(m.doc);

@@ -86,7 +86,7 @@ pub fn prepare_rename(
 ) -> Option<(Range<usize>, String)> {
     let (index, mention) = view.report.mention_at(doc, offset)?;
     let _ = index;
-    Some((mention.span.clone(), mention.text.clone()))
+    Some((mention.span.clone(), mention.text.to_string()))
 }
 
 /// Renaming the name under the cursor: every mention of the same entity
