@@ -5,6 +5,7 @@
 //! Korea, the target Russia and the event `deploy`, and counts troops.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::model::{EntityKind, Figure, FigureRole, Mention};
 use super::text::{self, BlockKind};
@@ -13,13 +14,13 @@ use super::text::{self, BlockKind};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct ClaimContext {
     /// The key of the entity the claim is about (who deployed, whose troops).
-    pub subject: Option<String>,
+    pub subject: Option<Arc<str>>,
     /// The key of the place or entity the event is directed at ("to Russia").
-    pub target: Option<String>,
+    pub target: Option<Arc<str>>,
     /// The event, as a normalized verb ("deploy", "kill", "earn").
-    pub event: Option<String>,
+    pub event: Option<Arc<str>>,
     /// A date stated in the sentence (`YYYY`, `YYYY-MM`, ...), if any.
-    pub date: Option<String>,
+    pub date: Option<Arc<str>>,
     /// The sentence puts the figure in a hypothetical ("could earn ... by deploying 10,000").
     pub hypothetical: bool,
     /// The figure counts per item ("two units of up to 6,000 troops each").
@@ -103,7 +104,7 @@ pub fn contexts(
     mentions: &[Mention],
     figures: &[Figure],
 ) -> Vec<ClaimContext> {
-    let mut previous: Option<(Range<usize>, String)> = None;
+    let mut previous: Option<(Range<usize>, Arc<str>)> = None;
     figures
         .iter()
         .map(|figure| {
@@ -186,10 +187,10 @@ fn context_in_sentence(
     let lead = &masked[sentence.start..figure.span.start];
     let after = masked[phrase.end..sentence.end].trim_start();
     ClaimContext {
-        subject,
-        target,
-        event,
-        date: sentence_date(sentence_text),
+        subject: subject.map(Into::into),
+        target: target.map(Into::into),
+        event: event.map(Into::into),
+        date: sentence_date(sentence_text).map(Into::into),
         hypothetical: words(lead).any(|(_, w)| is_one_of(w, HYPOTHETICAL)),
         distributive: first_word(after).is_some_and(|w| is_one_of(w, &["each", "apiece"])),
     }

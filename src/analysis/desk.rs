@@ -300,9 +300,9 @@ struct ClaimGroup {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClaimKey {
     /// The key of the subject entity.
-    pub subject: String,
+    pub subject: Arc<str>,
     /// The normalized counted thing.
-    pub counted: String,
+    pub counted: Arc<str>,
     /// The unit label.
     pub unit: String,
     /// Increments are only compared with increments.

@@ -130,11 +130,11 @@ pub struct Figure {
     pub unit: Unit,
     /// The normalized counted thing ("troops", "killed", "casualties",
     /// "artillery systems"), if the text says what is counted.
-    pub counted: Option<String>,
+    pub counted: Option<Arc<str>>,
     /// Where the counted noun stands, if found.
     pub counted_span: Option<Range<usize>>,
     /// "per soldier", "a day": the figure is a rate per this thing.
-    pub per: Option<String>,
+    pub per: Option<Arc<str>>,
     /// Written in words or with a scale word ("three thousand", "1.2 million"),
     /// so that showing the digits helps the reader.
     pub spelled: bool,

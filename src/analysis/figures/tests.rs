@@ -407,7 +407,7 @@ fn roles() {
 #[test]
 fn counted_nouns_are_normalized() {
     let counted = |s: &str| one(s).counted;
-    let c = |x: &str| Some(x.to_string());
+    let c = |x: &str| Some(std::sync::Arc::<str>::from(x));
     assert_eq!(counted("It sent 3,000 North Korean troops."), c("troops"));
     assert_eq!(counted("It sent 3,000 soldiers."), c("troops"));
     assert_eq!(counted("It has 1.2 million personnel."), c("troops"));

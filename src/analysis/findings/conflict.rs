@@ -5,6 +5,8 @@
 //! "at least 3,000" and "approximately 3,200" agree; "3,000" and "11,000" do not.
 
 use super::{Finding, Related, RuleInput, format_value};
+use std::sync::Arc;
+
 use crate::analysis::config::Severity;
 use crate::analysis::desk::DeskFigure;
 use crate::analysis::model::{Figure, Qualifier};
@@ -40,7 +42,7 @@ pub fn interval(figure: &Figure) -> (f64, f64) {
 
 /// Two statements of one claim are about the same event unless both name
 /// events and they differ: troops deployed are not troops an army has.
-fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
+fn compatible(a: &Option<Arc<str>>, b: &Option<Arc<str>>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a == b,
         _ => true,

@@ -76,8 +76,9 @@ impl RuleInput<'_> {
         figure
             .context
             .date
-            .clone()
-            .or_else(|| self.docs[doc].date().map(str::to_string))
+            .as_deref()
+            .or_else(|| self.docs[doc].date())
+            .map(str::to_string)
     }
 }
 

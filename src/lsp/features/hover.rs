@@ -183,8 +183,9 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
                     date: other
                         .context
                         .date
-                        .clone()
-                        .or_else(|| view.date(other_doc).map(str::to_string)),
+                        .as_deref()
+                        .or_else(|| view.date(other_doc))
+                        .map(str::to_string),
                     line: line_of(text, other.figure.span.start),
                     snippet: snippet(text, &other.figure.span, SNIPPET),
                 });
@@ -197,7 +198,7 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
         low: figure.low.map(|v| format_value(v, unit)),
         high: figure.high.map(|v| format_value(v, unit)),
         qualifier: qualifier_words(figure.qualifier),
-        counted: figure.counted.clone(),
+        counted: figure.counted.as_deref().map(str::to_string),
         claim: here.claim.as_ref().map(|c| c.label()),
         elsewhere,
     })
