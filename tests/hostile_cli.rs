@@ -6,11 +6,15 @@
 //! Timings and peak memory are printed (run with `--nocapture` to see them),
 //! never asserted.
 
+mod support;
+
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+use support::{proc_status_kib, write};
 
 /// A finished run of the binary with what it cost.
 struct Run {
@@ -45,14 +49,6 @@ impl Run {
     }
 }
 
-fn vm_hwm_kib(pid: u32) -> Option<u64> {
-    let status = fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-}
-
 /// Runs `marginalia` with `args` in `dir`, sampling its peak memory.
 fn marginalia(dir: &Path, args: &[&str]) -> Run {
     let start = Instant::now();
@@ -84,7 +80,7 @@ fn marginalia(dir: &Path, args: &[&str]) -> Run {
             let _ = child.wait();
             panic!("marginalia {args:?} still running after {deadline:?}");
         }
-        if let Some(kib) = vm_hwm_kib(pid) {
+        if let Some(kib) = proc_status_kib(pid, "VmHWM") {
             peak = Some(peak.map_or(kib, |p: u64| p.max(kib)));
         }
         if let Some(status) = child.try_wait().expect("wait") {
@@ -113,14 +109,6 @@ fn marginalia(dir: &Path, args: &[&str]) -> Run {
 }
 
 const CLEAN: &str = "The council met on Monday and agreed to meet again.\n";
-
-fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap();
-    }
-    fs::write(path, contents).unwrap();
-}
 
 /// A news-like article of about `bytes` bytes, `lines_per_paragraph` lines a paragraph.
 fn big_article(bytes: usize, paragraph_break: bool) -> String {
