@@ -882,7 +882,25 @@ where
                 std::process::exit(code);
             });
         }
-        self.inner.call(request).boxed()
+        // tower-lsp drops the answer to unknown `$/` methods, as if all were
+        // notifications; a request must still get MethodNotFound.
+        let dollar_request = method
+            .starts_with("$/")
+            .then(|| request.id().cloned())
+            .flatten();
+        let answer = self.inner.call(request);
+        match dollar_request {
+            Some(id) => answer
+                .map(|answer| {
+                    answer.map(|response| {
+                        response.or_else(|| {
+                            Some(Response::from_error(id, jsonrpc::Error::method_not_found()))
+                        })
+                    })
+                })
+                .boxed(),
+            None => answer.boxed(),
+        }
     }
 }
 
