@@ -1,0 +1,406 @@
+//! Hostile input against the real language server over stdio: broken
+//! framing and messages, positions and edits that point nowhere, bad files in
+//! the workspace, a flood of edits, and writes to `marginalia.toml` that must
+//! lose nothing. After each bad message the server has to prove that it still
+//! serves by answering a request.
+//!
+//! Measurements are printed (run with `--nocapture` to see them).
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use support::{Client, TIMEOUT, capabilities, uri};
+
+const TROOPS: &str = "North Korea has deployed 3,000 troops to Russia.\n";
+
+fn no_debounce() -> Value {
+    json!({"debounce_ms": 0})
+}
+
+/// A frame with a correct Content-Length.
+fn frame(body: &str) -> String {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len())
+}
+
+/// A request body.
+fn request_body(id: i64, method: &str, params: Value) -> String {
+    json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}).to_string()
+}
+
+/// Proves that the server still reads and answers requests.
+fn assert_serves(client: &mut Client) {
+    let answer = client.request("workspace/symbol", json!({"query": "Korea"}));
+    assert!(answer.get("error").is_none(), "{answer}");
+    assert!(answer["result"].is_array(), "{answer}");
+}
+
+/// Waits for the response to request `id`.
+fn answer_to(client: &mut Client, id: i64) -> Value {
+    client.response(&json!(id))
+}
+
+/// Waits for an error answer with a null id (to a message without a usable id).
+fn null_id_error(client: &mut Client) -> Value {
+    client
+        .wait_for(TIMEOUT, |m| {
+            m.get("error").is_some() && m.get("id") == Some(&Value::Null)
+        })
+        .expect("an error answer with a null id")
+}
+
+fn started() -> (tempfile::TempDir, Client) {
+    let dir = tempfile::tempdir().unwrap();
+    let client = Client::start(dir.path(), capabilities(false), no_debounce());
+    (dir, client)
+}
+
+// --- Framing -------------------------------------------------------------------
+
+#[test]
+fn a_content_length_too_small_is_answered_and_the_next_message_is_served() {
+    let (_dir, mut client) = started();
+    // One byte short: the body is cut before its closing brace, and the
+    // rest runs into the next frame's header with no line break between.
+    let body = request_body(70, "workspace/symbol", json!({"query": "x"}));
+    client.write_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len() - 1).as_bytes());
+    client
+        .write_raw(frame(&request_body(71, "workspace/symbol", json!({"query": "y"}))).as_bytes());
+    assert_eq!(null_id_error(&mut client)["error"]["code"], -32700);
+    assert!(answer_to(&mut client, 71)["result"].is_array());
+    // Cut inside a two-byte character: what is left over is not UTF-8.
+    let body = request_body(72, "workspace/symbol", json!({"query": "é"}));
+    let cut = body.find('é').unwrap() + 1;
+    client.write_raw(format!("Content-Length: {cut}\r\n\r\n{body}").as_bytes());
+    client
+        .write_raw(frame(&request_body(73, "workspace/symbol", json!({"query": "z"}))).as_bytes());
+    assert_eq!(null_id_error(&mut client)["error"]["code"], -32700);
+    assert!(answer_to(&mut client, 73)["result"].is_array());
+    assert_serves(&mut client);
+}
+
+#[test]
+fn a_content_length_too_large_does_not_swallow_the_messages_behind_it() {
+    let (_dir, mut client) = started();
+    // The body is complete and valid; the length claims 40 bytes more, which
+    // would be taken from the frames behind it.
+    let body = request_body(80, "workspace/symbol", json!({"query": "a"}));
+    client.write_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len() + 40).as_bytes());
+    client
+        .write_raw(frame(&request_body(81, "workspace/symbol", json!({"query": "b"}))).as_bytes());
+    client
+        .write_raw(frame(&request_body(82, "workspace/symbol", json!({"query": "c"}))).as_bytes());
+    for id in [80, 81, 82] {
+        let answer = answer_to(&mut client, id);
+        assert!(answer["result"].is_array(), "{id}: {answer}");
+    }
+    assert_serves(&mut client);
+    assert!(client.log().contains("Content-Length"), "{}", client.log());
+}
+
+#[test]
+fn a_content_length_too_large_then_shutdown_and_exit_ends_the_process() {
+    let (_dir, mut client) = started();
+    let body = request_body(90, "workspace/symbol", json!({"query": "a"}));
+    // Claims a megabyte; nothing more will come but shutdown and exit.
+    client.write_raw(format!("Content-Length: 1048576\r\n\r\n{body}").as_bytes());
+    let (elapsed, code) = client.shutdown_and_exit();
+    assert!(elapsed < Duration::from_secs(2), "took {elapsed:?}");
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn a_body_cut_short_by_the_end_of_input_ends_the_process() {
+    let (_dir, mut client) = started();
+    client.write_raw(b"Content-Length: 1000\r\n\r\n{\"jsonrpc\": \"2.0\", \"id\": 1");
+    client.close_stdin();
+    // No shutdown was asked for: exit code 1, and promptly.
+    let started = Instant::now();
+    assert_eq!(client.wait_exit(Duration::from_secs(5)), Some(1));
+    assert!(started.elapsed() < Duration::from_secs(2));
+    let log = client.log();
+    assert!(!log.contains("panicked"), "{log}");
+}
+
+#[test]
+fn frames_without_a_usable_content_length_are_skipped() {
+    let (_dir, mut client) = started();
+    let headers = [
+        "Content-Length: abc\r\n".to_string(),
+        "Content-Length: -5\r\n".to_string(),
+        "Content-Length: 99999999999999999999999\r\n".to_string(),
+        // Over the largest message accepted (256 MiB).
+        format!("Content-Length: {}\r\n", 300 * 1024 * 1024),
+        "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n".to_string(),
+        "Content-Length 52\r\n".to_string(),
+    ];
+    for (i, header) in headers.iter().enumerate() {
+        let id = 100 + 2 * i as i64;
+        let body = request_body(id, "workspace/symbol", json!({"query": "lost"}));
+        client.write_raw(format!("{header}\r\n{body}").as_bytes());
+        client.write_raw(
+            frame(&request_body(
+                id + 1,
+                "workspace/symbol",
+                json!({"query": "kept"}),
+            ))
+            .as_bytes(),
+        );
+        let answer = answer_to(&mut client, id + 1);
+        assert!(answer["result"].is_array(), "after {header:?}: {answer}");
+    }
+    // A body with no header at all, then a frame.
+    client.write_raw(request_body(120, "workspace/symbol", json!({"query": ""})).as_bytes());
+    client
+        .write_raw(frame(&request_body(121, "workspace/symbol", json!({"query": ""}))).as_bytes());
+    let answer = answer_to(&mut client, 121);
+    assert!(answer["result"].is_array(), "{answer} {}", client.log());
+    // Stray blank lines and lower-case header names are fine.
+    client.write_raw(b"\r\n\r\n");
+    let body = request_body(122, "workspace/symbol", json!({"query": ""}));
+    client.write_raw(format!("content-length:{}\r\n\r\n{body}", body.len()).as_bytes());
+    assert!(answer_to(&mut client, 122)["result"].is_array());
+    assert_serves(&mut client);
+}
+
+#[test]
+fn binary_garbage_between_frames_is_skipped() {
+    let (_dir, mut client) = started();
+    client.write_raw(b"\xff\xfe\x00\x01\x80garbage\r\n\xc3\r\n\r\n");
+    client
+        .write_raw(frame(&request_body(130, "workspace/symbol", json!({"query": ""}))).as_bytes());
+    let answer = answer_to(&mut client, 130);
+    assert!(answer["result"].is_array(), "{answer} {}", client.log());
+    assert_serves(&mut client);
+}
+
+// --- Messages ------------------------------------------------------------------
+
+#[test]
+fn json_that_is_not_json_rpc_is_an_invalid_request() {
+    let (_dir, mut client) = started();
+    for body in [
+        r#"{"hello": "world"}"#,
+        r#"{"jsonrpc": "2.0", "id": 5, "method": 42}"#,
+        r#"{"jsonrpc": "2.0", "id": {"nested": true}, "method": "workspace/symbol"}"#,
+        r#""just a string""#,
+        "null",
+        "[]",
+    ] {
+        client.write_raw(frame(body).as_bytes());
+        let error = null_id_error(&mut client);
+        assert_eq!(error["error"]["code"], -32600, "{body}: {error}");
+        assert_serves(&mut client);
+    }
+}
+
+#[test]
+fn parameters_of_the_wrong_shape_are_invalid_params() {
+    let (_dir, mut client) = started();
+    let answer = client.request("textDocument/hover", json!("not an object"));
+    assert_eq!(answer["error"]["code"], -32602, "{answer}");
+    let answer = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "not a uri at all"}, "position": {"line": -1, "character": 0}}),
+    );
+    assert_eq!(answer["error"]["code"], -32602, "{answer}");
+    // A notification of the wrong shape has no one to answer: it is dropped.
+    client.notify("textDocument/didChange", json!({"textDocument": 5}));
+    client.notify("textDocument/didOpen", json!([]));
+    assert_serves(&mut client);
+    std::thread::sleep(Duration::from_millis(100));
+    let log = client.log();
+    assert!(
+        log.contains("bad didChange") && log.contains("bad didOpen"),
+        "{log}"
+    );
+}
+
+#[test]
+fn unknown_requests_are_method_not_found_and_unknown_notifications_are_ignored() {
+    let (_dir, mut client) = started();
+    let answer = client.request("$/marginalia/unheardOf", json!({}));
+    assert_eq!(answer["error"]["code"], -32601, "{answer}");
+    let answer = client.request("textDocument/unheardOf", Value::Null);
+    assert_eq!(answer["error"]["code"], -32601, "{answer}");
+    client.notify("marginalia/unheardOf", json!({"x": 1}));
+    client.notify("$/unheardOf", json!({}));
+    client.notify("$/cancelRequest", json!({"id": 99999}));
+    assert_serves(&mut client);
+    // Nothing answered the notifications.
+    assert!(
+        client
+            .wait_for(Duration::from_millis(200), |m| m.get("error").is_some())
+            .is_none()
+    );
+}
+
+#[test]
+fn requests_before_initialize_are_refused_and_initialize_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::spawn();
+    for method in ["workspace/symbol", "shutdown", "marginalia/desk"] {
+        let params = if method == "workspace/symbol" {
+            json!({"query": ""})
+        } else {
+            Value::Null
+        };
+        let answer = client.request(method, params);
+        assert_eq!(answer["error"]["code"], -32002, "{method}: {answer}");
+    }
+    // Dropped: the server is not initialized.
+    let early = uri(&dir.path().join("early.md"));
+    client.open(&early, "markdown", "too early");
+    // Now a client that does not wait for the answer to initialize.
+    client.send(&json!({
+        "jsonrpc": "2.0", "id": 1000, "method": "initialize",
+        "params": {"processId": null, "rootUri": uri(dir.path()), "capabilities": {}}
+    }));
+    client.notify("initialized", json!({}));
+    let doc = uri(&dir.path().join("a.md"));
+    client.open(&doc, "markdown", "on time");
+    let initialize = client.response(&json!(1000));
+    assert!(
+        initialize["result"]["capabilities"].is_object(),
+        "{initialize}"
+    );
+    assert_eq!(client.text(&doc)["text"], "on time");
+    assert_eq!(client.text(&early), Value::Null);
+    // A second initialize is refused.
+    let again = client.request("initialize", json!({"capabilities": {}}));
+    assert_eq!(again["error"]["code"], -32600, "{again}");
+    assert_serves(&mut client);
+}
+
+// --- Positions and documents that point nowhere ----------------------------------
+
+#[test]
+fn positions_beyond_the_end_give_empty_or_clamped_results() {
+    for utf8 in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut client = Client::start(dir.path(), capabilities(utf8), no_debounce());
+        let doc = uri(&dir.path().join("a.md"));
+        client.open(
+            &doc,
+            "markdown",
+            &format!("{TROOPS}Kim Jong Un’s 😀 envoy\r\nNorth Korea"),
+        );
+        let far = [
+            json!({"line": 2, "character": 4000}),
+            json!({"line": 4000, "character": 0}),
+            json!({"line": 0, "character": u32::MAX}),
+            json!({"line": u32::MAX, "character": u32::MAX}),
+        ];
+        let id = json!({"uri": doc});
+        for position in &far {
+            let at = json!({"textDocument": id, "position": position});
+            let with = |extra: Value| {
+                let mut params = at.clone();
+                params
+                    .as_object_mut()
+                    .unwrap()
+                    .extend(extra.as_object().unwrap().clone());
+                params
+            };
+            for (method, params) in [
+                ("textDocument/hover", at.clone()),
+                ("textDocument/definition", at.clone()),
+                (
+                    "textDocument/references",
+                    with(json!({"context": {"includeDeclaration": true}})),
+                ),
+                ("textDocument/documentHighlight", at.clone()),
+                ("textDocument/prepareRename", at.clone()),
+                ("textDocument/rename", with(json!({"newName": "DPRK"}))),
+                ("textDocument/completion", at.clone()),
+            ] {
+                let answer = client.request(method, params);
+                assert!(
+                    answer.get("error").is_none(),
+                    "{method} at {position}: {answer}"
+                );
+                if let Some(items) = answer["result"].as_array() {
+                    for item in items {
+                        let line = item["range"]["start"]["line"].as_u64().unwrap_or(0);
+                        assert!(line <= 2, "{method}: {item}");
+                    }
+                }
+            }
+            let range = json!({"start": {"line": 0, "character": 0}, "end": position});
+            for method in [
+                "textDocument/semanticTokens/range",
+                "textDocument/inlayHint",
+            ] {
+                let answer = client.request(method, json!({"textDocument": id, "range": range}));
+                assert!(
+                    answer.get("error").is_none(),
+                    "{method} to {position}: {answer}"
+                );
+            }
+            let actions = client.request(
+                "textDocument/codeAction",
+                json!({"textDocument": id, "range": {"start": position, "end": position}, "context": {"diagnostics": []}}),
+            );
+            assert!(actions.get("error").is_none(), "{actions}");
+        }
+        // A range from the start to far beyond the end is the whole document;
+        // a reversed one is the same range.
+        let full = client.request(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": id}),
+        );
+        let beyond = client.request(
+            "textDocument/semanticTokens/range",
+            json!({"textDocument": id, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 4000, "character": 9}}}),
+        );
+        let reversed = client.request(
+            "textDocument/semanticTokens/range",
+            json!({"textDocument": id, "range": {"start": {"line": 4000, "character": 9}, "end": {"line": 0, "character": 0}}}),
+        );
+        assert!(
+            !full["result"]["data"].as_array().unwrap().is_empty(),
+            "{full}"
+        );
+        assert_eq!(beyond["result"]["data"], full["result"]["data"]);
+        assert_eq!(reversed["result"]["data"], full["result"]["data"]);
+        // The last name, with the position past the end of the last line,
+        // clamps onto it.
+        let last = client.hover(&doc, 2, 4000);
+        let text = last["contents"]["value"].as_str().unwrap_or_default();
+        assert!(text.contains("North Korea"), "{last}");
+        assert!(!client.log().contains("failed"), "{}", client.log());
+    }
+}
+
+#[test]
+fn edits_and_closes_of_unknown_documents_are_ignored_and_logged() {
+    let (dir, mut client) = started();
+    let doc = uri(&dir.path().join("a.md"));
+    client.open(&doc, "markdown", TROOPS);
+    let ghost = uri(&dir.path().join("ghost.md"));
+    client.change(&ghost, 2, [(0, 0), (0, 0)], "boo");
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": ghost}}),
+    );
+    // A full-text change to a document that was never opened does not open it.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": ghost, "version": 3}, "contentChanges": [{"text": "boo"}]}),
+    );
+    // Not a file, not an article.
+    client.change("untitled:Untitled-1", 2, [(0, 0), (0, 0)], "x");
+    client.open("file:///tmp/notes.rs", "rust", "fn main() {}");
+    assert_eq!(client.text(&ghost), Value::Null);
+    let entries = support::desk(&mut client);
+    assert_eq!(entries, vec![(doc.clone(), Some(1), TROOPS.len() as u64)]);
+    std::thread::sleep(Duration::from_millis(100));
+    let log = client.log();
+    assert!(
+        log.contains("edit to unknown document") && log.contains("ghost.md"),
+        "{log}"
+    );
+    assert!(log.contains("not an article"), "{log}");
+    assert_serves(&mut client);
+}
