@@ -404,3 +404,76 @@ fn edits_and_closes_of_unknown_documents_are_ignored_and_logged() {
     assert!(log.contains("not an article"), "{log}");
     assert_serves(&mut client);
 }
+
+// --- Bad files in the workspace --------------------------------------------------
+
+/// A news-like line of about `bytes` bytes, without line breaks.
+fn long_line(bytes: usize) -> String {
+    const SENTENCES: &[&str] = &[
+        "North Korea has sent at least 3,000 troops to Russia, according to officials in Seoul.",
+        "Kim Jong Un’s army lost about 1,200 soldiers — “a heavy toll,” Zelensky said.",
+        "The Pentagon estimated 12,000 troops in all; NATO put it at 11,000 in October 2024.",
+    ];
+    let mut text = String::with_capacity(bytes + 100);
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(SENTENCES[i % SENTENCES.len()]);
+        text.push(' ');
+        i += 1;
+    }
+    text
+}
+
+#[test]
+fn bad_files_in_the_workspace_are_skipped_and_the_rest_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = support::write(dir.path(), "good.md", TROOPS);
+    // 50 MB, over the default max_file_size of 10 MB.
+    let huge = long_line(50 * 1024 * 1024).replace(". ", ".\n\n");
+    support::write(dir.path(), "desk/huge.md", &huge);
+    support::write(
+        dir.path(),
+        "desk/binary.md",
+        b"PK\x03\x04\0\0\x14\0 North Korea\0",
+    );
+    support::write(
+        dir.path(),
+        "desk/latin1.txt",
+        b"Caf\xe9 au lait in Seoul.\n",
+    );
+    support::write(
+        dir.path(),
+        "desk/truncated.md",
+        "Kim Jong Un 🪖".as_bytes().split_last().unwrap().1,
+    );
+    let one_line = long_line(1024 * 1024);
+    let line = support::write(dir.path(), "desk/line.txt", &one_line);
+    let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
+    let end = support::wait_for_index(&mut client);
+    assert_eq!(end["params"]["value"]["message"], "2 articles", "{end}");
+    let entries: Vec<String> = support::desk(&mut client)
+        .into_iter()
+        .map(|e| e.0)
+        .collect();
+    assert_eq!(entries, vec![line.clone(), good]);
+    std::thread::sleep(Duration::from_millis(100));
+    let log = client.log();
+    for (name, reason) in [
+        ("huge.md", "max_file_size"),
+        ("binary.md", "binary"),
+        ("latin1.txt", "UTF-8"),
+        ("truncated.md", "UTF-8"),
+    ] {
+        assert!(
+            log.lines().any(|l| l.contains(name) && l.contains(reason)),
+            "{name}: {log}"
+        );
+    }
+    // The single-line megabyte is served, far along its one line.
+    let last = one_line.rfind("North Korea").unwrap();
+    let column = one_line[..last].encode_utf16().count() as u32;
+    let far = client.hover(&line, 0, column + 2);
+    let text = far["contents"]["value"].as_str().unwrap_or_default();
+    assert!(text.contains("North Korea"), "{far}");
+    assert_serves(&mut client);
+}

@@ -398,9 +398,9 @@ pub fn desk(client: &mut Client) -> Vec<(String, Option<i64>, u64)> {
     entries
 }
 
-/// Waits for the end of a workspace indexing run.
-pub fn wait_for_index(client: &mut Client) {
-    wait_for_index_within(client, TIMEOUT);
+/// Waits for the end of a workspace indexing run; the `$/progress` message.
+pub fn wait_for_index(client: &mut Client) -> Value {
+    wait_for_index_within(client, TIMEOUT)
 }
 
 /// Waits up to `timeout` for the end of a workspace indexing run.
