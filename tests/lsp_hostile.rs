@@ -477,3 +477,208 @@ fn bad_files_in_the_workspace_are_skipped_and_the_rest_indexed() {
     assert!(text.contains("North Korea"), "{far}");
     assert_serves(&mut client);
 }
+
+/// Peak memory allowed to the server for a desk, from BENCHMARKS.md.
+const MEMORY_TARGET_KIB: u64 = 500 * 1024;
+
+/// Writes `count` one-line articles in folders of a thousand; their paths.
+fn one_line_articles(root: &std::path::Path, count: usize) -> Vec<std::path::PathBuf> {
+    let mut paths = Vec::with_capacity(count);
+    for i in 0..count {
+        let folder = root.join(format!("{:03}", i / 1000));
+        if i % 1000 == 0 {
+            std::fs::create_dir_all(&folder).unwrap();
+        }
+        let ext = if i % 2 == 0 { "md" } else { "txt" };
+        let path = folder.join(format!("{i}.{ext}"));
+        std::fs::write(
+            &path,
+            format!(
+                "Article {i}: North Korea sent {} troops to Russia, officials said.\n",
+                1000 + i % 7
+            ),
+        )
+        .unwrap();
+        paths.push(path);
+    }
+    paths
+}
+
+/// Indexes 100,000 one-line articles that all restate one claim with seven
+/// values (the worst case of BENCHMARKS.md) and checks that they are all
+/// served. Waits for every article's diagnostics when `all_diagnostics`.
+/// Returns the server's peak resident memory in KiB.
+fn hundred_thousand_articles(all_diagnostics: bool) -> u64 {
+    let dir = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    one_line_articles(&dir.path().join("desk"), 100_000);
+    eprintln!("[measure] writing 100,000 files: {:.2?}", started.elapsed());
+    let started = Instant::now();
+    let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
+    let end = support::wait_for_index_within(&mut client, Duration::from_secs(300));
+    let indexed = started.elapsed();
+    assert_eq!(
+        end["params"]["value"]["message"], "100000 articles",
+        "{end}"
+    );
+    // A request waits for the analysis of the whole desk.
+    let symbols = client.request("workspace/symbol", json!({"query": "Article 99999"}));
+    assert!(symbols["result"].is_array(), "{symbols}");
+    let answered = started.elapsed();
+    let mut published = 0;
+    if all_diagnostics {
+        while published < 100_000 {
+            let diagnostics = client.wait_for(Duration::from_secs(60), |m| {
+                m["method"] == "textDocument/publishDiagnostics"
+            });
+            assert!(diagnostics.is_some(), "{published} diagnostics so far");
+            published += 1;
+        }
+    }
+    let peak = support::proc_status_kib(client.pid(), "VmHWM").expect("VmHWM");
+    eprintln!(
+        "[measure] 100,000 one-line articles: indexed in {indexed:.2?}, first answer after \
+         {answered:.2?}, diagnostics of {published} articles after {:.2?}, peak RSS {peak} KiB",
+        started.elapsed()
+    );
+    peak
+}
+
+#[test]
+fn a_hundred_thousand_one_line_articles_are_indexed_and_served() {
+    hundred_thousand_articles(false);
+}
+
+/// Not met: about 1.2 GiB in a debug build once the diagnostics of every
+/// article are out (BENCHMARKS.md has 727 MB for the checker on the same desk).
+#[test]
+#[ignore = "over the memory target of BENCHMARKS.md; run with --ignored"]
+fn a_hundred_thousand_one_line_articles_stay_within_the_memory_target() {
+    let peak = hundred_thousand_articles(true);
+    assert!(
+        peak < MEMORY_TARGET_KIB,
+        "peak RSS {peak} KiB is over the target of {MEMORY_TARGET_KIB} KiB"
+    );
+}
+
+/// The articles on disk under `root`, as URIs, sorted.
+fn articles_on_disk(root: &std::path::Path) -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "txt") {
+                out.push(uri(&path));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn files_deleted_and_renamed_while_indexing_leave_the_desk_as_the_disk_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk_dir = dir.path().join("desk");
+    let paths = one_line_articles(&desk_dir, 20_000);
+    let started = Instant::now();
+    let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
+    // While the server walks and reads: delete every seventh article and
+    // rename every eleventh, telling the server as an editor would.
+    let mut events = Vec::new();
+    let mut all_events = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        if i % 7 == 3 {
+            events.push(json!({"uri": uri(path), "type": 3}));
+            std::fs::remove_file(path).unwrap();
+        } else if i % 11 == 5 {
+            let renamed = path.with_file_name(format!("{i}-renamed.md"));
+            events.push(json!({"uri": uri(path), "type": 3}));
+            std::fs::rename(path, &renamed).unwrap();
+            events.push(json!({"uri": uri(&renamed), "type": 1}));
+        }
+        if events.len() >= 200 || i + 1 == paths.len() {
+            client.notify(
+                "workspace/didChangeWatchedFiles",
+                json!({"changes": events}),
+            );
+            all_events.append(&mut events);
+        }
+    }
+    let changed = started.elapsed();
+    let end = support::wait_for_index_within(&mut client, Duration::from_secs(120));
+    eprintln!(
+        "[measure] {} file events sent within {changed:.2?}; indexing ended after {:.2?} ({})",
+        all_events.len(),
+        started.elapsed(),
+        end["params"]["value"]["message"]
+    );
+    let on_disk = articles_on_disk(&desk_dir);
+    let desk = |client: &mut Client| -> Vec<String> {
+        support::desk(client).into_iter().map(|e| e.0).collect()
+    };
+    let differences = |desk: &[String]| -> (Vec<String>, Vec<String>) {
+        let stale = desk.iter().filter(|u| on_disk.binary_search(u).is_err());
+        let missing = on_disk.iter().filter(|u| desk.binary_search(u).is_err());
+        (stale.cloned().collect(), missing.cloned().collect())
+    };
+    assert!(client.is_running());
+    let (stale, missing) = differences(&desk(&mut client));
+    assert!(
+        stale.is_empty() && missing.is_empty(),
+        "after the events sent while indexing: {} not on disk ({:?}), {} missing ({:?})",
+        stale.len(),
+        stale.first(),
+        missing.len(),
+        missing.first()
+    );
+    // The same events once more change nothing.
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": all_events}),
+    );
+    assert_eq!(differences(&desk(&mut client)), (vec![], vec![]));
+    assert!(!client.log().contains("panicked"), "{}", client.log());
+    eprintln!("[measure] whole test body: {:.2?}", started.elapsed());
+}
+
+#[test]
+fn a_folder_deleted_or_renamed_in_one_event_takes_its_articles_along() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk_dir = dir.path().join("desk");
+    one_line_articles(&desk_dir, 3000);
+    support::write(dir.path(), "marginalia.toml", "exclude = [\"drafts/**\"]\n");
+    let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
+    support::wait_for_index(&mut client);
+    let desk = |client: &mut Client| -> Vec<String> {
+        support::desk(client).into_iter().map(|e| e.0).collect()
+    };
+    assert_eq!(desk(&mut client).len(), 3000);
+    // Editors report a deleted or renamed folder as one event for the folder.
+    let gone = uri(&desk_dir.join("000"));
+    std::fs::remove_dir_all(desk_dir.join("000")).unwrap();
+    let old = uri(&desk_dir.join("001"));
+    std::fs::rename(desk_dir.join("001"), desk_dir.join("moved")).unwrap();
+    let moved = uri(&desk_dir.join("moved"));
+    // Moved where the config's globs leave it out.
+    let excluded_old = uri(&desk_dir.join("002"));
+    std::fs::rename(desk_dir.join("002"), dir.path().join("drafts")).unwrap();
+    let excluded_new = uri(&dir.path().join("drafts"));
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [
+            {"uri": gone, "type": 3},
+            {"uri": old, "type": 3},
+            {"uri": moved, "type": 1},
+            {"uri": excluded_old, "type": 3},
+            {"uri": excluded_new, "type": 1},
+        ]}),
+    );
+    let entries = desk(&mut client);
+    assert_eq!(entries, articles_on_disk(&desk_dir));
+    assert_eq!(entries.len(), 1000);
+    assert!(entries[0].contains("/desk/moved/"), "{}", entries[0]);
+}
