@@ -682,3 +682,116 @@ fn a_folder_deleted_or_renamed_in_one_event_takes_its_articles_along() {
     assert_eq!(entries.len(), 1000);
     assert!(entries[0].contains("/desk/moved/"), "{}", entries[0]);
 }
+
+// --- Load ----------------------------------------------------------------------
+
+/// One `didChange` frame replacing a range of line/character positions.
+fn change_frame(doc: &str, version: i32, range: [(u32, u32); 2], text: &str) -> String {
+    frame(
+        &json!({
+            "jsonrpc": "2.0",
+            "method": "textDocument/didChange",
+            "params": {
+                "textDocument": {"uri": doc, "version": version},
+                "contentChanges": [{
+                    "range": {
+                        "start": {"line": range[0].0, "character": range[0].1},
+                        "end": {"line": range[1].0, "character": range[1].1}
+                    },
+                    "text": text
+                }]
+            }
+        })
+        .to_string(),
+    )
+}
+
+#[test]
+fn a_thousand_edits_at_full_speed_end_in_the_right_text_and_memory_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
+    let pid = client.pid();
+    let reference = uri(&dir.path().join("reference.md"));
+    client.open(
+        &reference,
+        "markdown",
+        "North Korea has deployed 11,000 troops to Russia.\n",
+    );
+    let doc = uri(&dir.path().join("edited.md"));
+    client.open(&doc, "markdown", TROOPS);
+    client
+        .diagnostics(&doc, |d| d.iter().any(|d| d["code"] == "figure-conflict"))
+        .expect("a conflict with the reference");
+    assert!(client.hover(&doc, 0, 26)["contents"]["value"].is_string());
+    std::thread::sleep(Duration::from_millis(500));
+    let before = support::proc_status_kib(pid, "VmRSS").expect("VmRSS");
+
+    // 1,000 edits, written in one go without reading: a second sentence typed
+    // a character at a time, then the first sentence's figure rewritten
+    // again and again (five characters each time), ending on a value used
+    // only at the end.
+    let typed = "Officials in Seoul said Kim Jong Un’s army sent them in October.";
+    let mut frames = String::new();
+    let mut version = 1;
+    let mut column = 0;
+    for c in typed.chars() {
+        version += 1;
+        frames.push_str(&change_frame(
+            &doc,
+            version,
+            [(1, column), (1, column)],
+            &c.to_string(),
+        ));
+        column += c.len_utf16() as u32;
+    }
+    let mut figure = String::new();
+    while version < 1001 {
+        version += 1;
+        figure = if version == 1001 {
+            "9,999".to_string()
+        } else {
+            let value = 1000 + (version * 7) % 8000;
+            format!("{},{:03}", value / 1000, value % 1000)
+        };
+        frames.push_str(&change_frame(&doc, version, [(0, 25), (0, 30)], &figure));
+    }
+    let started = Instant::now();
+    client.write_raw(frames.as_bytes());
+    let written = started.elapsed();
+    let expected = format!("North Korea has deployed {figure} troops to Russia.\n{typed}");
+    let text = client.text(&doc);
+    assert_eq!(text["text"], expected.as_str());
+    assert_eq!(text["version"], 1001);
+    let applied = started.elapsed();
+    let hover = client.hover(&doc, 0, 26);
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        shown.contains("9,999") && shown.contains("troops"),
+        "{hover}"
+    );
+    let kim = client.hover(&doc, 1, 25);
+    let shown = kim["contents"]["value"].as_str().unwrap_or_default();
+    assert!(shown.contains("Kim Jong Un"), "{kim}");
+    // Settled: the diagnostics of the last version are out.
+    let last = client.wait_for(TIMEOUT, |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == doc.as_str()
+            && m["params"]["version"] == 1001
+    });
+    assert!(last.is_some(), "diagnostics for version 1001");
+    let settled = started.elapsed();
+    std::thread::sleep(Duration::from_millis(500));
+    let after = support::proc_status_kib(pid, "VmRSS").expect("VmRSS");
+    let peak = support::proc_status_kib(pid, "VmHWM").expect("VmHWM");
+    eprintln!(
+        "[measure] 1,000 edits: written in {written:.2?}, applied by {applied:.2?}, \
+         diagnostics settled by {settled:.2?}; RSS before {before} KiB, after {after} KiB, \
+         peak {peak} KiB"
+    );
+    let allowed = (before + before / 4).max(before + 20 * 1024);
+    assert!(
+        after <= allowed,
+        "RSS {after} KiB after the load, {before} KiB before (allowed {allowed} KiB)"
+    );
+    assert_serves(&mut client);
+}
