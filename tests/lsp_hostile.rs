@@ -795,3 +795,176 @@ fn a_thousand_edits_at_full_speed_end_in_the_right_text_and_memory_comes_back() 
     );
     assert_serves(&mut client);
 }
+
+// --- Writes to marginalia.toml ----------------------------------------------------
+
+/// The byte offset of an LSP position in `text` (lines end at \r\n, \n or \r).
+fn byte_offset(text: &str, position: &Value, utf8: bool) -> usize {
+    let line = position["line"].as_u64().unwrap() as usize;
+    let character = position["character"].as_u64().unwrap() as usize;
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for _ in 0..line {
+        let Some(end) = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+        else {
+            return text.len();
+        };
+        start += end
+            + if bytes[start + end..].starts_with(b"\r\n") {
+                2
+            } else {
+                1
+            };
+    }
+    let mut units = 0;
+    for (i, c) in text[start..].char_indices() {
+        if units >= character || c == '\n' || c == '\r' {
+            return start + i;
+        }
+        units += if utf8 { c.len_utf8() } else { c.len_utf16() };
+    }
+    text.len()
+}
+
+/// Applies text edits as an editor does.
+fn apply_edits(text: &str, edits: &[Value], utf8: bool) -> String {
+    let mut ranges: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| {
+            (
+                byte_offset(text, &e["range"]["start"], utf8),
+                byte_offset(text, &e["range"]["end"], utf8),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    ranges.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let mut out = text.to_string();
+    for (start, end, with) in ranges {
+        out.replace_range(start..end, with);
+    }
+    out
+}
+
+/// A config with comments, odd spacing, \r\n line ends, non-ASCII text and a
+/// last section without a line end.
+const CONFIG: &str = "# Desk settings — “Seoul bureau” ✓\r\n\
+    debounce_ms   =   0   # at once\r\n\
+    \r\n\
+    ignore = [ \"Hermit Kingdom\" ,\"Zoë\"  ]\r\n\
+    \r\n\
+    [rules]\r\n\
+    # keep this comment\r\n\
+    arithmetic=\"error\"";
+
+#[test]
+fn config_actions_keep_every_other_byte_of_marginalia_toml() {
+    for utf8 in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let config = support::write(dir.path(), "marginalia.toml", CONFIG);
+        let mut client = Client::start(dir.path(), capabilities(utf8), no_debounce());
+        support::wait_for_index(&mut client);
+        let doc = uri(&dir.path().join("a.md"));
+        let text = "Kim Jong Un’s army sent 3,000 troops to Russia.\n";
+        client.open(&doc, "markdown", text);
+        let answer = client.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": doc},
+                "range": {"start": {"line": 0, "character": 1}, "end": {"line": 0, "character": 1}},
+                "context": {"diagnostics": []}
+            }),
+        );
+        let actions = answer["result"].as_array().cloned().unwrap_or_default();
+        let edit_of = |title: &str| -> Vec<Value> {
+            let action = actions
+                .iter()
+                .find(|a| a["title"].as_str().unwrap_or_default().starts_with(title))
+                .unwrap_or_else(|| panic!("no “{title}” among {answer}"));
+            let edits = action["edit"]["changes"][config.as_str()]
+                .as_array()
+                .cloned()
+                .unwrap_or_else(|| panic!("an edit of marginalia.toml: {action}"));
+            // One insertion: nothing else is touched.
+            assert_eq!(edits.len(), 1, "{action}");
+            assert_eq!(
+                edits[0]["range"]["start"], edits[0]["range"]["end"],
+                "{action}"
+            );
+            edits
+        };
+        let added = apply_edits(
+            CONFIG,
+            &edit_of("Add “Kim Jong Un” to marginalia.toml"),
+            utf8,
+        );
+        let expected =
+            format!("{CONFIG}\r\n\r\n[[entity]]\r\nname = \"Kim Jong Un\"\r\nkind = \"person\"");
+        assert_eq!(added, expected, "utf-8: {utf8}");
+        let ignored = apply_edits(
+            CONFIG,
+            &edit_of("Never treat “Kim Jong Un” as a name"),
+            utf8,
+        );
+        let expected = CONFIG.replace("\"Zoë\"  ]", "\"Zoë\"  , \"Kim Jong Un\"]");
+        assert_eq!(ignored, expected, "utf-8: {utf8}");
+        // The file itself is the editor's to change: untouched.
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("marginalia.toml")).unwrap(),
+            CONFIG
+        );
+    }
+}
+
+/// The server runs with a file size limit of 0 (and SIGXFSZ ignored), so
+/// that every write to a file fails with EFBIG even for root, which a
+/// read-only folder would not stop.
+fn server_that_cannot_write_files() -> std::process::Command {
+    let mut command = std::process::Command::new("sh");
+    command
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 0; exec \"$0\" lsp")
+        .arg(env!("CARGO_BIN_EXE_marginalia"));
+    command
+}
+
+#[test]
+fn a_failed_config_write_leaves_the_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    support::write(dir.path(), "marginalia.toml", CONFIG);
+    let mut client = Client::start_command(
+        server_that_cannot_write_files(),
+        dir.path(),
+        json!({}),
+        no_debounce(),
+    );
+    let path = dir.path().canonicalize().unwrap().join("marginalia.toml");
+    let answer = client.request(
+        "workspace/executeCommand",
+        json!({
+            "command": "marginalia.writeConfig",
+            "arguments": [path.to_string_lossy(), "debounce_ms = 5\nignore = [\"Kim Jong Un\"]\n"]
+        }),
+    );
+    assert!(answer.get("error").is_none(), "{answer}");
+    let message = client
+        .wait_for(TIMEOUT, |m| m["method"] == "window/showMessage")
+        .expect("the failure is shown");
+    assert_eq!(message["params"]["type"], 1, "an error: {message}");
+    let shown = message["params"]["message"].as_str().unwrap_or_default();
+    assert!(shown.contains("cannot write marginalia.toml"), "{shown}");
+    eprintln!("[note] the failed write is shown as: {shown}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), CONFIG);
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        left,
+        ["marginalia.toml"],
+        "no temporary file is left behind"
+    );
+    assert_serves(&mut client);
+}
