@@ -6,11 +6,15 @@
 //! Timings and peak memory are printed (run with `--nocapture` to see them),
 //! never asserted.
 
+mod support;
+
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+use support::{proc_status_kib, write};
 
 /// A finished run of the binary with what it cost.
 struct Run {
@@ -45,14 +49,6 @@ impl Run {
     }
 }
 
-fn vm_hwm_kib(pid: u32) -> Option<u64> {
-    let status = fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-}
-
 /// Runs `marginalia` with `args` in `dir`, sampling its peak memory.
 fn marginalia(dir: &Path, args: &[&str]) -> Run {
     let start = Instant::now();
@@ -84,7 +80,7 @@ fn marginalia(dir: &Path, args: &[&str]) -> Run {
             let _ = child.wait();
             panic!("marginalia {args:?} still running after {deadline:?}");
         }
-        if let Some(kib) = vm_hwm_kib(pid) {
+        if let Some(kib) = proc_status_kib(pid, "VmHWM") {
             peak = Some(peak.map_or(kib, |p: u64| p.max(kib)));
         }
         if let Some(status) = child.try_wait().expect("wait") {
@@ -113,14 +109,6 @@ fn marginalia(dir: &Path, args: &[&str]) -> Run {
 }
 
 const CLEAN: &str = "The council met on Monday and agreed to meet again.\n";
-
-fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap();
-    }
-    fs::write(path, contents).unwrap();
-}
 
 /// A news-like article of about `bytes` bytes, `lines_per_paragraph` lines a paragraph.
 fn big_article(bytes: usize, paragraph_break: bool) -> String {
@@ -542,4 +530,71 @@ fn pipes_and_devices_named_like_articles_do_not_hang() {
     }
     assert_eq!(run.code(), 0, "{stderr}");
     assert_eq!(document_paths(&run.json()), vec!["desk/a.txt"]);
+}
+
+/// Articles deleted and renamed while the checker walks and reads them: each
+/// is checked under one of its names or reported, the run ends normally, and
+/// the untouched ones are all checked.
+#[test]
+fn files_deleted_and_renamed_during_the_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    let count = 20_000;
+    let mut paths = Vec::with_capacity(count);
+    for i in 0..count {
+        if i % 1000 == 0 {
+            fs::create_dir_all(dir.path().join(format!("desk/{:02}", i / 1000))).unwrap();
+        }
+        let name = format!("desk/{:02}/{i}.md", i / 1000);
+        fs::write(dir.path().join(&name), CLEAN).unwrap();
+        paths.push(name);
+    }
+    let root = dir.path().to_path_buf();
+    let touched: Vec<(usize, String)> = paths
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 7 == 3 || i % 11 == 5)
+        .map(|(i, p)| (i, p.clone()))
+        .collect();
+    // Paced over about the time the run takes, so that some go before they
+    // are listed, some between listing and reading, some after.
+    let mutator = std::thread::spawn(move || {
+        for (n, (i, name)) in touched.into_iter().enumerate() {
+            if n % 8 == 0 {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            let path = root.join(&name);
+            if i % 7 == 3 {
+                fs::remove_file(path).unwrap();
+            } else {
+                fs::rename(&path, path.with_file_name(format!("{i}-renamed.md"))).unwrap();
+            }
+        }
+    });
+    let run = marginalia(dir.path(), &["check", "desk", "--format", "json"]);
+    mutator.join().unwrap();
+    run.report("20,000 articles, a fifth deleted or renamed during the walk");
+    let stderr = run.stderr();
+    assert_eq!(run.code(), 0, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let checked: std::collections::BTreeSet<String> =
+        document_paths(&run.json()).into_iter().collect();
+    let mut old_names = 0;
+    for (i, name) in paths.iter().enumerate() {
+        if i % 7 != 3 && i % 11 != 5 {
+            assert!(checked.contains(name), "{name} was not checked");
+        } else if checked.contains(name) {
+            old_names += 1;
+        }
+    }
+    let vanished = stderr.lines().filter(|l| l.contains("skipped")).count();
+    eprintln!(
+        "[measure] of the deleted or renamed articles, {old_names} were read under their old \
+         name and {vanished} were listed but gone when read"
+    );
+    let known = checked.iter().all(|p| {
+        let file = p.rsplit('/').next().unwrap();
+        let number = file.trim_end_matches(".md").trim_end_matches("-renamed");
+        number.parse::<usize>().is_ok_and(|n| n < count)
+    });
+    assert!(known, "only the desk's articles are checked");
 }

@@ -3,23 +3,13 @@
 
 mod support;
 
-use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use support::{Client, TIMEOUT, capabilities, uri};
+use support::{Client, TIMEOUT, capabilities, desk, uri, wait_for_index, write};
 
 const TROOPS_A: &str = "North Korea has deployed 3,000 troops to Russia.\n";
 const TROOPS_B: &str = "North Korea has deployed 11,000 troops to Russia.\n";
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, text).unwrap();
-    uri(&path)
-}
 
 fn codes(diagnostics: &[Value]) -> Vec<String> {
     diagnostics
@@ -521,33 +511,6 @@ fn semantic_tokens_count_utf16_after_emoji() {
 
 // --- The desk: indexing, overrides, watched files -------------------------------
 
-fn desk(client: &mut Client) -> Vec<(String, Option<i64>, u64)> {
-    let response = client.request("marginalia/desk", Value::Null);
-    let mut entries: Vec<(String, Option<i64>, u64)> = response["result"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter()
-        .map(|e| {
-            (
-                e["uri"].as_str().unwrap_or_default().to_string(),
-                e["version"].as_i64(),
-                e["length"].as_u64().unwrap_or_default(),
-            )
-        })
-        .collect();
-    entries.sort();
-    entries
-}
-
-fn wait_for_index(client: &mut Client) {
-    client
-        .wait_for(TIMEOUT, |m| {
-            m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
-        })
-        .expect("indexing ends");
-}
-
 #[test]
 fn the_desk_indexes_unopened_files_with_globs_and_open_documents_override_them() {
     let dir = tempfile::tempdir().unwrap();
@@ -559,7 +522,7 @@ fn the_desk_indexes_unopened_files_with_globs_and_open_documents_override_them()
     let a = write(dir.path(), "a.md", TROOPS_A);
     let b = write(dir.path(), "nested/b.txt", TROOPS_B);
     write(dir.path(), "drafts/c.md", TROOPS_B);
-    write(dir.path(), "big.md", &"x".repeat(500));
+    write(dir.path(), "big.md", "x".repeat(500));
     write(dir.path(), "notes.rst", TROOPS_B);
     let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
     wait_for_index(&mut client);

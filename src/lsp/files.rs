@@ -81,15 +81,50 @@ fn merge(base: &mut toml::Table, overlay: toml::Table) {
 }
 
 /// Writes a file so that a failed write leaves the old one intact: the text
-/// goes to a temporary file beside it, which then replaces it.
+/// goes to a new temporary file beside it, is flushed to disk, and then
+/// replaces the file in one rename. The file keeps its permissions, and a
+/// symbolic link stays a link (the file it points to is replaced).
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
+    use std::io::Write;
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, path));
+    // A new file of our own: never one that is there already (or a link).
+    let mut attempts = 0;
+    let (temp, mut file) = loop {
+        attempts += 1;
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => break (temp, file),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempts < 100 => {
+                continue;
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let written = (|| {
+        file.write_all(text.as_bytes())?;
+        if let Ok(metadata) = std::fs::metadata(&target) {
+            file.set_permissions(metadata.permissions())?;
+        }
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temp, &target)?;
+        // The rename itself is on disk once the folder is.
+        if let Ok(folder) = std::fs::File::open(dir) {
+            let _ = folder.sync_all();
+        }
+        Ok(())
+    })();
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
@@ -300,6 +335,23 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "debounce_ms = 2\n");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         assert!(write_atomically(&dir.path().join("missing/x.toml"), "x").is_err());
+    }
+
+    #[test]
+    fn atomic_writes_keep_permissions_and_links() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("shared.toml");
+        std::fs::write(&real, "debounce_ms = 1\n").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join(CONFIG_FILE);
+        std::os::unix::fs::symlink("shared.toml", &link).unwrap();
+        write_atomically(&link, "debounce_ms = 2\n").unwrap();
+        assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "debounce_ms = 2\n");
+        let mode = std::fs::metadata(&real).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[test]

@@ -248,12 +248,12 @@ pub fn render_hover(snapshot: &Snapshot, ctx: &Context, info: &hover::HoverInfo)
             if let Some(note) = &name.note {
                 out.push_str(&format!("\n{}\n", markdown_escape(note)));
             }
-            let total: usize = name.articles.iter().map(|a| a.mentions.len()).sum();
+            let total = name.mention_count;
             out.push_str(&format!(
                 "\n---\n{total} mention{} in {} article{}\n",
                 if total == 1 { "" } else { "s" },
-                name.articles.len(),
-                if name.articles.len() == 1 { "" } else { "s" }
+                name.article_count,
+                if name.article_count == 1 { "" } else { "s" }
             ));
             for article in &name.articles {
                 let key = snapshot
@@ -268,6 +268,10 @@ pub fn render_hover(snapshot: &Snapshot, ctx: &Context, info: &hover::HoverInfo)
                         markdown_escape(&m.snippet)
                     ));
                 }
+            }
+            let listed: usize = name.articles.iter().map(|a| a.mentions.len()).sum();
+            if total > listed {
+                out.push_str(&format!("\n…and {} more\n", total - listed));
             }
         }
         hover::HoverInfo::Figure(figure) => {
@@ -314,6 +318,10 @@ pub fn render_hover(snapshot: &Snapshot, ctx: &Context, info: &hover::HoverInfo)
                         link(snapshot, ctx, &other.location, other.line),
                         markdown_escape(&other.snippet)
                     ));
+                }
+                let more = figure.elsewhere_count - figure.elsewhere.len();
+                if more > 0 {
+                    out.push_str(&format!("\n…and {more} more\n"));
                 }
             }
         }

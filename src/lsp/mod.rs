@@ -34,9 +34,21 @@ pub fn run_stdio() {
     let code = runtime.block_on(async {
         let (service, socket, core) = server::build_service(Config::default());
         let guarded = transport::guard(tokio::io::stdin(), tokio::io::stdout());
-        tower_lsp_server::Server::new(guarded.input, guarded.output, socket)
-            .serve(service)
-            .await;
+        let serve =
+            tower_lsp_server::Server::new(guarded.input, guarded.output, socket).serve(service);
+        // tower-lsp ends once the input ends and every handler is done, but a
+        // handler may be waiting for the client to answer a request of ours,
+        // which it never will once it has gone: then give up after a grace.
+        let input_closed = guarded.input_closed;
+        let gone = async move {
+            let _ = input_closed.await;
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            eprintln!("marginalia: the client has gone; stopping");
+        };
+        tokio::select! {
+            () = serve => {}
+            () = gone => {}
+        }
         // Let the last frames reach stdout, but do not wait on stdin.
         let _ = tokio::time::timeout(std::time::Duration::from_millis(200), guarded.writer).await;
         if core.shutdown_requested() { 0 } else { 1 }

@@ -94,6 +94,18 @@ pub struct Backend {
     watch_supported: AtomicBool,
     startup_error: Mutex<Option<String>>,
     index_runs: AtomicU64,
+    touched: Mutex<Touched>,
+}
+
+/// Paths named by file events while indexing runs are under way. A run may
+/// have read a file before the event about it and would put back what the
+/// event changed, so each run reads these again once its files are in.
+#[derive(Default)]
+struct Touched {
+    /// Indexing runs under way.
+    runs: usize,
+    /// The paths, while a run is under way.
+    paths: std::collections::BTreeSet<PathBuf>,
 }
 
 /// Parameters of `marginalia/documentText`.
@@ -221,6 +233,16 @@ impl Backend {
 
     /// Indexes every article under the workspace folders, reporting `$/progress`.
     async fn index_workspace(&self) {
+        self.touched.lock().unwrap_or_else(|p| p.into_inner()).runs += 1;
+        self.index_run().await;
+        let mut touched = self.touched.lock().unwrap_or_else(|p| p.into_inner());
+        touched.runs -= 1;
+        if touched.runs == 0 {
+            touched.paths.clear();
+        }
+    }
+
+    async fn index_run(&self) {
         let roots = self.roots();
         let config = self.core.workspace.config();
         let run = self.index_runs.fetch_add(1, Ordering::SeqCst) + 1;
@@ -262,12 +284,33 @@ impl Backend {
             .filter_map(|f| Some((handlers::key_of_path(&f.path)?, f.text, f.analysis)))
             .collect();
         self.core.workspace.replace_disk(files);
+        let touched: Vec<PathBuf> = {
+            let touched = self.touched.lock().unwrap_or_else(|p| p.into_inner());
+            touched.paths.iter().cloned().collect()
+        };
+        self.read_again(touched).await;
         tx.send_replace((count, count, true));
         log(format!(
             "indexed {count} articles in {} ms",
             started.elapsed().as_millis()
         ));
         self.core.wake(Wake::Now);
+    }
+
+    /// Brings the desk's copy of some paths up to date with the disk.
+    async fn read_again(&self, paths: Vec<PathBuf>) {
+        let roots = self.roots();
+        let config = self.core.workspace.config();
+        let workspace = self.core.workspace.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            for path in paths {
+                read_path(&workspace, &roots, &config, &path);
+            }
+        })
+        .await;
+        if let Err(error) = done {
+            log(format!("cannot read changed files: {error}"));
+        }
     }
 
     async fn register_watchers(&self) {
@@ -321,6 +364,63 @@ impl Backend {
             .workspace
             .text(&key)
             .map(|(text, version)| DocumentText { text, version }))
+    }
+}
+
+/// Brings the desk's copy of a path up to date with the disk: an article is
+/// read (or forgotten if it is gone or unreadable); a folder that is gone
+/// takes its articles with it (editors report a deleted or renamed folder as
+/// one event); a new folder is searched for articles.
+fn read_path(workspace: &Workspace, roots: &[PathBuf], config: &Config, path: &std::path::Path) {
+    let Some(key) = handlers::key_of_path(path) else {
+        return;
+    };
+    let metadata = std::fs::symlink_metadata(path);
+    if metadata.as_ref().is_ok_and(|m| m.is_dir()) {
+        // The globs apply relative to the workspace folders, not to this one.
+        let mut unfiltered = config.clone();
+        unfiltered.include.clear();
+        unfiltered.exclude.clear();
+        let found = crate::cli::collect_articles(&[path.to_path_buf()], &unfiltered);
+        for article in found.paths {
+            if files::accepted(&article, roots, config)
+                && !files::ignored(&article, roots)
+                && let Some(key) = handlers::key_of_path(&article)
+            {
+                read_into(workspace, &key, &article, config.max_file_size);
+            }
+        }
+        return;
+    }
+    if !files::is_article(path) {
+        if metadata.is_err() {
+            let under = format!("{key}/");
+            for key in workspace.disk_keys() {
+                if key.starts_with(&under) {
+                    workspace.set_disk(&key, None);
+                }
+            }
+        }
+        return;
+    }
+    if files::accepted(path, roots, config) && !files::ignored(path, roots) {
+        read_into(workspace, &key, path, config.max_file_size);
+    } else {
+        // Moved under an ignored folder, say: indexing would not have it.
+        workspace.set_disk(&key, None);
+    }
+}
+
+/// Reads an article into the desk, or forgets it if it cannot be read.
+fn read_into(workspace: &Workspace, key: &str, path: &std::path::Path, max_size: u64) {
+    match crate::cli::read_article(path, max_size) {
+        Ok(article) => workspace.set_disk(key, Some(Arc::from(article.text))),
+        Err(error) => {
+            if path.exists() {
+                log(format!("skipped {error}"));
+            }
+            workspace.set_disk(key, None);
+        }
     }
 }
 
@@ -556,8 +656,7 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
         let mut config_changed = false;
-        let roots = self.roots();
-        let config = self.core.workspace.config();
+        let mut paths = Vec::new();
         for change in params.changes {
             let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else {
                 continue;
@@ -566,34 +665,16 @@ impl LanguageServer for Backend {
                 config_changed = true;
                 continue;
             }
-            if !files::is_article(&path)
-                || !files::accepted(&path, &roots, &config)
-                || files::ignored(&path, &roots)
-            {
-                continue;
-            }
-            let Some(key) = handlers::key_of_path(&path) else {
-                continue;
-            };
-            if change.typ == lsp::FileChangeType::DELETED {
-                self.core.workspace.set_disk(&key, None);
-                continue;
-            }
-            let max = config.max_file_size;
-            let read =
-                tokio::task::spawn_blocking(move || crate::cli::read_article(&path, max)).await;
-            match read {
-                Ok(Ok(article)) => self
-                    .core
-                    .workspace
-                    .set_disk(&key, Some(Arc::from(article.text))),
-                Ok(Err(error)) => {
-                    log(format!("skipped {error}"));
-                    self.core.workspace.set_disk(&key, None);
-                }
-                Err(error) => log(format!("cannot read {key}: {error}")),
+            paths.push(path);
+        }
+        {
+            let mut touched = self.touched.lock().unwrap_or_else(|p| p.into_inner());
+            if touched.runs > 0 {
+                touched.paths.extend(paths.iter().cloned());
             }
         }
+        // What the disk holds now is the truth, whatever the events say.
+        self.read_again(paths).await;
         self.core.wake(Wake::Now);
         self.core.file_event_applied();
         if config_changed {
@@ -885,7 +966,25 @@ where
                 std::process::exit(code);
             });
         }
-        self.inner.call(request).boxed()
+        // tower-lsp drops the answer to unknown `$/` methods, as if all were
+        // notifications; a request must still get MethodNotFound.
+        let dollar_request = method
+            .starts_with("$/")
+            .then(|| request.id().cloned())
+            .flatten();
+        let answer = self.inner.call(request);
+        match dollar_request {
+            Some(id) => answer
+                .map(|answer| {
+                    answer.map(|response| {
+                        response.or_else(|| {
+                            Some(Response::from_error(id, jsonrpc::Error::method_not_found()))
+                        })
+                    })
+                })
+                .boxed(),
+            None => answer.boxed(),
+        }
     }
 }
 
@@ -988,6 +1087,7 @@ pub fn build_service(
             watch_supported: AtomicBool::new(false),
             startup_error: Mutex::new(None),
             index_runs: AtomicU64::new(0),
+            touched: Mutex::new(Touched::default()),
         }
     })
     .custom_method("marginalia/documentText", Backend::document_text)

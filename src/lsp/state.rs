@@ -367,6 +367,11 @@ impl Workspace {
         }
     }
 
+    /// The keys of the files on disk that the desk holds.
+    pub fn disk_keys(&self) -> Vec<String> {
+        lock(&self.state).disk.keys().cloned().collect()
+    }
+
     /// Replaces the whole set of indexed files with analysed texts. Files
     /// that are open keep their editor text.
     pub fn replace_disk(&self, files: Vec<(String, Arc<str>, Arc<DocumentAnalysis>)>) {

@@ -5,24 +5,48 @@
 //! server keeps serving. All output goes through one writer, a whole frame at
 //! a time, so the answers never interleave with the server's messages.
 //!
+//! A wrong Content-Length does not derail the stream. Too small: the cut
+//! body is a parse error, and the rest of it, up to the next header, is
+//! skipped (a header is recognised even when a line starts with leftover
+//! bytes). Too large: the body would swallow the frames behind it, so a
+//! frame header inside a body ends the body there; this is unambiguous, as a
+//! header line cannot occur inside JSON. A body that the input ends before is
+//! dropped.
+//!
 //! Messages that follow `initialize` are held back until it is answered:
 //! tower-lsp does not serve anything while it initializes, and a client that
 //! sends `initialized` right behind `initialize` would otherwise stall it.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, LazyLock, Mutex};
 
+use regex::bytes::Regex;
 use serde_json::{Value, json};
-use tokio::io::{
-    AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
-};
-use tokio::sync::mpsc;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::sync::{mpsc, oneshot};
 use tower_lsp_server::jsonrpc::{Request, Response};
 
 /// The largest message accepted; bigger ones are skipped.
 const MAX_MESSAGE: usize = 256 * 1024 * 1024;
 
-/// One frame read from the client.
+/// A header line longer than this is cut, keeping its end (where a header
+/// may start after leftover bytes).
+const MAX_LINE: usize = 64 * 1024;
+
+/// How far back a new piece of body is searched for a header that began in
+/// the piece before.
+const HEADER_OVERLAP: usize = 128;
+
+/// A Content-Length header line, possibly after leftover bytes.
+static LENGTH_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)content-length[ \t]*:[ \t]*([0-9]+)[ \t]*$").expect("valid regex")
+});
+
+/// A Content-Length header line inside a body: the start of the next frame.
+static HEADER_IN_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)content-length[ \t]*:[ \t]*[0-9]+[ \t]*\r?\n").expect("valid regex")
+});
+
+/// One frame read from a stream.
 enum Frame {
     /// A message body.
     Body(Vec<u8>),
@@ -30,37 +54,109 @@ enum Frame {
     Garbage,
 }
 
-/// Reads one frame; `None` at the end of input.
-async fn read_frame(reader: &mut (impl AsyncBufRead + Unpin)) -> Option<Frame> {
-    let mut length: Option<usize> = None;
-    let mut saw_header = false;
-    loop {
-        let mut line = String::new();
-        match reader.read_line(&mut line).await {
-            Ok(0) | Err(_) => return None,
-            Ok(_) => {}
-        }
-        let line = line.trim_end_matches(['\r', '\n']);
-        if line.is_empty() {
-            if saw_header {
-                break;
-            }
-            continue;
-        }
-        saw_header = true;
-        if let Some((name, value)) = line.split_once(':')
-            && name.trim().eq_ignore_ascii_case("content-length")
-        {
-            length = value.trim().parse().ok();
+/// Reads frames from a byte stream.
+struct FrameReader<R> {
+    input: R,
+    /// Bytes read but not yet taken.
+    buf: Vec<u8>,
+}
+
+impl<R: AsyncRead + Unpin> FrameReader<R> {
+    fn new(input: R) -> Self {
+        FrameReader {
+            input,
+            buf: Vec::new(),
         }
     }
-    let Some(length) = length.filter(|&l| l <= MAX_MESSAGE) else {
-        return Some(Frame::Garbage);
-    };
-    let mut body = vec![0; length];
-    match reader.read_exact(&mut body).await {
-        Ok(_) => Some(Frame::Body(body)),
-        Err(_) => None,
+
+    /// Reads more input; false at the end of input (or on a read error).
+    async fn fill(&mut self) -> bool {
+        self.buf.reserve(64 * 1024);
+        matches!(self.input.read_buf(&mut self.buf).await, Ok(n) if n > 0)
+    }
+
+    /// The next line without its line end; `None` at the end of input.
+    async fn line(&mut self) -> Option<Vec<u8>> {
+        let mut searched = 0;
+        loop {
+            if let Some(i) = self.buf[searched..].iter().position(|&b| b == b'\n') {
+                let mut line: Vec<u8> = self.buf.drain(..=searched + i).collect();
+                line.pop();
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                return Some(line);
+            }
+            if self.buf.len() > MAX_LINE {
+                let cut = self.buf.len() - HEADER_OVERLAP;
+                self.buf.drain(..cut);
+            }
+            searched = self.buf.len();
+            if !self.fill().await {
+                return None;
+            }
+        }
+    }
+
+    /// A body of `length` bytes, cut short where a frame header starts
+    /// inside it (the header is left to be read next); `None` if the input
+    /// ends first.
+    async fn body(&mut self, length: usize) -> Option<Vec<u8>> {
+        let mut body = Vec::with_capacity(length.min(1 << 20));
+        loop {
+            let take = (length - body.len()).min(self.buf.len());
+            let scan_from = body.len().saturating_sub(HEADER_OVERLAP);
+            body.extend(self.buf.drain(..take));
+            if let Some(found) = HEADER_IN_BODY.find(&body[scan_from..]) {
+                let rest = body.split_off(scan_from + found.start());
+                eprintln!(
+                    "marginalia: a message was shorter than its Content-Length of {length}: \
+                     {} bytes before the next header",
+                    body.len()
+                );
+                self.buf.splice(0..0, rest);
+                return Some(body);
+            }
+            if body.len() == length {
+                return Some(body);
+            }
+            if !self.fill().await {
+                eprintln!(
+                    "marginalia: the input ended inside a message ({} of {length} bytes)",
+                    body.len()
+                );
+                return None;
+            }
+        }
+    }
+
+    /// Reads one frame; `None` at the end of input.
+    async fn frame(&mut self) -> Option<Frame> {
+        let mut length: Option<usize> = None;
+        let mut saw_header = false;
+        loop {
+            let line = self.line().await?;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                if saw_header {
+                    break;
+                }
+                continue;
+            }
+            saw_header = true;
+            if let Some(found) = LENGTH_LINE.captures(&line) {
+                let whole = found.get(0).map_or(0..0, |m| m.range());
+                if whole.start > 0 {
+                    eprintln!("marginalia: skipped {} bytes before a header", whole.start);
+                }
+                length = std::str::from_utf8(&found[1])
+                    .ok()
+                    .and_then(|digits| digits.parse().ok());
+            }
+        }
+        match length.filter(|&l| l <= MAX_MESSAGE) {
+            Some(length) => self.body(length).await.map(Frame::Body),
+            None => Some(Frame::Garbage),
+        }
     }
 }
 
@@ -75,38 +171,39 @@ fn error_frame(code: i64, message: &str) -> Vec<u8> {
     frame(body.to_string().as_bytes())
 }
 
-/// Whether `initialize` has been answered.
+/// The `initialize` request in flight: its id, and who waits for its answer.
 #[derive(Default)]
-struct Initialized {
-    done: AtomicBool,
-    notify: tokio::sync::Notify,
-}
+struct PendingInitialize(Mutex<Option<(Value, oneshot::Sender<()>)>>);
 
-impl Initialized {
-    fn set(&self) {
-        self.done.store(true, Ordering::SeqCst);
-        self.notify.notify_waiters();
+impl PendingInitialize {
+    /// Registers an `initialize` request; the receiver fires once it is answered.
+    fn expect(&self, id: Value) -> oneshot::Receiver<()> {
+        let (tx, rx) = oneshot::channel();
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some((id, tx));
+        rx
     }
 
-    async fn wait(&self) {
-        loop {
-            let notified = self.notify.notified();
-            if self.done.load(Ordering::SeqCst) {
-                return;
-            }
-            notified.await;
+    /// Notes a message from the server: the answer to `initialize` releases the input.
+    fn seen(&self, body: &[u8]) {
+        let mut pending = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let Some((id, _)) = pending.as_ref() else {
+            return;
+        };
+        let answers = serde_json::from_slice::<Value>(body)
+            .is_ok_and(|v| v.get("method").is_none() && v.get("id") == Some(id));
+        if answers && let Some((_, tx)) = pending.take() {
+            let _ = tx.send(());
         }
     }
 }
 
-fn is_initialize(body: &[u8]) -> bool {
-    serde_json::from_slice::<Value>(body)
-        .is_ok_and(|v| v.get("method").and_then(Value::as_str) == Some("initialize"))
-}
-
-fn is_response(body: &[u8]) -> bool {
-    serde_json::from_slice::<Value>(body)
-        .is_ok_and(|v| v.get("method").is_none() && v.get("id").is_some())
+/// The id of an `initialize` request.
+fn initialize_id(body: &[u8]) -> Option<Value> {
+    let value = serde_json::from_slice::<Value>(body).ok()?;
+    if value.get("method").and_then(Value::as_str) != Some("initialize") {
+        return None;
+    }
+    value.get("id").cloned()
 }
 
 /// What to do with a message body: pass it on, or answer with an error frame.
@@ -125,85 +222,69 @@ fn check(body: &[u8]) -> Result<(), Vec<u8>> {
     }
 }
 
-/// Copies client frames to the server, answering malformed ones through `errors`.
+/// Copies client frames to the server; malformed ones are answered through
+/// `out`. Messages behind an `initialize` wait until it is answered.
 async fn pump_input(
     input: impl AsyncRead + Unpin,
     mut to_server: impl AsyncWrite + Unpin,
-    errors: mpsc::UnboundedSender<Vec<u8>>,
-    initialized: Arc<Initialized>,
+    out: mpsc::UnboundedSender<Vec<u8>>,
+    initialize: Arc<PendingInitialize>,
+    closed: oneshot::Sender<()>,
 ) {
-    let mut reader = BufReader::new(input);
-    while let Some(f) = read_frame(&mut reader).await {
+    let mut reader = FrameReader::new(input);
+    while let Some(f) = reader.frame().await {
         match f {
             Frame::Body(body) => match check(&body) {
                 Ok(()) => {
+                    let answered = initialize_id(&body).map(|id| initialize.expect(id));
                     if to_server.write_all(&frame(&body)).await.is_err() {
-                        return;
+                        break;
                     }
                     let _ = to_server.flush().await;
-                    if is_initialize(&body) {
-                        initialized.wait().await;
+                    if let Some(answered) = answered {
+                        let _ = answered.await;
                     }
                 }
                 Err(answer) => {
-                    let _ = errors.send(answer);
+                    let _ = out.send(answer);
                 }
             },
             Frame::Garbage => {
-                eprintln!("marginalia: skipped a message without Content-Length");
+                eprintln!("marginalia: skipped a message without a usable Content-Length");
             }
         }
     }
+    let _ = closed.send(());
     let _ = to_server.shutdown().await;
 }
 
-/// Copies whole server frames and error answers to the output.
-async fn pump_output(
+/// Copies whole frames from the server to `out`.
+async fn pump_server(
     from_server: impl AsyncRead + Unpin,
-    mut errors: mpsc::UnboundedReceiver<Vec<u8>>,
-    mut output: impl AsyncWrite + Unpin,
-    initialized: Arc<Initialized>,
+    out: mpsc::UnboundedSender<Vec<u8>>,
+    initialize: Arc<PendingInitialize>,
 ) {
-    let mut reader = BufReader::new(from_server);
-    let mut server_open = true;
-    loop {
-        tokio::select! {
-            f = read_frame(&mut reader), if server_open => match f {
-                Some(Frame::Body(body)) => {
-                    if !initialized.done.load(Ordering::SeqCst) && is_response(&body) {
-                        // The first response of all answers `initialize`.
-                        initialized.set();
-                    }
-                    if output.write_all(&frame(&body)).await.is_err() {
-                        return;
-                    }
-                    let _ = output.flush().await;
-                }
-                Some(Frame::Garbage) => {}
-                None => server_open = false,
-            },
-            e = errors.recv() => match e {
-                Some(answer) => {
-                    if output.write_all(&answer).await.is_err() {
-                        return;
-                    }
-                    let _ = output.flush().await;
-                }
-                None if !server_open => return,
-                None => {
-                    // No more errors can come; drain the server.
-                    while let Some(f) = read_frame(&mut reader).await {
-                        if let Frame::Body(body) = f {
-                            if output.write_all(&frame(&body)).await.is_err() {
-                                return;
-                            }
-                            let _ = output.flush().await;
-                        }
-                    }
-                    return;
-                }
-            },
+    let mut reader = FrameReader::new(from_server);
+    while let Some(f) = reader.frame().await {
+        if let Frame::Body(body) = f {
+            initialize.seen(&body);
+            if out.send(frame(&body)).is_err() {
+                return;
+            }
         }
+    }
+}
+
+/// Writes whole frames to the output until every sender is gone.
+async fn write_output(
+    mut frames: mpsc::UnboundedReceiver<Vec<u8>>,
+    mut output: impl AsyncWrite + Unpin,
+) {
+    while let Some(bytes) = frames.recv().await {
+        if output.write_all(&bytes).await.is_err() {
+            return;
+        }
+        let _ = output.flush().await;
     }
 }
 
@@ -215,6 +296,8 @@ pub struct Guarded {
     pub output: tokio::io::DuplexStream,
     /// Ends once all output is written.
     pub writer: tokio::task::JoinHandle<()>,
+    /// Fires when the client's input has ended.
+    pub input_closed: oneshot::Receiver<()>,
 }
 
 /// Puts the guard between a client's streams and a server.
@@ -224,19 +307,23 @@ pub fn guard(
 ) -> Guarded {
     let (client_side_in, server_in) = tokio::io::duplex(1 << 16);
     let (server_out, client_side_out) = tokio::io::duplex(1 << 16);
-    let (errors_tx, errors_rx) = mpsc::unbounded_channel();
-    let initialized = Arc::new(Initialized::default());
+    let (out_tx, out_rx) = mpsc::unbounded_channel();
+    let (closed_tx, closed_rx) = oneshot::channel();
+    let initialize = Arc::new(PendingInitialize::default());
     tokio::spawn(pump_input(
         input,
         client_side_in,
-        errors_tx,
-        initialized.clone(),
+        out_tx.clone(),
+        initialize.clone(),
+        closed_tx,
     ));
-    let writer = tokio::spawn(pump_output(client_side_out, errors_rx, output, initialized));
+    tokio::spawn(pump_server(client_side_out, out_tx, initialize));
+    let writer = tokio::spawn(write_output(out_rx, output));
     Guarded {
         input: server_in,
         output: server_out,
         writer,
+        input_closed: closed_rx,
     }
 }
 
@@ -253,5 +340,54 @@ mod tests {
         assert!(String::from_utf8_lossy(&parse).contains("-32700"));
         let invalid = check(b"[1,2,3]").unwrap_err();
         assert!(String::from_utf8_lossy(&invalid).contains("-32600"));
+    }
+
+    fn frames(input: &[u8]) -> Vec<Option<String>> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let mut reader = FrameReader::new(input);
+            let mut out = Vec::new();
+            while let Some(f) = reader.frame().await {
+                out.push(match f {
+                    Frame::Body(body) => Some(String::from_utf8_lossy(&body).into_owned()),
+                    Frame::Garbage => None,
+                });
+            }
+            out
+        })
+    }
+
+    #[test]
+    fn wrong_lengths_find_the_next_header() {
+        let ok = "Content-Length: 2\r\n\r\n{}";
+        // Too small: the cut body, then the leftover bytes run into a header.
+        let short = format!("Content-Length: 3\r\n\r\n[1,2]{ok}");
+        assert_eq!(
+            frames(short.as_bytes()),
+            [Some("[1,".into()), Some("{}".into())]
+        );
+        // Too large: the body ends where the next header starts.
+        let long = format!("Content-Length: 99\r\n\r\n[1,2]{ok}{ok}");
+        assert_eq!(
+            frames(long.as_bytes()),
+            [Some("[1,2]".into()), Some("{}".into()), Some("{}".into())]
+        );
+        // Past the end of the input: dropped.
+        assert_eq!(frames(b"Content-Length: 99\r\n\r\n[1,2]"), []);
+        // No usable length, then binary junk without a line end.
+        let mut junk = b"Content-Length: x\r\n\r\n\xff\xfe".to_vec();
+        junk.extend_from_slice(ok.as_bytes());
+        assert_eq!(frames(&junk), [None, Some("{}".into())]);
+        // A header split across reads is still found inside a long body.
+        let body = "x".repeat(200_000);
+        let split = format!("Content-Length: 300000\r\n\r\n{body}{ok}");
+        let got = frames(split.as_bytes());
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].as_deref().map(str::len), Some(200_000));
+        // An endless line is cut, keeping its end.
+        let endless = format!("{}{ok}", "y".repeat(1_000_000));
+        assert_eq!(frames(endless.as_bytes()), [Some("{}".into())]);
     }
 }

@@ -30,6 +30,26 @@ pub struct Client {
     pub initialize_result: Value,
 }
 
+/// Writes a file (creating its folders) and returns its URI.
+pub fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> String {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, contents).unwrap();
+    uri(&path)
+}
+
+/// A size field of `/proc/<pid>/status` in KiB, such as `VmRSS` (resident
+/// now) or `VmHWM` (the peak); `None` once the process is gone.
+pub fn proc_status_kib(pid: u32, field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
 /// The URI of a file.
 pub fn uri(path: &Path) -> String {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
@@ -87,7 +107,17 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
 impl Client {
     /// Starts the server in `root` and initializes it.
     pub fn start(root: &Path, capabilities: Value, options: Value) -> Client {
-        let mut client = Client::spawn();
+        Client::start_command(Client::command(), root, capabilities, options)
+    }
+
+    /// Starts the server with `command` in `root` and initializes it.
+    pub fn start_command(
+        command: Command,
+        root: &Path,
+        capabilities: Value,
+        options: Value,
+    ) -> Client {
+        let mut client = Client::spawn_command(command);
         let result = client.request(
             "initialize",
             json!({
@@ -103,10 +133,22 @@ impl Client {
         client
     }
 
+    /// The command that runs the server.
+    pub fn command() -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_marginalia"));
+        command.arg("lsp");
+        command
+    }
+
     /// Starts the server without initializing it.
     pub fn spawn() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_marginalia"))
-            .arg("lsp")
+        Client::spawn_command(Client::command())
+    }
+
+    /// Starts a server with `command` (which must run `marginalia lsp`, perhaps
+    /// through a shell) without initializing it.
+    pub fn spawn_command(mut command: Command) -> Client {
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -295,6 +337,34 @@ impl Client {
         }
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Closes the server's stdin, as a client that goes away does.
+    pub fn close_stdin(&mut self) {
+        self.stdin = None;
+    }
+
+    /// Waits up to `timeout` for the process to end; its exit code, or `None`
+    /// if it is still running (or was ended by a signal).
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<i32> {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.code();
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        None
+    }
+
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
     /// The server's stderr so far.
     pub fn log(&self) -> String {
         self.stderr.lock().unwrap().clone()
@@ -306,4 +376,38 @@ impl Drop for Client {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The documents the desk analyses, sorted: (URI, version if open, length in bytes).
+pub fn desk(client: &mut Client) -> Vec<(String, Option<i64>, u64)> {
+    let response = client.request("marginalia/desk", Value::Null);
+    let mut entries: Vec<(String, Option<i64>, u64)> = response["result"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|e| {
+            (
+                e["uri"].as_str().unwrap_or_default().to_string(),
+                e["version"].as_i64(),
+                e["length"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    entries.sort();
+    entries
+}
+
+/// Waits for the end of a workspace indexing run; the `$/progress` message.
+pub fn wait_for_index(client: &mut Client) -> Value {
+    wait_for_index_within(client, TIMEOUT)
+}
+
+/// Waits up to `timeout` for the end of a workspace indexing run.
+pub fn wait_for_index_within(client: &mut Client, timeout: Duration) -> Value {
+    client
+        .wait_for(timeout, |m| {
+            m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+        })
+        .expect("indexing ends")
 }

@@ -46,7 +46,7 @@ fn sentence_of(text: &str, span: &std::ops::Range<usize>) -> std::ops::Range<usi
         .rfind(['.', '!', '?', '\n'])
         .map_or(0, |p| p + 1);
     let end = text[span.end..]
-        .find(['\n'])
+        .find('\n')
         .map_or(text.len(), |p| span.end + p);
     start..end
 }

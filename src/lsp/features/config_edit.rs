@@ -37,7 +37,54 @@ impl ConfigEdit {
 
 /// Applies an edit to the text of a configuration file (empty when there is
 /// none). The result is checked to still be a valid configuration.
+///
+/// Everything but the edit stays byte for byte: `toml_edit` writes every
+/// line end as `\n`, so the edit is made on the text with `\n` line ends and
+/// only the changed part is put back, with the file's own line end; a file
+/// without a line end at the end stays without one.
 pub fn apply(source: &str, edit: &ConfigEdit) -> Result<String, String> {
+    let crlf = source.contains("\r\n");
+    let lf_source = if crlf {
+        source.replace("\r\n", "\n")
+    } else {
+        source.to_string()
+    };
+    let mut lf_text = edited(&lf_source, edit)?;
+    if !lf_source.is_empty() && !lf_source.ends_with('\n') && lf_text.ends_with('\n') {
+        lf_text.pop();
+    }
+    let text = if crlf {
+        let (range, with) = minimal_replacement(&lf_source, &lf_text);
+        let start = crlf_offset(source, range.start);
+        let end = crlf_offset(source, range.end);
+        let with = with.replace('\n', "\r\n");
+        format!("{}{with}{}", &source[..start], &source[end..])
+    } else {
+        lf_text
+    };
+    Config::from_toml(&text)
+        .map_err(|e| format!("the edited marginalia.toml would not load: {e}"))?;
+    Ok(text)
+}
+
+/// The offset in `source` of an offset in `source` with `\r\n` made `\n`.
+fn crlf_offset(source: &str, lf_offset: usize) -> usize {
+    let mut lf = 0;
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while lf < lf_offset && i < bytes.len() {
+        i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        };
+        lf += 1;
+    }
+    i
+}
+
+/// The edit made by `toml_edit`, which writes `\n` line ends.
+fn edited(source: &str, edit: &ConfigEdit) -> Result<String, String> {
     let mut doc: DocumentMut = source
         .parse()
         .map_err(|e| format!("marginalia.toml cannot be edited: {e}"))?;
@@ -80,10 +127,7 @@ pub fn apply(source: &str, edit: &ConfigEdit) -> Result<String, String> {
             rules.insert(rule, value("off"));
         }
     }
-    let text = doc.to_string();
-    Config::from_toml(&text)
-        .map_err(|e| format!("the edited marginalia.toml would not load: {e}"))?;
-    Ok(text)
+    Ok(doc.to_string())
 }
 
 /// The smallest single replacement that turns `old` into `new`: the byte
@@ -166,6 +210,31 @@ mod tests {
                 .severity("arithmetic"),
             None
         );
+    }
+
+    #[test]
+    fn line_ends_and_a_missing_last_line_end_are_kept() {
+        let source = "# “Desk” ✓\r\nignore = [ \"Zoë\" ]\r\n\r\n[rules]\r\narithmetic=\"error\"";
+        let ignored = apply(source, &ConfigEdit::Ignore("Kim".into())).unwrap();
+        assert_eq!(
+            ignored,
+            "# “Desk” ✓\r\nignore = [ \"Zoë\" , \"Kim\"]\r\n\r\n[rules]\r\narithmetic=\"error\""
+        );
+        let added = apply(
+            source,
+            &ConfigEdit::AddEntity {
+                name: "Kim".into(),
+                kind: EntityKind::Person,
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            added,
+            format!("{source}\r\n\r\n[[entity]]\r\nname = \"Kim\"\r\nkind = \"person\"")
+        );
+        // A file with \n line ends and none at the end.
+        let plain = apply("debounce_ms = 5", &ConfigEdit::Ignore("Kim".into())).unwrap();
+        assert_eq!(plain, "debounce_ms = 5\nignore = [\"Kim\"]");
     }
 
     #[test]

@@ -175,6 +175,49 @@ fn hover_on_a_figure_shows_the_same_claim_elsewhere() {
 }
 
 #[test]
+fn hover_lists_a_few_places_and_counts_the_rest() {
+    let a = A.repeat(30);
+    let b = B.repeat(5);
+    let c = B.repeat(10);
+    let (desk, report) = make_report(
+        &[
+            ("file:///d/a.md", &a),
+            ("file:///d/b.md", &b),
+            ("file:///d/c.md", &c),
+        ],
+        &names(),
+        &figures(),
+    );
+    let view = DeskView {
+        desk: &desk,
+        report: &report,
+    };
+    let b = report.doc_index("file:///d/b.md").unwrap();
+    let Some(hover::HoverInfo::Name(name)) = hover::hover(view, b, 3) else {
+        panic!("a name hover");
+    };
+    assert_eq!(name.mention_count, 45);
+    assert_eq!(name.article_count, 3);
+    // This article's five first, then fifteen of the next one in order.
+    let listed: Vec<(usize, usize)> = name
+        .articles
+        .iter()
+        .map(|a| (a.doc, a.mentions.len()))
+        .collect();
+    let first_other = report.doc_index("file:///d/a.md").unwrap();
+    assert_eq!(listed, [(b, 5), (first_other, hover::MAX_LISTED - 5)]);
+    assert_eq!(name.articles[1].mentions[14].line, 28);
+    let at = B.find("11,000").unwrap();
+    let Some(hover::HoverInfo::Figure(figure)) = hover::hover(view, b, at) else {
+        panic!("a figure hover");
+    };
+    // 30 + 10 + 10 others: 30 in a.md, 4 + 5 in b.md, 10 + 10 in c.md, less
+    // itself.
+    assert_eq!(figure.elsewhere_count, 30 + 2 * 5 + 2 * 10 - 1);
+    assert_eq!(figure.elsewhere.len(), hover::MAX_LISTED);
+}
+
+#[test]
 fn definition_is_the_first_mention_in_the_article_else_in_the_desk() {
     let (desk, report) = desk();
     let view = DeskView {

@@ -1,5 +1,6 @@
 //! Hover: what a name or a figure is, and where else the desk mentions it.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::{DeskView, Location, line_of, snippet};
@@ -8,6 +9,11 @@ use crate::analysis::model::{EntityKind, Qualifier};
 
 /// How long a snippet line may be.
 const SNIPPET: usize = 80;
+
+/// At most this many places are listed in a hover; the rest are counted.
+/// A name in every article of a large desk would otherwise make a card of
+/// thousands of lines, each found by counting lines from the top.
+pub const MAX_LISTED: usize = 20;
 
 /// One mention elsewhere, for a list grouped by article.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,8 +52,13 @@ pub struct NameHover {
     pub stands_for: Option<String>,
     /// The user's note from `marginalia.toml`.
     pub note: Option<String>,
-    /// Every mention in the desk, grouped by article (this article first).
+    /// The first [`MAX_LISTED`] mentions in the desk, grouped by article
+    /// (this article first).
     pub articles: Vec<ArticleMentions>,
+    /// How many mentions the desk has in all, listed or not.
+    pub mention_count: usize,
+    /// In how many articles, listed or not.
+    pub article_count: usize,
 }
 
 /// The same claim's figure in another place.
@@ -82,8 +93,10 @@ pub struct FigureHover {
     pub counted: Option<String>,
     /// The claim ("North Korea: troops"), when the figure makes one.
     pub claim: Option<String>,
-    /// The same claim's figures elsewhere in the desk.
+    /// The first [`MAX_LISTED`] of the same claim's figures elsewhere in the desk.
     pub elsewhere: Vec<OtherFigure>,
+    /// How many there are in all, listed or not.
+    pub elsewhere_count: usize,
 }
 
 /// What hover shows.
@@ -116,26 +129,37 @@ fn name_hover(
         .and_then(|i| view.report.entities.entities.get(i))
         .map(|e| e.canonical.clone())
         .or_else(|| mention.stands_for.as_deref().map(str::to_string));
-    let mut articles: Vec<ArticleMentions> = Vec::new();
+    // This article first, then in document order.
+    let mut by_article: BTreeMap<(bool, usize), Vec<Range<usize>>> = BTreeMap::new();
     for m in &entity.mentions {
-        let text = view.text(m.doc);
-        let line = MentionLine {
-            location: Location {
-                doc: m.doc,
-                span: m.span.clone(),
-            },
-            line: line_of(text, m.span.start),
-            snippet: snippet(text, &m.span, SNIPPET),
-        };
-        match articles.iter_mut().find(|a| a.doc == m.doc) {
-            Some(article) => article.mentions.push(line),
-            None => articles.push(ArticleMentions {
-                doc: m.doc,
-                mentions: vec![line],
-            }),
-        }
+        by_article
+            .entry((m.doc != doc, m.doc))
+            .or_default()
+            .push(m.span.clone());
     }
-    articles.sort_by_key(|a| (a.doc != doc, a.doc));
+    let article_count = by_article.len();
+    let mut articles: Vec<ArticleMentions> = Vec::new();
+    let mut listed = 0;
+    for ((_, article), spans) in by_article {
+        if listed == MAX_LISTED {
+            break;
+        }
+        let text = view.text(article);
+        let mentions: Vec<MentionLine> = spans
+            .into_iter()
+            .take(MAX_LISTED - listed)
+            .map(|span| MentionLine {
+                line: line_of(text, span.start),
+                snippet: snippet(text, &span, SNIPPET),
+                location: Location { doc: article, span },
+            })
+            .collect();
+        listed += mentions.len();
+        articles.push(ArticleMentions {
+            doc: article,
+            mentions,
+        });
+    }
     Some(NameHover {
         span: mention.span.clone(),
         kind: entity.kind,
@@ -145,6 +169,8 @@ fn name_hover(
         stands_for,
         note: entity.note.clone(),
         articles,
+        mention_count: entity.mentions.len(),
+        article_count,
     })
 }
 
@@ -165,12 +191,17 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
     let figure = &here.figure;
     let unit = &figure.unit;
     let mut elsewhere = Vec::new();
+    let mut elsewhere_count = 0;
     if let Some(claim) = &here.claim {
         for (other_doc, figures) in view.report.figures.iter().enumerate() {
             for other in figures.iter() {
                 if other.claim.as_ref() != Some(claim)
                     || (other_doc == doc && other.figure.span == figure.span)
                 {
+                    continue;
+                }
+                elsewhere_count += 1;
+                if elsewhere.len() == MAX_LISTED {
                     continue;
                 }
                 let text = view.text(other_doc);
@@ -201,5 +232,6 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
         counted: figure.counted.as_deref().map(str::to_string),
         claim: here.claim.as_ref().map(|c| c.label()),
         elsewhere,
+        elsewhere_count,
     })
 }

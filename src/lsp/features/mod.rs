@@ -80,27 +80,31 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 pub fn snippet(text: &str, span: &Range<usize>, max: usize) -> String {
     let start = span.start.min(text.len());
     let end = span.end.clamp(start, text.len());
-    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
-    let line_end = text[end..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |p| end + p);
-    let before: Vec<char> = text[line_start..start].chars().collect();
-    let after: Vec<char> = text[end..line_end].chars().collect();
     let middle = &text[start..end];
     let room = max.saturating_sub(middle.chars().count()) / 2;
+    // Only as far as the room on each side (one more, to know whether to
+    // cut), never the whole line: a line may be the whole article.
+    let line_break = |c: &char| !matches!(c, '\n' | '\r');
+    let before: Vec<char> = text[..start]
+        .chars()
+        .rev()
+        .take_while(line_break)
+        .take(room + 1)
+        .collect();
+    let after: Vec<char> = text[end..]
+        .chars()
+        .take_while(line_break)
+        .take(room + 1)
+        .collect();
     let mut out = String::new();
     if before.len() > room {
         out.push('…');
-        out.extend(&before[before.len() - room..]);
-    } else {
-        out.extend(&before);
     }
+    out.extend(before.iter().take(room).rev());
     out.push_str(middle);
+    out.extend(after.iter().take(room));
     if after.len() > room {
-        out.extend(&after[..room]);
         out.push('…');
-    } else {
-        out.extend(&after);
     }
     out.trim().to_string()
 }
@@ -129,6 +133,11 @@ mod tests {
         let kim = text.find("Kursk").unwrap();
         assert_eq!(snippet(text, &(kim..kim + 5), 20), "…eached Kursk by Nov…");
         assert_eq!(snippet(text, &(0..5), 80), "first line");
+        let long = format!("{}Kursk{}", "é".repeat(5000), "ü".repeat(5000));
+        let kursk = long.find("Kursk").unwrap();
+        let expected = format!("…{}Kursk{}…", "é".repeat(7), "ü".repeat(7));
+        assert_eq!(snippet(&long, &(kursk..kursk + 5), 20), expected);
+        assert_eq!(snippet("ab\rKursk\r\ncd", &(3..8), 20), "Kursk");
     }
 }
 
