@@ -19,10 +19,10 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use ropey::Rope;
 
 use super::convert::{self, LineCol, PositionEncoding};
-use crate::analysis::config::{Config, Severity};
+use crate::analysis::config::Config;
 use crate::analysis::desk::{Desk, DeskReport, ReportCache};
 use crate::analysis::document::DocumentAnalysis;
-use crate::analysis::findings::Finding;
+use crate::analysis::findings::{Finding, Related};
 use crate::analysis::text::DocFormat;
 
 /// The text a snapshot's analysis of one document was made from.
@@ -159,16 +159,6 @@ impl Dirty {
     }
 }
 
-/// What a published finding looked like, to tell whether it changed.
-#[derive(Debug, Clone, PartialEq)]
-struct PublishedFinding {
-    rule: &'static str,
-    severity: Severity,
-    span: Range<usize>,
-    message: String,
-    related: Vec<(String, Range<usize>, String)>,
-}
-
 #[derive(Debug, Default)]
 struct State {
     encoding: PositionEncoding,
@@ -192,10 +182,160 @@ struct State {
 /// What was last published for a document.
 #[derive(Debug)]
 struct Published {
-    /// The report's list the publication was made from: when the next
-    /// report shares it, nothing changed.
+    /// The report's findings the publication was made from.
     source: Arc<Vec<Finding>>,
-    findings: Vec<PublishedFinding>,
+    /// The text they were found in.
+    text: Arc<str>,
+    /// The documents their related locations point into, by document
+    /// number then: key and text.
+    related: HashMap<usize, (String, Arc<str>)>,
+}
+
+impl Published {
+    fn new(source: &Arc<Vec<Finding>>, text: &Arc<str>, snapshot: &Snapshot) -> Published {
+        let mut related = HashMap::new();
+        for r in source.iter().flat_map(|f| &f.related) {
+            if let Some(view) = snapshot.views.get(r.doc) {
+                related
+                    .entry(r.doc)
+                    .or_insert_with(|| (view.key.clone(), view.text.clone()));
+            }
+        }
+        Published {
+            source: source.clone(),
+            text: text.clone(),
+            related,
+        }
+    }
+
+    /// Whether the findings and every text they point into are the ones
+    /// published.
+    fn unchanged(&self, now: &Arc<Vec<Finding>>, view: &DocView, snapshot: &Snapshot) -> bool {
+        Arc::ptr_eq(&self.source, now)
+            && Arc::ptr_eq(&self.text, &view.text)
+            && self.related.iter().all(|(&doc, (key, text))| {
+                snapshot
+                    .views
+                    .get(doc)
+                    .is_some_and(|v| v.key == *key && Arc::ptr_eq(&v.text, text))
+            })
+    }
+
+    /// Whether the findings `now` of the document `view` show the editor
+    /// what was published: the same findings, where every span either stands
+    /// where it stood or moved with an edit of its document without changing
+    /// line or column.
+    fn shows_the_same(&self, now: &Arc<Vec<Finding>>, view: &DocView, snapshot: &Snapshot) -> bool {
+        if self.source.len() != now.len() {
+            return false;
+        }
+        let Some(here) = Moved::between(&self.text, &view.text) else {
+            return false;
+        };
+        let mut elsewhere: HashMap<usize, Option<Moved>> = HashMap::new();
+        let mut related_same = |x: &Related, y: &Related| {
+            let (Some((key, text)), Some(current)) =
+                (self.related.get(&x.doc), snapshot.views.get(y.doc))
+            else {
+                return false;
+            };
+            if *key != current.key {
+                return false;
+            }
+            elsewhere
+                .entry(y.doc)
+                .or_insert_with(|| Moved::between(text, &current.text))
+                .as_ref()
+                .is_some_and(|moved| moved.same(&x.span, &y.span))
+        };
+        self.source.iter().zip(now.iter()).all(|(a, b)| {
+            a.rule == b.rule
+                && a.severity == b.severity
+                && a.message == b.message
+                && here.same(&a.span, &b.span)
+                && a.related.len() == b.related.len()
+                && a.related
+                    .iter()
+                    .zip(&b.related)
+                    .all(|(x, y)| x.message == y.message && x.date == y.date && related_same(x, y))
+        })
+    }
+}
+
+/// How the spans of a text map to the spans of its next version when both
+/// must keep their line and column.
+#[derive(Debug)]
+struct Moved {
+    /// Bytes before this are the same in both texts.
+    prefix: usize,
+    /// Where the edit ends in the old text and in the new one.
+    old_end: usize,
+    new_end: usize,
+    /// Where the edit's line ends in the new text: spans from here on
+    /// moved with the edit and kept their line and column.
+    line_end: usize,
+}
+
+impl Moved {
+    /// The edit between two versions of a text, unless it added or removed
+    /// a line break (then every later position may have changed).
+    fn between(old: &str, new: &str) -> Option<Moved> {
+        if std::ptr::eq(old, new) {
+            return Some(Moved {
+                prefix: old.len(),
+                old_end: old.len(),
+                new_end: new.len(),
+                line_end: new.len(),
+            });
+        }
+        let prefix = common_prefix(old.as_bytes(), new.as_bytes(), false);
+        let suffix = common_prefix(&old.as_bytes()[prefix..], &new.as_bytes()[prefix..], true);
+        let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
+        let breaks = |s: &[u8]| s.iter().any(|&b| b == b'\n' || b == b'\r');
+        if breaks(&old.as_bytes()[prefix..old_end]) || breaks(&new.as_bytes()[prefix..new_end]) {
+            return None;
+        }
+        let line_end = new.as_bytes()[new_end..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(new.len(), |i| new_end + i);
+        Some(Moved {
+            prefix,
+            old_end,
+            new_end,
+            line_end,
+        })
+    }
+
+    /// Whether the span `b` of the new text shows where `a` of the old text showed.
+    fn same(&self, a: &Range<usize>, b: &Range<usize>) -> bool {
+        (a == b && b.end <= self.prefix)
+            || (b.start >= self.line_end
+                && a.start + self.new_end == b.start + self.old_end
+                && a.end + self.new_end == b.end + self.old_end)
+    }
+}
+
+/// How many bytes two texts share at their start (or, `backwards`, at their
+/// end). Compares blocks first, so that a long text costs a few memcmp calls.
+fn common_prefix(a: &[u8], b: &[u8], backwards: bool) -> usize {
+    const BLOCK: usize = 256;
+    let n = a.len().min(b.len());
+    let at = |s: &[u8], i: usize, len: usize| -> std::ops::Range<usize> {
+        if backwards {
+            s.len() - i - len..s.len() - i
+        } else {
+            i..i + len
+        }
+    };
+    let mut done = 0;
+    while done + BLOCK <= n && a[at(a, done, BLOCK)] == b[at(b, done, BLOCK)] {
+        done += BLOCK;
+    }
+    while done < n && a[at(a, done, 1)] == b[at(b, done, 1)] {
+        done += 1;
+    }
+    done
 }
 
 /// The state of the server, shared by the handlers and the analysis worker.
@@ -577,43 +717,33 @@ impl Workspace {
         let mut out = Vec::new();
         for (doc, view) in snapshot.views.iter().enumerate() {
             let findings = &snapshot.report.findings[doc];
-            let before = st.published.get_mut(&view.key);
-            if before
-                .as_ref()
-                .is_some_and(|b| Arc::ptr_eq(&b.source, findings))
-                || (before.is_none() && findings.is_empty())
-            {
+            let changed = match st.published.get_mut(&view.key) {
+                Some(before) if before.unchanged(findings, view, snapshot) => false,
+                Some(before) => {
+                    let same = before.shows_the_same(findings, view, snapshot);
+                    if same {
+                        // Remember what the editor's diagnostics now stand for.
+                        *before = Published::new(findings, &view.text, snapshot);
+                    }
+                    !same
+                }
+                None => !findings.is_empty(),
+            };
+            if !changed {
                 continue;
             }
-            let now: Vec<PublishedFinding> = findings
-                .iter()
-                .map(|f| published_form(snapshot, f))
-                .collect();
-            let changed = match &before {
-                Some(before) => before.findings != now,
-                None => true,
-            };
-            if let Some(before) = before {
-                // Same findings from a new report: remember the new list.
-                before.source = findings.clone();
-            }
-            if changed {
-                out.push(Publish {
-                    key: view.key.clone(),
-                    doc: Some(doc),
-                    version: view.version,
-                });
-                if now.is_empty() {
-                    st.published.remove(&view.key);
-                } else {
-                    st.published.insert(
-                        view.key.clone(),
-                        Published {
-                            source: findings.clone(),
-                            findings: now,
-                        },
-                    );
-                }
+            out.push(Publish {
+                key: view.key.clone(),
+                doc: Some(doc),
+                version: view.version,
+            });
+            if findings.is_empty() {
+                st.published.remove(&view.key);
+            } else {
+                st.published.insert(
+                    view.key.clone(),
+                    Published::new(findings, &view.text, snapshot),
+                );
             }
         }
         let gone: Vec<String> = st
@@ -631,31 +761,6 @@ impl Workspace {
             });
         }
         out
-    }
-}
-
-fn published_form(snapshot: &Snapshot, finding: &Finding) -> PublishedFinding {
-    PublishedFinding {
-        rule: finding.rule,
-        severity: finding.severity,
-        span: finding.span.clone(),
-        message: finding.message.clone(),
-        related: finding
-            .related
-            .iter()
-            .take(super::handlers::MAX_RELATED)
-            .map(|r| {
-                (
-                    snapshot
-                        .views
-                        .get(r.doc)
-                        .map(|v| v.key.clone())
-                        .unwrap_or_default(),
-                    r.span.clone(),
-                    r.message.clone(),
-                )
-            })
-            .collect(),
     }
 }
 
