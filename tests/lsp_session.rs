@@ -120,4 +120,5 @@ fn requests_before_initialize_are_refused() {
         &handshake(),
         &frame(hover),
     ]));
+    session_ends(stream(&[&frame(EXIT), &handshake()]));
 }

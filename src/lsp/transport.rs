@@ -5,9 +5,11 @@
 //! server keeps serving. All output goes through one writer, a whole frame at
 //! a time, so the answers never interleave with the server's messages.
 //!
-//! Messages that follow `initialize` are held back until it is answered:
-//! tower-lsp does not serve anything while it initializes, and a client that
-//! sends `initialized` right behind `initialize` would otherwise stall it.
+//! Messages that follow an `initialize` request are held back until it is
+//! answered (or the server stops): tower-lsp does not serve anything while it
+//! initializes, and a client that sends `initialized` right behind
+//! `initialize` would otherwise stall it. An `initialize` sent as a
+//! notification is never answered, so nothing waits for it.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -75,7 +77,8 @@ fn error_frame(code: i64, message: &str) -> Vec<u8> {
     frame(body.to_string().as_bytes())
 }
 
-/// Whether `initialize` has been answered.
+/// Whether `initialize` has been answered, or the server has stopped writing
+/// and never will.
 #[derive(Default)]
 struct Initialized {
     done: AtomicBool,
@@ -99,9 +102,11 @@ impl Initialized {
     }
 }
 
-fn is_initialize(body: &[u8]) -> bool {
-    serde_json::from_slice::<Value>(body)
-        .is_ok_and(|v| v.get("method").and_then(Value::as_str) == Some("initialize"))
+/// Whether a body is an `initialize` request, which the server answers.
+fn is_initialize_request(body: &[u8]) -> bool {
+    serde_json::from_slice::<Value>(body).is_ok_and(|v| {
+        v.get("method").and_then(Value::as_str) == Some("initialize") && v.get("id").is_some()
+    })
 }
 
 fn is_response(body: &[u8]) -> bool {
@@ -141,7 +146,7 @@ async fn pump_input(
                         return;
                     }
                     let _ = to_server.flush().await;
-                    if is_initialize(&body) {
+                    if is_initialize_request(&body) {
                         initialized.wait().await;
                     }
                 }
@@ -180,7 +185,11 @@ async fn pump_output(
                     let _ = output.flush().await;
                 }
                 Some(Frame::Garbage) => {}
-                None => server_open = false,
+                None => {
+                    server_open = false;
+                    // No answer to `initialize` can come any more.
+                    initialized.set();
+                }
             },
             e = errors.recv() => match e {
                 Some(answer) => {
