@@ -131,3 +131,19 @@ fn initialize_after_exit_does_not_stall_the_transport() {
     .concat();
     lsp_stream_ends(&input);
 }
+
+/// A client that offers dynamic registration of file watchers and hangs up
+/// before answering `client/registerCapability`: the `initialized` handler
+/// used to wait for that answer, which kept tower-lsp's message loop, and the
+/// process, alive forever.
+#[test]
+fn hanging_up_during_watcher_registration_ends_the_server() {
+    let input = [
+        lsp_frame(
+            r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}},"window":{"workDoneProgress":true}}}}"#,
+        ),
+        lsp_frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
+    ]
+    .concat();
+    lsp_stream_ends(&input);
+}

@@ -318,7 +318,10 @@ impl Backend {
         self.core.wake(Wake::Now);
     }
 
-    async fn register_watchers(&self) {
+    /// Asks the client to watch the articles and the config. Not awaited: a
+    /// client that never answers (or hangs up first) must not hold up
+    /// `initialized`, or the server could not stop at the end of the input.
+    fn register_watchers(&self) {
         if !self.watch_supported.load(Ordering::SeqCst) {
             return;
         }
@@ -335,9 +338,12 @@ impl Backend {
             method: "workspace/didChangeWatchedFiles".to_string(),
             register_options: serde_json::to_value(options).ok(),
         };
-        if let Err(error) = self.client.register_capability(vec![registration]).await {
-            log(format!("cannot watch files: {error}"));
-        }
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if let Err(error) = client.register_capability(vec![registration]).await {
+                log(format!("cannot watch files: {error}"));
+            }
+        });
     }
 
     /// `marginalia/desk`: the documents the desk analyses (open ones with
@@ -570,7 +576,8 @@ impl LanguageServer for Backend {
             self.show_error(message).await;
         }
         // Neither waits on the other, nor holds up edits.
-        futures::join!(self.register_watchers(), self.index_workspace());
+        self.register_watchers();
+        self.index_workspace().await;
     }
 
     async fn shutdown(&self) -> jsonrpc::Result<()> {
