@@ -13,7 +13,7 @@ use super::transport;
 use crate::analysis::config::Config;
 
 /// How long a session may run before it is abandoned.
-pub const SESSION_LIMIT: Duration = Duration::from_secs(10);
+pub const SESSION_LIMIT: Duration = Duration::from_secs(5);
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
