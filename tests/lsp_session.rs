@@ -122,3 +122,27 @@ fn requests_before_initialize_are_refused() {
     ]));
     session_ends(stream(&[&frame(EXIT), &handshake()]));
 }
+
+/// `workspace/executeCommand` would write `marginalia.toml` in the workspace
+/// folder; in memory it is checked and not written. (No `exit` at the end:
+/// it would cancel the command before it runs.)
+#[test]
+fn an_in_memory_session_writes_no_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_str().unwrap().to_string();
+    let config = format!("{root}/marginalia.toml");
+    let initialize = serde_json::json!({
+        "jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"capabilities": {}, "rootUri": format!("file://{root}")}
+    });
+    let write = serde_json::json!({
+        "jsonrpc": "2.0", "id": 2, "method": "workspace/executeCommand",
+        "params": {"command": "marginalia.writeConfig", "arguments": [config, "debounce_ms = 1\n"]}
+    });
+    session_ends(stream(&[
+        &frame(&initialize.to_string()),
+        &frame(INITIALIZED),
+        &frame(&write.to_string()),
+    ]));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
