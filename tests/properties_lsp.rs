@@ -215,7 +215,7 @@ fn workspace_summary(workspace: &Workspace, key: &str) -> ([String; 5], String, 
 const KEY: &str = "file:///desk/a.md";
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(512))]
 
     /// Edits sent as protocol ranges (several per `didChange`, with or
     /// without an analysis in between) leave the same text as splicing the
@@ -280,7 +280,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(1024))]
 
     /// Every positionable offset converts to the reference position and back
     /// to itself, in both encodings; the line count is the reference's.
