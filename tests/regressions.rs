@@ -64,3 +64,86 @@ fn reading_never_goes_past_the_limit() {
     let error = read_article(std::path::Path::new("/dev/zero"), 100).unwrap_err();
     assert!(error.reason.contains("not a regular file"), "{error}");
 }
+
+/// The frame a client writes for one message body.
+fn lsp_frame(body: &str) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body.as_bytes());
+    out
+}
+
+/// Feeds a whole client stream to the server, in memory and as the real
+/// binary over stdio with stdin closed after it: both must stop by themselves.
+fn lsp_stream_ends(input: &[u8]) {
+    use marginalia::lsp::session::{SessionEnd, serve_in_memory};
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    assert_eq!(
+        serve_in_memory(input, Duration::from_secs(20)),
+        SessionEnd::Finished
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the server");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input).unwrap();
+    drop(stdin);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the server kept running after the client hung up");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `initialize` sent as a notification (no id) is never answered: the
+/// transport used to hold every later message back waiting for that answer,
+/// so the server never even saw the client hang up and ran forever.
+#[test]
+fn initialize_without_an_id_does_not_stall_the_transport() {
+    let input = [
+        lsp_frame(r#"{"jsonrpc":"2.0","method":"initialize","params":{"capabilities":{}}}"#),
+        lsp_frame(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#),
+        lsp_frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
+    ]
+    .concat();
+    lsp_stream_ends(&input);
+}
+
+/// `exit` before `initialize`: the server stops reading, so the `initialize`
+/// behind it is never answered; the transport must not wait for it.
+#[test]
+fn initialize_after_exit_does_not_stall_the_transport() {
+    let input = [
+        lsp_frame(r#"{"jsonrpc":"2.0","method":"exit"}"#),
+        lsp_frame(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#),
+        lsp_frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
+    ]
+    .concat();
+    lsp_stream_ends(&input);
+}
+
+/// A client that offers dynamic registration of file watchers and hangs up
+/// before answering `client/registerCapability`: the `initialized` handler
+/// used to wait for that answer, which kept tower-lsp's message loop, and the
+/// process, alive forever.
+#[test]
+fn hanging_up_during_watcher_registration_ends_the_server() {
+    let input = [
+        lsp_frame(
+            r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}},"window":{"workDoneProgress":true}}}}"#,
+        ),
+        lsp_frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
+    ]
+    .concat();
+    lsp_stream_ends(&input);
+}

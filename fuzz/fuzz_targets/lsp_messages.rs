@@ -1,11 +1,12 @@
 //! A stream of LSP messages, partly malformed, fed to the language server in
 //! memory.
 //!
-//! Not built yet: it needs `marginalia::lsp::fuzz_session(&[u8])`, which takes
-//! the raw bytes a client writes to the server's stdin (headers and JSON
-//! bodies), serves them on an in-memory transport until the input ends, drops
-//! whatever the server writes back, and returns without panicking, hanging or
-//! aborting. See fuzz/README.md for the whole contract.
+//! `marginalia::lsp::fuzz_session(&[u8])` takes the raw bytes a client writes
+//! to the server's stdin (headers and JSON bodies), serves them on an
+//! in-memory transport until the input ends, drops whatever the server writes
+//! back, and says how the session ended. A panic anywhere, or a session that
+//! does not stop by itself within its time limit (a hang), is a finding. See
+//! fuzz/README.md for the whole contract.
 //!
 //! The input is split on 0xFF bytes (never part of UTF-8 JSON). Each piece is
 //! a message body framed with a correct `Content-Length` header, or, when it
@@ -47,5 +48,10 @@ fuzz_target!(|data: &[u8]| {
     for body in EPILOGUE {
         frame(&mut stream, body.as_bytes());
     }
-    marginalia::lsp::fuzz_session(&stream);
+    let end = marginalia::lsp::fuzz_session(&stream);
+    assert_eq!(
+        end,
+        marginalia::lsp::session::SessionEnd::Finished,
+        "the server did not stop by itself"
+    );
 });

@@ -7,14 +7,18 @@
 //! - [`files`]: configuration loading and workspace indexing.
 //! - [`server`]: capabilities, the ordered edit path, the analysis worker.
 //! - [`transport`]: framing that answers malformed messages instead of stopping.
+//! - [`session`]: one whole session in memory, for the fuzzer and tests.
 
 pub mod convert;
 pub mod features;
 pub mod files;
 pub mod handlers;
 pub mod server;
+pub mod session;
 pub mod state;
 pub mod transport;
+
+pub use session::fuzz_session;
 
 use crate::analysis::config::Config;
 

@@ -38,11 +38,24 @@ enum Wake {
     Now,
 }
 
+/// Where a server runs, which decides how far it reaches outside the protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Host {
+    /// A process of its own (`marginalia lsp`): reads the workspace folders
+    /// and writes `marginalia.toml`, debounces edits, and `exit` ends the process.
+    Process,
+    /// Inside another program (tests, the fuzzer): never touches the file
+    /// system, analyses edits without waiting, and `exit` only ends the session.
+    InMemory,
+}
+
 /// What the ordered edit path and the handlers share.
 pub struct Core {
     /// Documents, desk and report.
     pub workspace: Arc<Workspace>,
+    host: Host,
     worker: Mutex<mpsc::Sender<Wake>>,
+    worker_thread: Mutex<Option<std::thread::JoinHandle<()>>>,
     initialized: AtomicBool,
     shutdown: AtomicBool,
     /// File events received but not yet applied: requests wait for them.
@@ -80,6 +93,32 @@ impl Core {
     fn wake(&self, why: Wake) {
         let sender = self.worker.lock().unwrap_or_else(|p| p.into_inner());
         let _ = sender.send(why);
+    }
+
+    /// Whether the server may read and write files.
+    fn uses_disk(&self) -> bool {
+        self.host == Host::Process
+    }
+
+    /// Stops the analysis worker: it finishes the run in progress, if any,
+    /// and its thread ends before this returns. Later edits are not analysed
+    /// in the background any more.
+    pub fn stop_worker(&self) {
+        let (closed, _) = mpsc::channel();
+        drop(std::mem::replace(
+            &mut *self.worker.lock().unwrap_or_else(|p| p.into_inner()),
+            closed,
+        ));
+        let thread = self
+            .worker_thread
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        if let Some(thread) = thread
+            && thread.join().is_err()
+        {
+            log("the analysis worker panicked");
+        }
     }
 }
 
@@ -172,6 +211,15 @@ impl Backend {
         self.roots.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
+    /// The folders whose files the server reads: none when it runs in memory.
+    fn disk_roots(&self) -> Vec<PathBuf> {
+        if self.core.uses_disk() {
+            self.roots()
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Runs a handler on a blocking thread over a fresh snapshot; a panic
     /// becomes an internal error and is logged, the server keeps serving.
     async fn with_snapshot<T, F>(&self, name: &'static str, f: F) -> jsonrpc::Result<T>
@@ -209,7 +257,7 @@ impl Backend {
     /// Reloads the configuration; a broken one is reported and the last good
     /// one stays. Returns whether it changed (and the desk was indexed again).
     async fn reload_config(&self) -> bool {
-        let roots = self.roots();
+        let roots = self.disk_roots();
         let settings = self
             .settings
             .lock()
@@ -243,7 +291,7 @@ impl Backend {
     }
 
     async fn index_run(&self) {
-        let roots = self.roots();
+        let roots = self.disk_roots();
         let config = self.core.workspace.config();
         let run = self.index_runs.fetch_add(1, Ordering::SeqCst) + 1;
         let (tx, rx) = tokio::sync::watch::channel((0usize, 0usize, false));
@@ -299,6 +347,9 @@ impl Backend {
 
     /// Brings the desk's copy of some paths up to date with the disk.
     async fn read_again(&self, paths: Vec<PathBuf>) {
+        if !self.core.uses_disk() {
+            return;
+        }
         let roots = self.roots();
         let config = self.core.workspace.config();
         let workspace = self.core.workspace.clone();
@@ -313,7 +364,10 @@ impl Backend {
         }
     }
 
-    async fn register_watchers(&self) {
+    /// Asks the client to watch the articles and the config. Not awaited: a
+    /// client that never answers (or hangs up first) must not hold up
+    /// `initialized`, or the server could not stop at the end of the input.
+    fn register_watchers(&self) {
         if !self.watch_supported.load(Ordering::SeqCst) {
             return;
         }
@@ -330,9 +384,12 @@ impl Backend {
             method: "workspace/didChangeWatchedFiles".to_string(),
             register_options: serde_json::to_value(options).ok(),
         };
-        if let Err(error) = self.client.register_capability(vec![registration]).await {
-            log(format!("cannot watch files: {error}"));
-        }
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if let Err(error) = client.register_capability(vec![registration]).await {
+                log(format!("cannot watch files: {error}"));
+            }
+        });
     }
 
     /// `marginalia/desk`: the documents the desk analyses (open ones with
@@ -583,7 +640,12 @@ impl LanguageServer for Backend {
                         .is_some_and(|ops| ops.contains(&lsp::ResourceOperationKind::Create))
             });
         let settings = settings_of(params.initialization_options.clone());
-        match files::load_config(&roots, settings.as_ref()) {
+        let config_roots = if self.core.uses_disk() {
+            &roots[..]
+        } else {
+            &[]
+        };
+        match files::load_config(config_roots, settings.as_ref()) {
             Ok(config) => self.core.workspace.set_config(config),
             Err(message) => {
                 *self.startup_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(message);
@@ -617,7 +679,8 @@ impl LanguageServer for Backend {
             self.show_error(message).await;
         }
         // Neither waits on the other, nor holds up edits.
-        futures::join!(self.register_watchers(), self.index_workspace());
+        self.register_watchers();
+        self.index_workspace().await;
     }
 
     async fn shutdown(&self) -> jsonrpc::Result<()> {
@@ -704,6 +767,9 @@ impl LanguageServer for Backend {
         }
         if let Err(error) = crate::analysis::config::Config::from_toml(text) {
             return Err(jsonrpc::Error::invalid_params(error.to_string()));
+        }
+        if !self.core.uses_disk() {
+            return Ok(None);
         }
         let text = text.to_string();
         let written =
@@ -840,9 +906,11 @@ impl LanguageServer for Backend {
         &self,
         params: lsp::CodeActionParams,
     ) -> jsonrpc::Result<Option<lsp::CodeActionResponse>> {
+        let uses_disk = self.core.uses_disk();
         self.with_snapshot("codeAction", move |s, c| {
             let config_text = c
                 .config_path()
+                .filter(|_| uses_disk)
                 .and_then(|p| std::fs::read_to_string(p).ok());
             handlers::code_actions(s, c, config_text.as_deref(), &params)
         })
@@ -954,7 +1022,7 @@ where
         {
             self.core.files_pending.fetch_add(1, Ordering::SeqCst);
         }
-        if method == "exit" {
+        if method == "exit" && self.core.host == Host::Process {
             let code = if self.core.shutdown.load(Ordering::SeqCst) {
                 0
             } else {
@@ -1003,14 +1071,15 @@ fn spawn_worker(
     workspace: Arc<Workspace>,
     wakes: mpsc::Receiver<Wake>,
     publish: tokio::sync::mpsc::UnboundedSender<Vec<lsp::PublishDiagnosticsParams>>,
-) {
+    debounced: bool,
+) -> Option<std::thread::JoinHandle<()>> {
     let spawned = std::thread::Builder::new()
         .name("marginalia-analysis".to_string())
         .spawn(move || {
             while let Ok(first) = wakes.recv() {
                 let now = first == Wake::Now;
                 let debounce = Duration::from_millis(workspace.config().debounce_ms);
-                if !now && !debounce.is_zero() {
+                if debounced && !now && !debounce.is_zero() {
                     let mut deadline = Instant::now() + debounce;
                     loop {
                         let left = deadline.saturating_duration_since(Instant::now());
@@ -1038,13 +1107,18 @@ fn spawn_worker(
                 }
             }
         });
-    if let Err(error) = spawned {
-        log(format!("cannot start the analysis worker: {error}"));
+    match spawned {
+        Ok(thread) => Some(thread),
+        Err(error) => {
+            log(format!("cannot start the analysis worker: {error}"));
+            None
+        }
     }
 }
 
-/// Builds the service: the backend, its custom methods, the worker and the
-/// ordered edit path. Must run inside a tokio runtime.
+/// Builds the service for a server process of its own: the backend, its
+/// custom methods, the worker and the ordered edit path. Must run inside a
+/// tokio runtime.
 pub fn build_service(
     config: Config,
 ) -> (
@@ -1052,19 +1126,38 @@ pub fn build_service(
     tower_lsp_server::ClientSocket,
     Arc<Core>,
 ) {
+    build_service_for(config, Host::Process)
+}
+
+/// Builds the service for a host: see [`build_service`] and [`Host`].
+pub fn build_service_for(
+    config: Config,
+    host: Host,
+) -> (
+    Ordered<LspService<Backend>>,
+    tower_lsp_server::ClientSocket,
+    Arc<Core>,
+) {
     let workspace = Arc::new(Workspace::new(config, PositionEncoding::Utf16));
     let (wake_tx, wake_rx) = mpsc::channel();
+    let (publish_tx, mut publish_rx) =
+        tokio::sync::mpsc::unbounded_channel::<Vec<lsp::PublishDiagnosticsParams>>();
+    let worker_thread = spawn_worker(
+        workspace.clone(),
+        wake_rx,
+        publish_tx,
+        host == Host::Process,
+    );
     let core = Arc::new(Core {
         workspace: workspace.clone(),
+        host,
         worker: Mutex::new(wake_tx),
+        worker_thread: Mutex::new(worker_thread),
         initialized: AtomicBool::new(false),
         shutdown: AtomicBool::new(false),
         files_pending: std::sync::atomic::AtomicUsize::new(0),
         files_applied: tokio::sync::Notify::new(),
     });
-    let (publish_tx, mut publish_rx) =
-        tokio::sync::mpsc::unbounded_channel::<Vec<lsp::PublishDiagnosticsParams>>();
-    spawn_worker(workspace, wake_rx, publish_tx);
     let backend_core = core.clone();
     let (service, socket) = LspService::build(move |client: Client| {
         let publisher = client.clone();

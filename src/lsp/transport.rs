@@ -13,9 +13,11 @@
 //! header line cannot occur inside JSON. A body that the input ends before is
 //! dropped.
 //!
-//! Messages that follow `initialize` are held back until it is answered:
-//! tower-lsp does not serve anything while it initializes, and a client that
-//! sends `initialized` right behind `initialize` would otherwise stall it.
+//! Messages that follow an `initialize` request are held back until it is
+//! answered (or the server stops writing): tower-lsp does not serve anything
+//! while it initializes, and a client that sends `initialized` right behind
+//! `initialize` would otherwise stall it. An `initialize` sent as a
+//! notification is never answered, so nothing waits for it.
 
 use std::sync::{Arc, LazyLock, Mutex};
 
@@ -183,6 +185,11 @@ impl PendingInitialize {
         rx
     }
 
+    /// The server stopped writing: no answer can come, so nothing waits for one.
+    fn release(&self) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).take();
+    }
+
     /// Notes a message from the server: the answer to `initialize` releases the input.
     fn seen(&self, body: &[u8]) {
         let mut pending = self.0.lock().unwrap_or_else(|p| p.into_inner());
@@ -269,10 +276,11 @@ async fn pump_server(
         if let Frame::Body(body) = f {
             initialize.seen(&body);
             if out.send(frame(&body)).is_err() {
-                return;
+                break;
             }
         }
     }
+    initialize.release();
 }
 
 /// Writes whole frames to the output until every sender is gone.
