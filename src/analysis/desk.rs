@@ -171,11 +171,27 @@ impl Desk {
         };
 
         // Claims: take the changed articles' figures out of their groups and
-        // put the new ones in; every group touched is compared again.
+        // put the new ones in; every group touched is compared again. When an
+        // article's figures only moved (an edit elsewhere in it), its groups
+        // keep their findings, with the spans moved.
         let mut touched: BTreeSet<usize> = changed.iter().copied().collect();
         let mut affected: HashSet<ClaimKey> = HashSet::new();
+        let mut moved: Vec<(usize, HashSet<&ClaimKey>)> = Vec::new();
+        let dates: Vec<Option<&str>> = docs.iter().map(|d| d.date()).collect();
         for &d in &changed {
             let before = cache.figures.get(d).map(|f| f.as_slice()).unwrap_or(&[]);
+            let now = figures[d].as_slice();
+            let same_date = cache
+                .dates
+                .get(d)
+                .is_some_and(|date| date.as_deref() == dates[d]);
+            if same_date
+                && before.len() == now.len()
+                && before.iter().zip(now).all(|(a, b)| a.same_but_place(b))
+            {
+                moved.push((d, now.iter().filter_map(|f| f.claim.as_ref()).collect()));
+                continue;
+            }
             let gone: HashSet<&ClaimKey> = before.iter().filter_map(|f| f.claim.as_ref()).collect();
             for key in gone {
                 if let Some(group) = cache.claims.get_mut(key) {
@@ -197,6 +213,30 @@ impl Desk {
                     affected.insert(key.clone());
                 }
                 group.members.push((d, i));
+            }
+        }
+        for (d, keys) in &moved {
+            let (before, now) = (&cache.figures[*d], &figures[*d]);
+            let place = |span: &mut Range<usize>| {
+                if let Ok(i) = before.binary_search_by_key(&span.start, |f| f.figure.span.start)
+                    && before[i].figure.span == *span
+                {
+                    *span = now[i].figure.span.clone();
+                }
+            };
+            for key in keys.iter().filter(|k| !affected.contains(**k)) {
+                let Some(group) = cache.claims.get_mut(*key) else {
+                    continue;
+                };
+                touched.extend(group.members.iter().map(|&(doc, _)| doc));
+                for finding in &mut group.findings {
+                    if finding.doc == *d {
+                        place(&mut finding.span);
+                    }
+                    for related in finding.related.iter_mut().filter(|r| r.doc == *d) {
+                        place(&mut related.span);
+                    }
+                }
             }
         }
         for key in &affected {
@@ -262,6 +302,7 @@ impl Desk {
             .collect();
         cache.mentions = mentions.clone();
         cache.figures = figures.clone();
+        cache.dates = dates.iter().map(|d| d.map(str::to_string)).collect();
         cache.entities = Some(entities.clone());
         DeskReport {
             paths: cache.paths.clone(),
@@ -281,6 +322,7 @@ pub struct ReportCache {
     paths: Vec<String>,
     mentions: Vec<Arc<Vec<Mention>>>,
     figures: Vec<Arc<Vec<DeskFigure>>>,
+    dates: Vec<Option<String>>,
     entities: Option<Arc<EntityTable>>,
     claims: HashMap<ClaimKey, ClaimGroup>,
     document_findings: Vec<Vec<Finding>>,
@@ -340,6 +382,26 @@ pub struct DeskFigure {
     pub context: ClaimContext,
     /// The claim it makes, if it is comparable.
     pub claim: Option<ClaimKey>,
+}
+
+impl DeskFigure {
+    /// Whether two figures say the same, wherever they stand.
+    fn same_but_place(&self, other: &DeskFigure) -> bool {
+        let (a, b) = (&self.figure, &other.figure);
+        let bits = |v: Option<f64>| v.map(f64::to_bits);
+        a.value.to_bits() == b.value.to_bits()
+            && bits(a.low) == bits(b.low)
+            && bits(a.high) == bits(b.high)
+            && a.qualifier == b.qualifier
+            && a.unit == b.unit
+            && a.counted == b.counted
+            && a.counted_span.as_ref().map(Range::len) == b.counted_span.as_ref().map(Range::len)
+            && a.per == b.per
+            && a.spelled == b.spelled
+            && a.role == b.role
+            && self.context == other.context
+            && self.claim == other.claim
+    }
 }
 
 /// Everything the desk knows, indexed by document number (path order).

@@ -509,14 +509,25 @@ pub fn resolve(docs: &[Arc<Vec<Mention>>], config: &Config) -> EntityTable {
 /// wherever they stand: resolution reads everything about a mention but its
 /// span, so a desk whose articles changed only in this way resolves the same.
 pub fn same_names(a: &[Mention], b: &[Mention]) -> bool {
+    // Mentions of a reused chunk share their strings: compare pointers first.
+    fn same(x: &Arc<str>, y: &Arc<str>) -> bool {
+        Arc::ptr_eq(x, y) || x == y
+    }
+    fn same_option(x: &Option<Arc<str>>, y: &Option<Arc<str>>) -> bool {
+        match (x, y) {
+            (Some(x), Some(y)) => same(x, y),
+            (None, None) => true,
+            _ => false,
+        }
+    }
     a.len() == b.len()
         && a.iter().zip(b).all(|(x, y)| {
-            x.text == y.text
+            same(&x.text, &y.text)
                 && x.kind == y.kind
-                && x.key == y.key
+                && same(&x.key, &y.key)
                 && x.demonym == y.demonym
-                && x.role == y.role
-                && x.stands_for == y.stands_for
+                && same_option(&x.role, &y.role)
+                && same_option(&x.stands_for, &y.stands_for)
         })
 }
 
