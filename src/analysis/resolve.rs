@@ -634,24 +634,23 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Arc<Vec<Mention>>], config:
         .iter()
         .filter_map(|r| docs.get(r.doc).and_then(|d| d.get(r.index)))
         .collect();
+    // Each way the name is written, once, in order of first use: an entity
+    // named a thousand times is usually written two or three ways.
+    let mut seen: HashSet<&str> = HashSet::new();
+    let written: Vec<String> = mentions
+        .iter()
+        .filter(|m| !m.demonym && seen.insert(&m.text))
+        .map(|m| name_words(&m.text).join(" "))
+        .collect();
     if entity.kind == EntityKind::Person {
         // The fullest name, as first written.
-        if let Some(full) = mentions
-            .iter()
-            .filter(|m| !m.demonym)
-            .map(|m| name_words(&m.text).join(" ").replace('’', "'"))
-            .max_by_key(|t| (t.split(' ').count(), std::cmp::Reverse(0)))
-            && full.split(' ').count() >= entity.canonical.split(' ').count()
+        let fullest = written.iter().map(|t| t.split(' ').count()).max();
+        if let Some(words) = fullest
+            && words >= entity.canonical.split(' ').count()
+            && let Some(first_full) = written.iter().find(|t| t.split(' ').count() == words)
+            && !config.entities.iter().any(|u| u.name == entity.canonical)
         {
-            let first_full = mentions
-                .iter()
-                .filter(|m| !m.demonym)
-                .map(|m| name_words(&m.text).join(" ").replace('’', "'"))
-                .find(|t| t.split(' ').count() == full.split(' ').count())
-                .unwrap_or(full);
-            if !config.entities.iter().any(|u| u.name == entity.canonical) {
-                entity.canonical = first_full;
-            }
+            entity.canonical = first_full.replace('’', "'");
         }
     }
     if entity.kind != EntityKind::Person
@@ -666,19 +665,18 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Arc<Vec<Mention>>], config:
         entity.canonical = longest.to_string();
     }
     let mut aliases: Vec<String> = Vec::new();
-    for m in &mentions {
-        if m.demonym {
-            continue;
-        }
-        let t = super::entities::normalize(&name_words(&m.text).join(" "));
+    for t in &written {
+        let t = super::entities::normalize(t);
         if t != entity.canonical && !aliases.contains(&t) {
             aliases.push(t);
         }
     }
     entity.aliases = aliases;
 
-    // Spelling variants of one word of the name.
-    let mut words: Vec<(String, MentionRef)> = Vec::new();
+    // Spelling variants of one word of the name: the distinct words, in
+    // order of first use, each with every mention that uses it.
+    let mut distinct: Vec<Spelling> = Vec::new();
+    let mut position: HashMap<&str, usize> = HashMap::new();
     for (r, m) in entity.mentions.iter().zip(&mentions) {
         if m.demonym {
             continue;
@@ -690,37 +688,29 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Arc<Vec<Mention>>], config:
                 .or_else(|| w.strip_suffix("'s"))
                 .unwrap_or(w);
             let start = m.span.start + offset;
-            words.push((
-                bare.to_string(),
-                MentionRef {
-                    doc: r.doc,
-                    index: r.index,
-                    span: start..start + bare.len(),
-                },
-            ));
-            offset += w.len() + 1;
-        }
-    }
-    // Distinct words first, so that comparing spellings stays cheap.
-    let mut distinct: Vec<Spelling> = Vec::new();
-    let mut position: HashMap<String, usize> = HashMap::new();
-    for (w, r) in words {
-        match position.get(&w) {
-            Some(&i) => distinct[i].mentions.push(r),
-            None => {
-                position.insert(w.clone(), distinct.len());
-                distinct.push(Spelling {
-                    text: w,
-                    mentions: vec![r],
-                });
+            let place = MentionRef {
+                doc: r.doc,
+                index: r.index,
+                span: start..start + bare.len(),
+            };
+            match position.get(bare) {
+                Some(&i) => distinct[i].mentions.push(place),
+                None => {
+                    position.insert(bare, distinct.len());
+                    distinct.push(Spelling {
+                        text: bare.to_string(),
+                        mentions: vec![place],
+                    });
+                }
             }
+            offset += w.len() + 1;
         }
     }
     // Words written together in one mention are different words ("Stefan
     // Stefanov"), never spellings of each other.
     let mut together: HashSet<(String, String)> = HashSet::new();
-    for m in mentions.iter().filter(|m| !m.demonym) {
-        let ws = name_words(&m.text);
+    for t in &written {
+        let ws: Vec<&str> = t.split(' ').collect();
         for (i, x) in ws.iter().enumerate() {
             for y in &ws[i + 1..] {
                 together.insert((x.to_string(), y.to_string()));
