@@ -81,7 +81,7 @@ fuzz_target!(|data: &[u8]| {
     let report = desk.report(&config);
     let docs: Vec<_> = desk.documents().collect();
     for (doc, findings) in report.findings.iter().enumerate() {
-        for finding in findings {
+        for finding in findings.iter() {
             assert_eq!(finding.doc, doc);
             check_span(&docs[doc].text, &finding.span, "finding");
             if let Some(fix) = &finding.fix {
