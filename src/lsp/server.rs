@@ -1065,12 +1065,35 @@ pub fn diagnostics_to_publish(workspace: &Workspace) -> Vec<lsp::PublishDiagnost
     handlers::publications(&snapshot, changed)
 }
 
+/// How many documents' diagnostics the worker converts at a time: a change
+/// that touches a whole desk is published in pieces, so that only a few
+/// pieces are held in protocol form at once.
+const PUBLISH_BATCH: usize = 256;
+
+/// Like [`diagnostics_to_publish`], but hands the notifications to `send`
+/// a batch at a time; stops early when `send` says the receiver is gone.
+fn publish_in_batches(
+    workspace: &Workspace,
+    mut send: impl FnMut(Vec<lsp::PublishDiagnosticsParams>) -> bool,
+) -> bool {
+    let snapshot = workspace.refresh();
+    let mut changed = workspace.take_diagnostics(&snapshot);
+    while !changed.is_empty() {
+        let rest = changed.split_off(changed.len().min(PUBLISH_BATCH));
+        if !send(handlers::publications(&snapshot, changed)) {
+            return false;
+        }
+        changed = rest;
+    }
+    true
+}
+
 /// Runs the analysis worker: waits for edits (debounced), refreshes the
 /// snapshot and sends the diagnostics that changed.
 fn spawn_worker(
     workspace: Arc<Workspace>,
     wakes: mpsc::Receiver<Wake>,
-    publish: tokio::sync::mpsc::UnboundedSender<Vec<lsp::PublishDiagnosticsParams>>,
+    publish: tokio::sync::mpsc::Sender<Vec<lsp::PublishDiagnosticsParams>>,
     debounced: bool,
 ) -> Option<std::thread::JoinHandle<()>> {
     let spawned = std::thread::Builder::new()
@@ -1093,16 +1116,14 @@ fn spawn_worker(
                 }
                 // Whatever else is queued is covered by this run.
                 while wakes.try_recv().is_ok() {}
+                // The channel is bounded: when the client reads slowly, the
+                // worker waits here instead of piling up notifications.
                 let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    diagnostics_to_publish(&workspace)
+                    publish_in_batches(&workspace, |batch| publish.blocking_send(batch).is_ok())
                 }));
                 match result {
-                    Ok(params) if !params.is_empty() => {
-                        if publish.send(params).is_err() {
-                            return;
-                        }
-                    }
-                    Ok(_) => {}
+                    Ok(true) => {}
+                    Ok(false) => return,
                     Err(panic) => log(format!("analysis failed: {}", panic_message(&*panic))),
                 }
             }
@@ -1141,7 +1162,7 @@ pub fn build_service_for(
     let workspace = Arc::new(Workspace::new(config, PositionEncoding::Utf16));
     let (wake_tx, wake_rx) = mpsc::channel();
     let (publish_tx, mut publish_rx) =
-        tokio::sync::mpsc::unbounded_channel::<Vec<lsp::PublishDiagnosticsParams>>();
+        tokio::sync::mpsc::channel::<Vec<lsp::PublishDiagnosticsParams>>(2);
     let worker_thread = spawn_worker(
         workspace.clone(),
         wake_rx,
