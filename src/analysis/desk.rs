@@ -56,17 +56,29 @@ impl Desk {
 
     /// Adds or replaces an article whose analysis was made elsewhere.
     pub fn insert_analysed(&mut self, path: &str, text: Arc<str>, analysis: Arc<DocumentAnalysis>) {
-        let mentions = Arc::new(analysis.mentions().collect());
-        let figures = Arc::new(
+        // Exact sizes: a desk of many short articles would otherwise keep
+        // room for four of each in every one.
+        let mut mentions: Vec<Mention> = Vec::with_capacity(
             analysis
-                .figures()
-                .map(|(figure, context)| DeskFigure {
-                    claim: ClaimKey::of(&figure, context),
-                    context: context.clone(),
-                    figure,
-                })
-                .collect(),
+                .chunks
+                .iter()
+                .map(|c| c.analysis.mentions.len())
+                .sum(),
         );
+        mentions.extend(analysis.mentions());
+        let mut figures: Vec<DeskFigure> = Vec::with_capacity(
+            analysis
+                .chunks
+                .iter()
+                .map(|c| c.analysis.figures.len())
+                .sum(),
+        );
+        figures.extend(analysis.figures().map(|(figure, context)| DeskFigure {
+            claim: ClaimKey::of(&figure, context),
+            context: context.clone(),
+            figure,
+        }));
+        let (mentions, figures) = (Arc::new(mentions), Arc::new(figures));
         self.documents.insert(
             path.to_string(),
             DeskDocument {
@@ -286,6 +298,7 @@ impl Desk {
             }
             all.extend_from_slice(&cache.document_findings[d]);
             all.extend(names.remove(&d).unwrap_or_default());
+            all.shrink_to_fit();
             findings::sort(&mut all);
             if *cache.findings[d] != all {
                 cache.findings[d] = Arc::new(all);

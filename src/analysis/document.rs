@@ -57,13 +57,20 @@ pub fn analyze_chunk(chunk: &str, format: DocFormat, config: &Config) -> ChunkAn
         );
     }
     let claims = claims::contexts(&prose.masked, &sentences, &mentions, &figures);
-    ChunkAnalysis {
+    let mut analysis = ChunkAnalysis {
         blocks: prose.blocks,
         sentences,
         mentions,
         figures,
         claims,
-    }
+    };
+    // Kept for as long as the article is on the desk: no spare room.
+    analysis.blocks.shrink_to_fit();
+    analysis.sentences.shrink_to_fit();
+    analysis.mentions.shrink_to_fit();
+    analysis.figures.shrink_to_fit();
+    analysis.claims.shrink_to_fit();
+    analysis
 }
 
 fn shift(range: &Range<usize>, by: usize) -> Range<usize> {

@@ -152,10 +152,10 @@ pub fn diagnostics(snapshot: &Snapshot, doc: usize) -> Vec<lsp::Diagnostic> {
                             },
                         )?,
                         message: match &r.date {
-                            Some(date) if !r.message.contains(date.as_str()) => {
+                            Some(date) if !r.message.contains(&**date) => {
                                 format!("{} ({date})", r.message)
                             }
-                            _ => r.message.clone(),
+                            _ => r.message.to_string(),
                         },
                     })
                 })

@@ -156,8 +156,9 @@ fn related(input: &RuleInput<'_>, doc: usize, figure: &DeskFigure, what: &str) -
         message: format!(
             "{what}: {}",
             format_value(figure.figure.value, &figure.figure.unit)
-        ),
-        date: input.date_of(doc, figure),
+        )
+        .into(),
+        date: input.date_of(doc, figure).map(Into::into),
     }
 }
 

@@ -72,6 +72,10 @@ pub(crate) fn group_conflicts(
     by_high.sort_by(|&a, &b| intervals[a].1.total_cmp(&intervals[b].1));
     let mut by_low: Vec<usize> = (0..group.len()).collect();
     by_low.sort_by(|&a, &b| intervals[a].0.total_cmp(&intervals[b].0));
+    // Each figure's description, made once: a figure at either end of a
+    // claim is listed by every finding of the claim.
+    type Described = Option<(Arc<str>, Option<Arc<str>>)>;
+    let mut described: Vec<Described> = vec![None; group.len()];
     for (i, &(doc, figure)) in group.iter().enumerate() {
         let this = intervals[i];
         let below = by_high
@@ -95,25 +99,31 @@ pub(crate) fn group_conflicts(
             .chain(above.copied().filter(eligible).take(MAX_RELATED))
             .collect();
         candidates.sort_unstable();
-        let others: Vec<Related> = candidates
-            .into_iter()
-            .take(MAX_RELATED)
-            .map(|j| {
-                let (other_doc, other) = group[j];
-                Related {
-                    doc: other_doc,
-                    span: other.figure.span.clone(),
-                    message: describe(input, other_doc, other),
-                    date: input.date_of(other_doc, other),
-                }
-            })
-            .collect();
+        candidates.truncate(MAX_RELATED);
+        let mut others: Vec<Related> = Vec::with_capacity(candidates.len());
+        for j in candidates {
+            let (other_doc, other) = group[j];
+            let (message, date) = described[j]
+                .get_or_insert_with(|| {
+                    (
+                        describe(input, other_doc, other).into(),
+                        input.date_of(other_doc, other).map(Into::into),
+                    )
+                })
+                .clone();
+            others.push(Related {
+                doc: other_doc,
+                span: other.figure.span.clone(),
+                message,
+                date,
+            });
+        }
         if others.is_empty() {
             continue;
         }
         let claim = figure.claim.as_ref().map(|c| c.label()).unwrap_or_default();
         let here = describe(input, doc, figure);
-        let there: Vec<String> = others.iter().map(|r| r.message.clone()).collect();
+        let there: Vec<&str> = others.iter().map(|r| &*r.message).collect();
         let message = if across {
             format!(
                 "{claim}: {here} here, but {} in another article",

@@ -25,10 +25,11 @@ pub struct Related {
     pub doc: usize,
     /// Byte span in that document.
     pub span: Range<usize>,
-    /// What stands there, in words.
-    pub message: String,
+    /// What stands there, in words. Shared: one statement is listed by
+    /// every finding it contradicts.
+    pub message: Arc<str>,
     /// The date of that statement, when known.
-    pub date: Option<String>,
+    pub date: Option<Arc<str>>,
 }
 
 /// A replacement that fixes a finding.

@@ -25,8 +25,8 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
             .map(|m| Related {
                 doc: m.doc,
                 span: m.span.clone(),
-                message: format!("spelled “{preferred}” here"),
-                date: input.docs[m.doc].date().map(str::to_string),
+                message: format!("spelled “{preferred}” here").into(),
+                date: input.docs[m.doc].date().map(Into::into),
             })
             .collect();
         let preferred_count: usize = entity
