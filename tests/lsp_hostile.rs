@@ -549,8 +549,8 @@ fn a_hundred_thousand_one_line_articles_are_indexed_and_served() {
     hundred_thousand_articles(false);
 }
 
-/// Not met: about 1.2 GiB in a debug build once the diagnostics of every
-/// article are out (BENCHMARKS.md has 727 MB for the checker on the same desk).
+/// Not met: about 0.9 GiB in a debug build once the diagnostics of every
+/// article are out (BENCHMARKS.md has 475 MB for the checker on the same desk).
 #[test]
 #[ignore = "over the memory target of BENCHMARKS.md; run with --ignored"]
 fn a_hundred_thousand_one_line_articles_stay_within_the_memory_target() {
