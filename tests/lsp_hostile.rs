@@ -11,17 +11,12 @@ mod support;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use support::{Client, TIMEOUT, capabilities, uri};
+use support::{Client, TIMEOUT, capabilities, frame, uri};
 
 const TROOPS: &str = "North Korea has deployed 3,000 troops to Russia.\n";
 
 fn no_debounce() -> Value {
     json!({"debounce_ms": 0})
-}
-
-/// A frame with a correct Content-Length.
-fn frame(body: &str) -> String {
-    format!("Content-Length: {}\r\n\r\n{body}", body.len())
 }
 
 /// A request body.
@@ -65,16 +60,22 @@ fn a_content_length_too_small_is_answered_and_the_next_message_is_served() {
     // rest runs into the next frame's header with no line break between.
     let body = request_body(70, "workspace/symbol", json!({"query": "x"}));
     client.write_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len() - 1).as_bytes());
-    client
-        .write_raw(frame(&request_body(71, "workspace/symbol", json!({"query": "y"}))).as_bytes());
+    client.write_raw(&frame(&request_body(
+        71,
+        "workspace/symbol",
+        json!({"query": "y"}),
+    )));
     assert_eq!(null_id_error(&mut client)["error"]["code"], -32700);
     assert!(answer_to(&mut client, 71)["result"].is_array());
     // Cut inside a two-byte character: what is left over is not UTF-8.
     let body = request_body(72, "workspace/symbol", json!({"query": "é"}));
     let cut = body.find('é').unwrap() + 1;
     client.write_raw(format!("Content-Length: {cut}\r\n\r\n{body}").as_bytes());
-    client
-        .write_raw(frame(&request_body(73, "workspace/symbol", json!({"query": "z"}))).as_bytes());
+    client.write_raw(&frame(&request_body(
+        73,
+        "workspace/symbol",
+        json!({"query": "z"}),
+    )));
     assert_eq!(null_id_error(&mut client)["error"]["code"], -32700);
     assert!(answer_to(&mut client, 73)["result"].is_array());
     assert_serves(&mut client);
@@ -87,10 +88,16 @@ fn a_content_length_too_large_does_not_swallow_the_messages_behind_it() {
     // would be taken from the frames behind it.
     let body = request_body(80, "workspace/symbol", json!({"query": "a"}));
     client.write_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len() + 40).as_bytes());
-    client
-        .write_raw(frame(&request_body(81, "workspace/symbol", json!({"query": "b"}))).as_bytes());
-    client
-        .write_raw(frame(&request_body(82, "workspace/symbol", json!({"query": "c"}))).as_bytes());
+    client.write_raw(&frame(&request_body(
+        81,
+        "workspace/symbol",
+        json!({"query": "b"}),
+    )));
+    client.write_raw(&frame(&request_body(
+        82,
+        "workspace/symbol",
+        json!({"query": "c"}),
+    )));
     for id in [80, 81, 82] {
         let answer = answer_to(&mut client, id);
         assert!(answer["result"].is_array(), "{id}: {answer}");
@@ -139,21 +146,21 @@ fn frames_without_a_usable_content_length_are_skipped() {
         let id = 100 + 2 * i as i64;
         let body = request_body(id, "workspace/symbol", json!({"query": "lost"}));
         client.write_raw(format!("{header}\r\n{body}").as_bytes());
-        client.write_raw(
-            frame(&request_body(
-                id + 1,
-                "workspace/symbol",
-                json!({"query": "kept"}),
-            ))
-            .as_bytes(),
-        );
+        client.write_raw(&frame(&request_body(
+            id + 1,
+            "workspace/symbol",
+            json!({"query": "kept"}),
+        )));
         let answer = answer_to(&mut client, id + 1);
         assert!(answer["result"].is_array(), "after {header:?}: {answer}");
     }
     // A body with no header at all, then a frame.
     client.write_raw(request_body(120, "workspace/symbol", json!({"query": ""})).as_bytes());
-    client
-        .write_raw(frame(&request_body(121, "workspace/symbol", json!({"query": ""}))).as_bytes());
+    client.write_raw(&frame(&request_body(
+        121,
+        "workspace/symbol",
+        json!({"query": ""}),
+    )));
     let answer = answer_to(&mut client, 121);
     assert!(answer["result"].is_array(), "{answer} {}", client.log());
     // Stray blank lines and lower-case header names are fine.
@@ -168,8 +175,11 @@ fn frames_without_a_usable_content_length_are_skipped() {
 fn binary_garbage_between_frames_is_skipped() {
     let (_dir, mut client) = started();
     client.write_raw(b"\xff\xfe\x00\x01\x80garbage\r\n\xc3\r\n\r\n");
-    client
-        .write_raw(frame(&request_body(130, "workspace/symbol", json!({"query": ""}))).as_bytes());
+    client.write_raw(&frame(&request_body(
+        130,
+        "workspace/symbol",
+        json!({"query": ""}),
+    )));
     let answer = answer_to(&mut client, 130);
     assert!(answer["result"].is_array(), "{answer} {}", client.log());
     assert_serves(&mut client);
@@ -188,7 +198,7 @@ fn json_that_is_not_json_rpc_is_an_invalid_request() {
         "null",
         "[]",
     ] {
-        client.write_raw(frame(body).as_bytes());
+        client.write_raw(&frame(body));
         let error = null_id_error(&mut client);
         assert_eq!(error["error"]["code"], -32600, "{body}: {error}");
         assert_serves(&mut client);
@@ -686,7 +696,7 @@ fn a_folder_deleted_or_renamed_in_one_event_takes_its_articles_along() {
 // --- Load ----------------------------------------------------------------------
 
 /// One `didChange` frame replacing a range of line/character positions.
-fn change_frame(doc: &str, version: i32, range: [(u32, u32); 2], text: &str) -> String {
+fn change_frame(doc: &str, version: i32, range: [(u32, u32); 2], text: &str) -> Vec<u8> {
     frame(
         &json!({
             "jsonrpc": "2.0",
@@ -731,12 +741,12 @@ fn a_thousand_edits_at_full_speed_end_in_the_right_text_and_memory_comes_back() 
     // again and again (five characters each time), ending on a value used
     // only at the end.
     let typed = "Officials in Seoul said Kim Jong Un’s army sent them in October.";
-    let mut frames = String::new();
+    let mut frames: Vec<u8> = Vec::new();
     let mut version = 1;
     let mut column = 0;
     for c in typed.chars() {
         version += 1;
-        frames.push_str(&change_frame(
+        frames.extend(change_frame(
             &doc,
             version,
             [(1, column), (1, column)],
@@ -753,10 +763,10 @@ fn a_thousand_edits_at_full_speed_end_in_the_right_text_and_memory_comes_back() 
             let value = 1000 + (version * 7) % 8000;
             format!("{},{:03}", value / 1000, value % 1000)
         };
-        frames.push_str(&change_frame(&doc, version, [(0, 25), (0, 30)], &figure));
+        frames.extend(change_frame(&doc, version, [(0, 25), (0, 30)], &figure));
     }
     let started = Instant::now();
-    client.write_raw(frames.as_bytes());
+    client.write_raw(&frames);
     let written = started.elapsed();
     let expected = format!("North Korea has deployed {figure} troops to Russia.\n{typed}");
     let text = client.text(&doc);

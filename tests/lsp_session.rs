@@ -7,14 +7,11 @@ use std::time::Duration;
 
 use marginalia::lsp::session::{SessionEnd, fuzz_session};
 
+mod support;
+use support::frame;
+
 /// Generous: a session ends long before this unless something hangs.
 const BOUND: Duration = Duration::from_secs(60);
-
-fn frame(body: &str) -> Vec<u8> {
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    out.extend_from_slice(body.as_bytes());
-    out
-}
 
 fn stream(parts: &[&[u8]]) -> Vec<u8> {
     parts.concat()

@@ -3,6 +3,9 @@
 use marginalia::analysis::config::Config;
 use marginalia::cli::{collect_articles, read_article};
 
+mod support;
+use support::frame;
+
 /// An unknown rule is reported on the line of its key, not on the first line
 /// that happens to contain its name (here the `[rules]` header itself, a
 /// comment and a string value).
@@ -65,13 +68,6 @@ fn reading_never_goes_past_the_limit() {
     assert!(error.reason.contains("not a regular file"), "{error}");
 }
 
-/// The frame a client writes for one message body.
-fn lsp_frame(body: &str) -> Vec<u8> {
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    out.extend_from_slice(body.as_bytes());
-    out
-}
-
 /// Feeds a whole client stream to the server, in memory and as the real
 /// binary over stdio with stdin closed after it: both must stop by themselves.
 fn lsp_stream_ends(input: &[u8]) {
@@ -111,9 +107,9 @@ fn lsp_stream_ends(input: &[u8]) {
 #[test]
 fn initialize_without_an_id_does_not_stall_the_transport() {
     let input = [
-        lsp_frame(r#"{"jsonrpc":"2.0","method":"initialize","params":{"capabilities":{}}}"#),
-        lsp_frame(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#),
-        lsp_frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
+        frame(r#"{"jsonrpc":"2.0","method":"initialize","params":{"capabilities":{}}}"#),
+        frame(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#),
+        frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
     ]
     .concat();
     lsp_stream_ends(&input);
@@ -124,9 +120,9 @@ fn initialize_without_an_id_does_not_stall_the_transport() {
 #[test]
 fn initialize_after_exit_does_not_stall_the_transport() {
     let input = [
-        lsp_frame(r#"{"jsonrpc":"2.0","method":"exit"}"#),
-        lsp_frame(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#),
-        lsp_frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
+        frame(r#"{"jsonrpc":"2.0","method":"exit"}"#),
+        frame(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#),
+        frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
     ]
     .concat();
     lsp_stream_ends(&input);
@@ -139,10 +135,10 @@ fn initialize_after_exit_does_not_stall_the_transport() {
 #[test]
 fn hanging_up_during_watcher_registration_ends_the_server() {
     let input = [
-        lsp_frame(
+        frame(
             r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}},"window":{"workDoneProgress":true}}}}"#,
         ),
-        lsp_frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
+        frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
     ]
     .concat();
     lsp_stream_ends(&input);

@@ -142,7 +142,8 @@ impl Desk {
         if fresh {
             *cache = ReportCache {
                 config: Some(config.clone()),
-                paths: docs.iter().map(|d| d.path.clone()).collect(),
+                paths: Arc::new(docs.iter().map(|d| d.path.clone()).collect()),
+                dates: vec![None; docs.len()],
                 document_findings: vec![Vec::new(); docs.len()],
                 findings: docs.iter().map(|_| Arc::new(Vec::new())).collect(),
                 ..ReportCache::default()
@@ -189,14 +190,12 @@ impl Desk {
         let mut touched: BTreeSet<usize> = changed.iter().copied().collect();
         let mut affected: HashSet<ClaimKey> = HashSet::new();
         let mut moved: Vec<(usize, HashSet<&ClaimKey>)> = Vec::new();
-        let dates: Vec<Option<&str>> = docs.iter().map(|d| d.date()).collect();
         for &d in &changed {
             let before = cache.figures.get(d).map(|f| f.as_slice()).unwrap_or(&[]);
             let now = figures[d].as_slice();
-            let same_date = cache
-                .dates
-                .get(d)
-                .is_some_and(|date| date.as_deref() == dates[d]);
+            let date = docs[d].date();
+            let same_date = !fresh && cache.dates[d].as_deref() == date;
+            cache.dates[d] = date.map(str::to_string);
             if same_date
                 && before.len() == now.len()
                 && before.iter().zip(now).all(|(a, b)| a.same_but_place(b))
@@ -315,7 +314,6 @@ impl Desk {
             .collect();
         cache.mentions = mentions.clone();
         cache.figures = figures.clone();
-        cache.dates = dates.iter().map(|d| d.map(str::to_string)).collect();
         cache.entities = Some(entities.clone());
         DeskReport {
             paths: cache.paths.clone(),
@@ -332,7 +330,7 @@ impl Desk {
 #[derive(Debug, Default)]
 pub struct ReportCache {
     config: Option<Config>,
-    paths: Vec<String>,
+    paths: Arc<Vec<String>>,
     mentions: Vec<Arc<Vec<Mention>>>,
     figures: Vec<Arc<Vec<DeskFigure>>>,
     dates: Vec<Option<String>>,
@@ -421,7 +419,7 @@ impl DeskFigure {
 #[derive(Debug, Clone)]
 pub struct DeskReport {
     /// Paths, by document number.
-    pub paths: Vec<String>,
+    pub paths: Arc<Vec<String>>,
     /// Mentions per document, absolute spans.
     pub mentions: Vec<Arc<Vec<Mention>>>,
     /// Entities and which mention belongs to which.

@@ -1060,9 +1060,12 @@ where
 /// for every document whose findings changed: what the worker does after each
 /// (debounced) edit.
 pub fn diagnostics_to_publish(workspace: &Workspace) -> Vec<lsp::PublishDiagnosticsParams> {
-    let snapshot = workspace.refresh();
-    let changed = workspace.take_diagnostics(&snapshot);
-    handlers::publications(&snapshot, changed)
+    let mut all = Vec::new();
+    publish_in_batches(workspace, |batch| {
+        all.extend(batch);
+        true
+    });
+    all
 }
 
 /// How many documents' diagnostics the worker converts at a time: a change

@@ -65,6 +65,13 @@ pub fn uri(path: &Path) -> String {
     out
 }
 
+/// The frame a client writes for one message body.
+pub fn frame(body: &str) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body.as_bytes());
+    out
+}
+
 /// Client capabilities used by most tests.
 pub fn capabilities(utf8: bool) -> Value {
     let encodings = if utf8 {
@@ -196,8 +203,7 @@ impl Client {
     /// Sends one message.
     pub fn send(&mut self, message: &Value) {
         let body = serde_json::to_string(message).unwrap();
-        let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
-        self.write_raw(frame.as_bytes());
+        self.write_raw(&frame(&body));
     }
 
     /// Sends a notification.

@@ -96,7 +96,7 @@ fn make_report(
         .map(|_| std::sync::Arc::new(Vec::new()))
         .collect();
     let report = DeskReport {
-        paths,
+        paths: std::sync::Arc::new(paths),
         mentions,
         entities: std::sync::Arc::new(entities),
         figures: figs,
