@@ -167,7 +167,11 @@ fn desk(c: &mut Criterion) {
                         .collect();
                     let mut desk = Desk::new();
                     for (path, text, analysis) in analysed {
-                        desk.insert_analysed(path, text.as_str().into(), analysis.into());
+                        desk.insert_analysed(
+                            path,
+                            marginalia::analysis::source::text(text.as_str()),
+                            analysis.into(),
+                        );
                     }
                     desk.report(&config)
                 })

@@ -26,9 +26,9 @@ fn render(desk: &Desk, report: &DeskReport) -> String {
             .map(|d| format!(" ({d})"))
             .unwrap_or_default();
         writeln!(out, "--- {name}{date}").unwrap();
-        let text = &document.text;
+        let text = document.text.as_str();
         let mut annotations: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-        for (i, m) in report.mentions[doc].iter().enumerate() {
+        for (i, m) in report.mentions(doc).enumerate() {
             let entity = &report.entities.entities[report.entities.by_doc[doc][i]];
             let mut label = format!("{} {} “{}”", entity.id, m.kind.as_str(), entity.canonical);
             if m.demonym {
@@ -42,7 +42,7 @@ fn render(desk: &Desk, report: &DeskReport) -> String {
             }
             annotations.push((m.span.clone(), label));
         }
-        for f in report.figures[doc].iter() {
+        for f in report.figures(doc) {
             let fig = &f.figure;
             let mut label = format!("figure {}", format_value(fig.value, &fig.unit));
             if let (Some(low), Some(high)) = (fig.low, fig.high)

@@ -20,7 +20,7 @@ fn render(articles: &[(&str, &str)], config_toml: &str) -> String {
     let mut out = String::new();
     for (doc, path) in report.paths.iter().enumerate() {
         writeln!(out, "## {path}").unwrap();
-        for (i, m) in report.mentions[doc].iter().enumerate() {
+        for (i, m) in report.mentions(doc).enumerate() {
             let entity = &table.entities[table.by_doc[doc][i]];
             write!(out, "{} [{}] {}", m.text, m.kind.as_str(), m.key).unwrap();
             if let Some(role) = &m.role {

@@ -188,7 +188,10 @@ fn step() -> impl Strategy<Value = (Vec<EditSpec>, bool)> {
 fn analysis_summary(analysis: &DocumentAnalysis) -> [String; 5] {
     [
         format!("{:?}", analysis.mentions().collect::<Vec<_>>()),
-        format!("{:?}", analysis.figures().collect::<Vec<_>>()),
+        format!(
+            "{:?}",
+            analysis.figures().map(|f| f.placed()).collect::<Vec<_>>()
+        ),
         format!("{:?}", analysis.sentences().collect::<Vec<_>>()),
         format!(
             "{:?}",
@@ -207,7 +210,7 @@ fn workspace_summary(workspace: &Workspace, key: &str) -> ([String; 5], String, 
         .expect("the document is reported");
     (
         analysis_summary(&doc.analysis),
-        format!("{:?}", snapshot.report.mentions[index]),
+        format!("{:?}", snapshot.report.mentions(index).collect::<Vec<_>>()),
         format!("{:?}", snapshot.report.findings[index]),
     )
 }

@@ -12,6 +12,7 @@ use libfuzzer_sys::fuzz_target;
 use marginalia::analysis::config::Config;
 use marginalia::analysis::desk::Desk;
 use marginalia::analysis::document::DocumentAnalysis;
+use marginalia::analysis::source;
 use marginalia::analysis::text::DocFormat;
 use marginalia::cli::{OutputFormat, decode_article, write_report};
 
@@ -41,7 +42,7 @@ fn check_document(text: &str, analysis: &DocumentAnalysis) {
     for mention in analysis.mentions() {
         check_span(text, &mention.span, "mention");
     }
-    for (figure, _) in analysis.figures() {
+    for figure in analysis.figures().map(|f| f.placed()) {
         check_span(text, &figure.span, "figure");
         if let Some(counted) = &figure.counted_span {
             check_span(text, counted, "counted");
@@ -53,7 +54,7 @@ fn snapshot(analysis: &DocumentAnalysis) -> String {
     format!(
         "{:?}\n{:?}\n{:?}",
         analysis.mentions().collect::<Vec<_>>(),
-        analysis.figures().collect::<Vec<_>>(),
+        analysis.figures().map(|f| f.placed()).collect::<Vec<_>>(),
         analysis.sentences().collect::<Vec<_>>()
     )
 }
@@ -76,19 +77,19 @@ fuzz_target!(|data: &[u8]| {
         let half = DocumentAnalysis::new(&text[..mid], format, &config);
         let again = DocumentAnalysis::reanalyze(&text, format, &config, Some(&half));
         assert_eq!(snapshot(&again), snapshot(&analysis), "incremental differs");
-        desk.insert_analysed(path, Arc::from(text.as_str()), Arc::new(analysis));
+        desk.insert_analysed(path, source::text(text.as_str()), Arc::new(analysis));
     }
     let report = desk.report(&config);
     let docs: Vec<_> = desk.documents().collect();
     for (doc, findings) in report.findings.iter().enumerate() {
         for finding in findings.iter() {
             assert_eq!(finding.doc, doc);
-            check_span(&docs[doc].text, &finding.span, "finding");
+            check_span(docs[doc].text.as_str(), &finding.span, "finding");
             if let Some(fix) = &finding.fix {
-                check_span(&docs[doc].text, &fix.span, "fix");
+                check_span(docs[doc].text.as_str(), &fix.span, "fix");
             }
             for related in &finding.related {
-                check_span(&docs[related.doc].text, &related.span, "related");
+                check_span(docs[related.doc].text.as_str(), &related.span, "related");
             }
         }
     }

@@ -341,3 +341,38 @@ pub fn comparable(figure: &Figure, context: &ClaimContext) -> bool {
         && !context.distributive
         && !matches!(figure.role, FigureRole::Plan | FigureRole::Reference)
 }
+
+/// What identifies a claim across articles: who, what is counted, in what unit.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClaimKey {
+    /// The key of the subject entity.
+    pub subject: Arc<str>,
+    /// The normalized counted thing.
+    pub counted: Arc<str>,
+    /// The unit label.
+    pub unit: Arc<str>,
+    /// Increments are only compared with increments.
+    pub increment: bool,
+}
+
+impl ClaimKey {
+    /// The claim a figure makes, when it has a subject and a counted thing and
+    /// is a count (not a plan, a rate or a reference to an earlier estimate).
+    pub fn of(figure: &Figure, context: &ClaimContext) -> Option<ClaimKey> {
+        if !comparable(figure, context) {
+            return None;
+        }
+        Some(ClaimKey {
+            subject: context.subject.clone()?,
+            counted: figure.counted.clone()?,
+            unit: figure.unit.label().into(),
+            increment: figure.role == FigureRole::Increment,
+        })
+    }
+
+    /// A short readable label: "North Korea: troops".
+    pub fn label(&self) -> String {
+        let increment = if self.increment { " (additional)" } else { "" };
+        format!("{}: {}{}", self.subject, self.counted, increment)
+    }
+}

@@ -1,16 +1,25 @@
 //! The desk: every article of a folder analysed together, so that names and
 //! claims connect across articles.
+//!
+//! An article's mentions and figures stay in its chunks' analyses, with spans
+//! relative to their chunk; the desk reads them through
+//! [`DocumentAnalysis`]'s running counts and never copies them out. So
+//! after an edit, an article joins the desk at no cost that grows with its
+//! length, and [`Desk::report_with`] redoes only what the edited chunks can
+//! affect.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::claims::{ClaimContext, comparable};
+use super::claims::ClaimContext;
+pub use super::claims::ClaimKey;
 use super::config::Config;
-use super::document::DocumentAnalysis;
+use super::document::{ChunkFigure, DocumentAnalysis};
 use super::findings::{self, Finding, RuleInput};
-use super::model::{Figure, FigureRole, Mention};
-use super::resolve::{self, EntityTable};
+use super::model::{Figure, Mention};
+use super::resolve::{self, EntityTable, MentionRef};
+use super::source::{self, Text};
 use super::text::DocFormat;
 
 /// One article of the desk.
@@ -19,19 +28,25 @@ pub struct DeskDocument {
     /// The article's path or URI, as the caller names it.
     pub path: String,
     /// The text that was analysed.
-    pub text: Arc<str>,
+    pub text: Text,
     /// Its analysis.
     pub analysis: Arc<DocumentAnalysis>,
-    /// Its mentions with absolute spans, computed once when it joins the desk.
-    pub mentions: Arc<Vec<Mention>>,
-    /// Its figures with their claims, computed once when it joins the desk.
-    pub figures: Arc<Vec<DeskFigure>>,
 }
 
 impl DeskDocument {
     /// The article's date: from front matter, when it has one.
     pub fn date(&self) -> Option<&str> {
         self.analysis.metadata.date.as_deref()
+    }
+
+    /// Its figures with their claims, absolute spans, in order.
+    pub fn figures(&self) -> impl Iterator<Item = DeskFigure> + '_ {
+        self.analysis.figures().map(DeskFigure::from)
+    }
+
+    /// Its figure `index`.
+    pub fn figure(&self, index: usize) -> Option<DeskFigure> {
+        self.analysis.figure_in_chunk(index).map(DeskFigure::from)
     }
 }
 
@@ -51,42 +66,17 @@ impl Desk {
     pub fn upsert(&mut self, path: &str, text: &str, format: DocFormat, config: &Config) {
         let previous = self.documents.get(path).map(|d| d.analysis.clone());
         let analysis = DocumentAnalysis::reanalyze(text, format, config, previous.as_deref());
-        self.insert_analysed(path, Arc::from(text), Arc::new(analysis));
+        self.insert_analysed(path, source::text(text), Arc::new(analysis));
     }
 
     /// Adds or replaces an article whose analysis was made elsewhere.
-    pub fn insert_analysed(&mut self, path: &str, text: Arc<str>, analysis: Arc<DocumentAnalysis>) {
-        // Exact sizes: a desk of many short articles would otherwise keep
-        // room for four of each in every one.
-        let mut mentions: Vec<Mention> = Vec::with_capacity(
-            analysis
-                .chunks
-                .iter()
-                .map(|c| c.analysis.mentions.len())
-                .sum(),
-        );
-        mentions.extend(analysis.mentions());
-        let mut figures: Vec<DeskFigure> = Vec::with_capacity(
-            analysis
-                .chunks
-                .iter()
-                .map(|c| c.analysis.figures.len())
-                .sum(),
-        );
-        figures.extend(analysis.figures().map(|(figure, context)| DeskFigure {
-            claim: ClaimKey::of(&figure, context),
-            context: context.clone(),
-            figure,
-        }));
-        let (mentions, figures) = (Arc::new(mentions), Arc::new(figures));
+    pub fn insert_analysed(&mut self, path: &str, text: Text, analysis: Arc<DocumentAnalysis>) {
         self.documents.insert(
             path.to_string(),
             DeskDocument {
                 path: path.to_string(),
                 text,
                 analysis,
-                mentions,
-                figures,
             },
         );
     }
@@ -123,17 +113,17 @@ impl Desk {
     }
 
     /// Like [`Desk::report`], but redoes only what the articles that changed
-    /// since the report `cache` remembers can affect:
-    /// - entities are resolved again only when some article's names changed,
+    /// since the report `cache` remembers can affect. An article's change is
+    /// the run of chunks between those it shares with its last version, and:
+    /// - entities are resolved again only when the names in that run changed,
     ///   not merely moved;
-    /// - claims are compared again only for the claims those articles make
-    ///   or made;
-    /// - an article's arithmetic is checked again only when it changed;
-    /// - an article's findings are rebuilt only when one of the above touched them.
+    /// - claims are compared again only for the claims of the figures in
+    ///   that run, and only when those figures changed;
+    /// - arithmetic is checked again only around that run;
+    /// - findings elsewhere are kept, with their spans moved.
     ///
-    /// Articles are compared by identity (each [`Desk::insert_analysed`]
-    /// makes a new one). Adding or removing an article, or another `config`,
-    /// starts afresh. The result is the same as [`Desk::report`]'s.
+    /// Adding or removing an article, or another `config`, starts afresh.
+    /// The result is the same as [`Desk::report`]'s.
     pub fn report_with(&self, config: &Config, cache: &mut ReportCache) -> DeskReport {
         let docs: Vec<&DeskDocument> = self.documents.values().collect();
         let fresh = cache.config.as_ref() != Some(config)
@@ -143,109 +133,167 @@ impl Desk {
             *cache = ReportCache {
                 config: Some(config.clone()),
                 paths: Arc::new(docs.iter().map(|d| d.path.clone()).collect()),
-                dates: vec![None; docs.len()],
-                document_findings: vec![Vec::new(); docs.len()],
+                doc_keys: vec![HashMap::new(); docs.len()],
+                arithmetic: vec![Vec::new(); docs.len()],
                 findings: docs.iter().map(|_| Arc::new(Vec::new())).collect(),
                 ..ReportCache::default()
             };
         }
-        let changed: Vec<usize> = (0..docs.len())
-            .filter(|&d| {
-                fresh
-                    || !Arc::ptr_eq(&cache.mentions[d], &docs[d].mentions)
-                    || !Arc::ptr_eq(&cache.figures[d], &docs[d].figures)
+        let analyses: Vec<Arc<DocumentAnalysis>> =
+            docs.iter().map(|d| d.analysis.clone()).collect();
+        let edits: Vec<(usize, Edit)> = (0..docs.len())
+            .filter_map(|d| match cache.analyses.get(d) {
+                Some(before) if Arc::ptr_eq(before, &analyses[d]) => None,
+                Some(before) => Some((d, Edit::between(before, &analyses[d]))),
+                None => Some((d, Edit::whole(&analyses[d]))),
             })
             .collect();
-        let mentions: Vec<Arc<Vec<Mention>>> = docs.iter().map(|d| d.mentions.clone()).collect();
-        let figures: Vec<Arc<Vec<DeskFigure>>> = docs.iter().map(|d| d.figures.clone()).collect();
+        let old = |d: usize| cache.analyses.get(d).map(|a| a.as_ref());
 
         let entities = match &cache.entities {
             Some(before)
-                if changed
-                    .iter()
-                    .all(|&d| resolve::same_names(&cache.mentions[d], &mentions[d])) =>
+                if edits.iter().all(|(d, e)| {
+                    !e.fresh
+                        && old(*d).is_some_and(|a| {
+                            resolve::same_names(
+                                a.mentions_of_chunks(e.chunks_old.clone()),
+                                analyses[*d].mentions_of_chunks(e.chunks_new.clone()),
+                            )
+                        })
+                }) =>
             {
-                if changed.is_empty() {
-                    before.clone()
-                } else {
-                    let mut table = EntityTable::clone(before);
-                    for &d in &changed {
-                        resolve::move_spans(&mut table, d, &cache.mentions[d], &mentions[d]);
-                    }
-                    Arc::new(table)
-                }
+                before.clone()
             }
-            _ => Arc::new(resolve::resolve(&mentions, config)),
+            _ => {
+                let lists: Vec<Vec<&Mention>> = analyses
+                    .iter()
+                    .map(|a| a.mentions_of_chunks(0..a.chunks.len()).collect())
+                    .collect();
+                Arc::new(resolve::resolve(&lists, config))
+            }
         };
         let input = RuleInput {
             docs: &docs,
             entities: &entities,
-            figures: &figures,
         };
 
-        // Claims: take the changed articles' figures out of their groups and
-        // put the new ones in; every group touched is compared again. When an
-        // article's figures only moved (an edit elsewhere in it), its groups
-        // keep their findings, with the spans moved.
-        let mut touched: BTreeSet<usize> = changed.iter().copied().collect();
+        // Claims: the figures of each change leave their groups and the new
+        // ones join; every group they touch is compared again. When the
+        // figures only moved, their groups keep their findings.
+        let mut touched: BTreeSet<usize> = edits.iter().map(|(d, _)| *d).collect();
         let mut affected: HashSet<ClaimKey> = HashSet::new();
-        let mut moved: Vec<(usize, HashSet<&ClaimKey>)> = Vec::new();
-        for &d in &changed {
-            let before = cache.figures.get(d).map(|f| f.as_slice()).unwrap_or(&[]);
-            let now = figures[d].as_slice();
-            let date = docs[d].date();
-            let same_date = !fresh && cache.dates[d].as_deref() == date;
-            cache.dates[d] = date.map(str::to_string);
-            if same_date
-                && before.len() == now.len()
-                && before.iter().zip(now).all(|(a, b)| a.same_but_place(b))
+        // Per changed article: its edit, and the spans of the figures in
+        // it before and after, when those only moved.
+        type Spans = Vec<Range<usize>>;
+        let mut moved: Vec<(usize, &Edit, Spans, Spans)> = Vec::new();
+        for (d, edit) in &edits {
+            let d = *d;
+            let now = &analyses[d];
+            let before = old(d);
+            let same_date = before.is_some_and(|b| b.metadata.date == now.metadata.date);
+            let whole = edit.fresh || !same_date;
+            let (chunks_old, chunks_new) = if whole {
+                (0..before.map_or(0, |b| b.chunks.len()), 0..now.chunks.len())
+            } else {
+                (edit.chunks_old.clone(), edit.chunks_new.clone())
+            };
+            let leaving: Vec<ChunkFigure<'_>> = before
+                .map(|b| b.figures_of_chunks(chunks_old.clone()).collect())
+                .unwrap_or_default();
+            let joining: Vec<ChunkFigure<'_>> = now.figures_of_chunks(chunks_new.clone()).collect();
+            if !whole
+                && leaving.len() == joining.len()
+                && leaving
+                    .iter()
+                    .zip(&joining)
+                    .all(|(a, b)| same_but_place(a, b))
             {
-                moved.push((d, now.iter().filter_map(|f| f.claim.as_ref()).collect()));
+                let spans = |f: &[ChunkFigure<'_>]| f.iter().map(|f| f.placed().span).collect();
+                moved.push((d, edit, spans(&leaving), spans(&joining)));
                 continue;
             }
-            let gone: HashSet<&ClaimKey> = before.iter().filter_map(|f| f.claim.as_ref()).collect();
-            for key in gone {
+            let first_old = before.map_or(0, |b| figures_before(b, chunks_old.start));
+            let first_new = figures_before(now, chunks_new.start);
+            let old_range = first_old..first_old + leaving.len();
+            let keys = &mut cache.doc_keys[d];
+            for key in leaving.iter().filter_map(|f| f.key) {
                 if let Some(group) = cache.claims.get_mut(key) {
-                    group.members.retain(|&(doc, _)| doc != d);
+                    group
+                        .members
+                        .retain(|&(doc, i)| doc != d || !old_range.contains(&i));
                     affected.insert(key.clone());
                 }
+                if let Some(count) = keys.get_mut(key) {
+                    *count -= 1;
+                    if *count == 0 {
+                        keys.remove(key);
+                    }
+                }
             }
-            for (i, f) in figures[d].iter().enumerate() {
-                let Some(key) = &f.claim else {
+            // The figures after the change are numbered anew.
+            if leaving.len() != joining.len() {
+                for key in keys.keys() {
+                    if let Some(group) = cache.claims.get_mut(key) {
+                        for member in group.members.iter_mut() {
+                            if member.0 == d && member.1 >= old_range.end {
+                                member.1 = member.1 - leaving.len() + joining.len();
+                            }
+                        }
+                    }
+                }
+            }
+            for (j, f) in joining.iter().enumerate() {
+                let Some(key) = f.key else {
                     continue;
                 };
                 if !cache.claims.contains_key(key) {
                     cache.claims.insert(key.clone(), ClaimGroup::default());
                 }
-                let Some(group) = cache.claims.get_mut(key) else {
-                    continue;
-                };
+                if let Some(group) = cache.claims.get_mut(key) {
+                    group.members.push((d, first_new + j));
+                }
                 if !affected.contains(key) {
                     affected.insert(key.clone());
                 }
-                group.members.push((d, i));
+                *keys.entry(key.clone()).or_default() += 1;
+            }
+            if !whole {
+                moved.push((d, edit, Vec::new(), Vec::new()));
             }
         }
-        for (d, keys) in &moved {
-            let (before, now) = (&cache.figures[*d], &figures[*d]);
-            let place = |span: &mut Range<usize>| {
-                if let Ok(i) = before.binary_search_by_key(&span.start, |f| f.figure.span.start)
-                    && before[i].figure.span == *span
-                {
-                    *span = now[i].figure.span.clone();
+        // Groups that were not compared again keep their findings; the
+        // spans of the changed articles move.
+        for (d, edit, before, now) in &moved {
+            let place = |span: &Range<usize>| -> Range<usize> {
+                if let Some(placed) = edit.place(span) {
+                    return placed;
+                }
+                match before.binary_search_by_key(&span.start, |s| s.start) {
+                    Ok(i) if before[i] == *span => now[i].clone(),
+                    _ => span.clone(),
                 }
             };
-            for key in keys.iter().filter(|k| !affected.contains(**k)) {
-                let Some(group) = cache.claims.get_mut(*key) else {
+            for key in cache.doc_keys[*d].keys() {
+                if affected.contains(key) {
+                    continue;
+                }
+                let Some(group) = cache.claims.get_mut(key) else {
                     continue;
                 };
-                touched.extend(group.members.iter().map(|&(doc, _)| doc));
                 for finding in &mut group.findings {
+                    let mut changed = false;
                     if finding.doc == *d {
-                        place(&mut finding.span);
+                        let span = place(&finding.span);
+                        changed |= span != finding.span;
+                        finding.span = span;
                     }
                     for related in finding.related.iter_mut().filter(|r| r.doc == *d) {
-                        place(&mut related.span);
+                        let span = place(&related.span);
+                        changed |= span != related.span;
+                        related.span = span;
+                    }
+                    if changed {
+                        touched.insert(finding.doc);
                     }
                 }
             }
@@ -262,18 +310,27 @@ impl Desk {
             // Only the changed articles left the group, and they are touched
             // already: the members now are every other article concerned.
             touched.extend(group.members.iter().map(|&(doc, _)| doc));
-            let members: Vec<(usize, &DeskFigure)> = group
+            let figures: Vec<(usize, DeskFigure)> = group
                 .members
                 .iter()
-                .map(|&(doc, i)| (doc, &figures[doc][i]))
+                .filter_map(|&(doc, i)| Some((doc, docs[doc].figure(i)?)))
                 .collect();
+            let members: Vec<(usize, &DeskFigure)> =
+                figures.iter().map(|(doc, f)| (*doc, f)).collect();
             let mut found = findings::claim_findings(&input, &members, config);
             found.sort_by_key(|f| f.doc);
             group.findings = found;
         }
 
-        for &d in &changed {
-            cache.document_findings[d] = findings::document_findings(&input, d, config);
+        for (d, edit) in &edits {
+            let whole =
+                edit.fresh || old(*d).is_none_or(|b| b.metadata.date != analyses[*d].metadata.date);
+            cache.arithmetic[*d] = if whole {
+                let figures: Vec<DeskFigure> = docs[*d].figures().collect();
+                findings::document_findings(&input, *d, &figures, docs[*d].text.as_str(), config)
+            } else {
+                arithmetic_around(&input, *d, edit, &cache.arithmetic[*d], config)
+            };
         }
 
         // Spelling variants are few: found again over the whole desk each time.
@@ -286,16 +343,14 @@ impl Desk {
 
         for &d in &touched {
             let mut all: Vec<Finding> = Vec::new();
-            let keys: BTreeSet<&ClaimKey> =
-                figures[d].iter().filter_map(|f| f.claim.as_ref()).collect();
-            for key in keys {
+            for key in cache.doc_keys[d].keys() {
                 if let Some(group) = cache.claims.get(key) {
                     let from = group.findings.partition_point(|f| f.doc < d);
                     let to = group.findings.partition_point(|f| f.doc <= d);
                     all.extend_from_slice(&group.findings[from..to]);
                 }
             }
-            all.extend_from_slice(&cache.document_findings[d]);
+            all.extend_from_slice(&cache.arithmetic[d]);
             all.extend(names.remove(&d).unwrap_or_default());
             all.shrink_to_fit();
             findings::sort(&mut all);
@@ -312,17 +367,193 @@ impl Desk {
                     .any(|f| f.rule == findings::SPELLING_VARIANT)
             })
             .collect();
-        cache.mentions = mentions.clone();
-        cache.figures = figures.clone();
+        cache.analyses = analyses.clone();
         cache.entities = Some(entities.clone());
         DeskReport {
             paths: cache.paths.clone(),
-            mentions,
+            analyses,
             entities,
-            figures,
             findings: cache.findings.clone(),
         }
     }
+}
+
+/// How many figures the chunks before chunk `chunk` hold.
+fn figures_before(analysis: &DocumentAnalysis, chunk: usize) -> usize {
+    match analysis.chunks.get(chunk) {
+        Some(c) => c.figures_before,
+        None => analysis.figure_count(),
+    }
+}
+
+/// The arithmetic findings of article `doc` after `edit`, from those before
+/// it: the findings near the edit are found again over the chunks around
+/// it, the others are kept, moved. Every check relates figures and text
+/// within [`findings::ARITHMETIC_REACH`] bytes of the finding, within their
+/// lines, and lines never cross chunks; so this is what checking the whole
+/// article would find.
+fn arithmetic_around(
+    input: &RuleInput<'_>,
+    doc: usize,
+    edit: &Edit,
+    before: &[Finding],
+    config: &Config,
+) -> Vec<Finding> {
+    let reach = findings::ARITHMETIC_REACH;
+    let document = input.docs[doc];
+    let analysis = &document.analysis;
+    let near = |r: &Range<usize>, by: usize| r.start.saturating_sub(by)..r.end.saturating_add(by);
+    let (old_core, core) = (
+        near(&edit.bytes_old, 2 * reach),
+        near(&edit.bytes_new, 2 * reach),
+    );
+    let around = near(&edit.bytes_new, 4 * reach);
+    let from = analysis
+        .chunks
+        .partition_point(|c| c.span.end <= around.start);
+    let to = analysis
+        .chunks
+        .partition_point(|c| c.span.start < around.end);
+    let mut out: Vec<Finding> = before
+        .iter()
+        .filter(|f| !old_core.contains(&f.span.start))
+        .filter_map(|f| {
+            let mut f = f.clone();
+            f.span = edit.place(&f.span)?;
+            for r in &mut f.related {
+                r.span = edit.place(&r.span)?;
+            }
+            Some(f)
+        })
+        .collect();
+    if from < to {
+        let start = analysis.chunks[from].span.start;
+        let end = analysis.chunks[to - 1].span.end;
+        let Some(text) = document.text.slice(start..end) else {
+            return out;
+        };
+        let figures: Vec<DeskFigure> = analysis
+            .figures_of_chunks(from..to)
+            .map(|f| {
+                let mut f = DeskFigure::from(f);
+                f.figure.span = f.figure.span.start - start..f.figure.span.end - start;
+                f.figure.counted_span = f
+                    .figure
+                    .counted_span
+                    .map(|s| s.start - start..s.end - start);
+                f
+            })
+            .collect();
+        for mut f in findings::document_findings(input, doc, &figures, &text, config) {
+            f.span = f.span.start + start..f.span.end + start;
+            if !core.contains(&f.span.start) {
+                continue;
+            }
+            for r in &mut f.related {
+                r.span = r.span.start + start..r.span.end + start;
+            }
+            out.push(f);
+        }
+    }
+    out.shrink_to_fit();
+    out
+}
+
+/// Where an article's last analysed version and its new one differ: the
+/// chunks between those both share, in place or shifted by the same amount.
+#[derive(Debug)]
+struct Edit {
+    /// The article is new to the report: there is no last version.
+    fresh: bool,
+    /// The differing chunks of the last version and of the new one.
+    chunks_old: Range<usize>,
+    chunks_new: Range<usize>,
+    /// The bytes they cover, with the gaps around them.
+    bytes_old: Range<usize>,
+    bytes_new: Range<usize>,
+}
+
+impl Edit {
+    fn whole(now: &DocumentAnalysis) -> Edit {
+        Edit {
+            fresh: true,
+            chunks_old: 0..0,
+            chunks_new: 0..now.chunks.len(),
+            bytes_old: 0..0,
+            bytes_new: 0..now.len,
+        }
+    }
+
+    fn between(old: &DocumentAnalysis, new: &DocumentAnalysis) -> Edit {
+        let (a, b) = (&old.chunks, &new.chunks);
+        let n = a.len().min(b.len());
+        let mut prefix = 0;
+        while prefix < n
+            && Arc::ptr_eq(&a[prefix].analysis, &b[prefix].analysis)
+            && a[prefix].span == b[prefix].span
+        {
+            prefix += 1;
+        }
+        let mut suffix = 0;
+        while suffix < n - prefix && {
+            let (x, y) = (&a[a.len() - 1 - suffix], &b[b.len() - 1 - suffix]);
+            Arc::ptr_eq(&x.analysis, &y.analysis)
+                && old.len - x.span.start == new.len - y.span.start
+                && old.len - x.span.end == new.len - y.span.end
+        } {
+            suffix += 1;
+        }
+        let start = if prefix == 0 {
+            0
+        } else {
+            a[prefix - 1].span.end
+        };
+        let end = |chunks: &[super::document::AnalyzedChunk], len: usize| {
+            if suffix == 0 {
+                len
+            } else {
+                chunks[chunks.len() - suffix].span.start
+            }
+        };
+        Edit {
+            fresh: false,
+            chunks_old: prefix..a.len() - suffix,
+            chunks_new: prefix..b.len() - suffix,
+            bytes_old: start..end(a, old.len),
+            bytes_new: start..end(b, new.len),
+        }
+    }
+
+    /// Where a span of the last version stands in the new one, unless it
+    /// lies (partly) in the changed bytes.
+    fn place(&self, span: &Range<usize>) -> Option<Range<usize>> {
+        if span.end <= self.bytes_old.start {
+            Some(span.clone())
+        } else if span.start >= self.bytes_old.end {
+            let by = |x: usize| x - self.bytes_old.end + self.bytes_new.end;
+            Some(by(span.start)..by(span.end))
+        } else {
+            None
+        }
+    }
+}
+
+/// Whether two figures say the same, wherever they stand.
+fn same_but_place(x: &ChunkFigure<'_>, y: &ChunkFigure<'_>) -> bool {
+    let (a, b) = (x.figure, y.figure);
+    let bits = |v: Option<f64>| v.map(f64::to_bits);
+    a.value.to_bits() == b.value.to_bits()
+        && bits(a.low) == bits(b.low)
+        && bits(a.high) == bits(b.high)
+        && a.qualifier == b.qualifier
+        && a.unit == b.unit
+        && a.counted == b.counted
+        && a.counted_span.as_ref().map(Range::len) == b.counted_span.as_ref().map(Range::len)
+        && a.per == b.per
+        && a.spelled == b.spelled
+        && a.role == b.role
+        && x.context == y.context
+        && x.key == y.key
 }
 
 /// What [`Desk::report_with`] remembers of the last report it made, to redo
@@ -331,12 +562,12 @@ impl Desk {
 pub struct ReportCache {
     config: Option<Config>,
     paths: Arc<Vec<String>>,
-    mentions: Vec<Arc<Vec<Mention>>>,
-    figures: Vec<Arc<Vec<DeskFigure>>>,
-    dates: Vec<Option<String>>,
+    analyses: Vec<Arc<DocumentAnalysis>>,
     entities: Option<Arc<EntityTable>>,
     claims: HashMap<ClaimKey, ClaimGroup>,
-    document_findings: Vec<Vec<Finding>>,
+    /// For each article, its claims, with how many of its figures make each.
+    doc_keys: Vec<HashMap<ClaimKey, usize>>,
+    arithmetic: Vec<Vec<Finding>>,
     name_docs: BTreeSet<usize>,
     findings: Vec<Arc<Vec<Finding>>>,
 }
@@ -347,41 +578,6 @@ pub struct ReportCache {
 struct ClaimGroup {
     members: Vec<(usize, usize)>,
     findings: Vec<Finding>,
-}
-
-/// What identifies a claim across articles: who, what is counted, in what unit.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ClaimKey {
-    /// The key of the subject entity.
-    pub subject: Arc<str>,
-    /// The normalized counted thing.
-    pub counted: Arc<str>,
-    /// The unit label.
-    pub unit: String,
-    /// Increments are only compared with increments.
-    pub increment: bool,
-}
-
-impl ClaimKey {
-    /// The claim a figure makes, when it has a subject and a counted thing and
-    /// is a count (not a plan, a rate or a reference to an earlier estimate).
-    pub fn of(figure: &Figure, context: &ClaimContext) -> Option<ClaimKey> {
-        if !comparable(figure, context) {
-            return None;
-        }
-        Some(ClaimKey {
-            subject: context.subject.clone()?,
-            counted: figure.counted.clone()?,
-            unit: figure.unit.label(),
-            increment: figure.role == FigureRole::Increment,
-        })
-    }
-
-    /// A short readable label: "North Korea: troops".
-    pub fn label(&self) -> String {
-        let increment = if self.increment { " (additional)" } else { "" };
-        format!("{}: {}{}", self.subject, self.counted, increment)
-    }
 }
 
 /// A figure of the desk with its claim.
@@ -395,23 +591,13 @@ pub struct DeskFigure {
     pub claim: Option<ClaimKey>,
 }
 
-impl DeskFigure {
-    /// Whether two figures say the same, wherever they stand.
-    fn same_but_place(&self, other: &DeskFigure) -> bool {
-        let (a, b) = (&self.figure, &other.figure);
-        let bits = |v: Option<f64>| v.map(f64::to_bits);
-        a.value.to_bits() == b.value.to_bits()
-            && bits(a.low) == bits(b.low)
-            && bits(a.high) == bits(b.high)
-            && a.qualifier == b.qualifier
-            && a.unit == b.unit
-            && a.counted == b.counted
-            && a.counted_span.as_ref().map(Range::len) == b.counted_span.as_ref().map(Range::len)
-            && a.per == b.per
-            && a.spelled == b.spelled
-            && a.role == b.role
-            && self.context == other.context
-            && self.claim == other.claim
+impl From<ChunkFigure<'_>> for DeskFigure {
+    fn from(f: ChunkFigure<'_>) -> DeskFigure {
+        DeskFigure {
+            figure: f.placed(),
+            context: f.context.clone(),
+            claim: f.key.cloned(),
+        }
     }
 }
 
@@ -420,12 +606,10 @@ impl DeskFigure {
 pub struct DeskReport {
     /// Paths, by document number.
     pub paths: Arc<Vec<String>>,
-    /// Mentions per document, absolute spans.
-    pub mentions: Vec<Arc<Vec<Mention>>>,
+    /// The analyses the report was made from, by document number.
+    pub analyses: Vec<Arc<DocumentAnalysis>>,
     /// Entities and which mention belongs to which.
     pub entities: Arc<EntityTable>,
-    /// Figures per document.
-    pub figures: Vec<Arc<Vec<DeskFigure>>>,
     /// Findings per document, sorted by position. A document's list is
     /// shared with the previous report when it did not change.
     pub findings: Vec<Arc<Vec<Finding>>>,
@@ -437,23 +621,91 @@ impl DeskReport {
         self.paths.iter().position(|p| p == path)
     }
 
+    /// A document's mentions, absolute spans, in order.
+    pub fn mentions(&self, doc: usize) -> impl Iterator<Item = Mention> + '_ {
+        self.analyses
+            .get(doc)
+            .into_iter()
+            .flat_map(|a| a.mentions())
+    }
+
+    /// Mention `index` of a document.
+    pub fn mention(&self, doc: usize, index: usize) -> Option<Mention> {
+        self.analyses.get(doc)?.mention(index)
+    }
+
+    /// How many mentions a document has.
+    pub fn mention_count(&self, doc: usize) -> usize {
+        self.analyses.get(doc).map_or(0, |a| a.mention_count())
+    }
+
+    /// A document's figures with their claims, absolute spans, in order.
+    pub fn figures(&self, doc: usize) -> impl Iterator<Item = DeskFigure> + '_ {
+        self.analyses
+            .get(doc)
+            .into_iter()
+            .flat_map(|a| a.figures().map(DeskFigure::from))
+    }
+
+    /// The absolute span of a mention (or of the word of it) that an entity lists.
+    pub fn span(&self, r: &MentionRef) -> Range<usize> {
+        span_of(&self.analyses, r)
+    }
+
     /// The mention at a byte offset of a document, with its index.
-    pub fn mention_at(&self, doc: usize, offset: usize) -> Option<(usize, &Mention)> {
-        self.mentions
-            .get(doc)?
+    pub fn mention_at(&self, doc: usize, offset: usize) -> Option<(usize, Mention)> {
+        let a = self.analyses.get(doc)?;
+        let first = a.chunks.partition_point(|c| c.span.end < offset);
+        for chunk in a.chunks[first..]
             .iter()
-            .enumerate()
-            .find(|(_, m)| contains(&m.span, offset))
+            .take_while(|c| c.span.start <= offset)
+        {
+            let at = offset - chunk.span.start;
+            if let Some(i) = chunk
+                .analysis
+                .mentions
+                .iter()
+                .position(|m| contains(&m.span, at))
+            {
+                return Some((
+                    chunk.mentions_before + i,
+                    a.mention(chunk.mentions_before + i)?,
+                ));
+            }
+        }
+        None
     }
 
     /// The figure at a byte offset of a document, with its index.
-    pub fn figure_at(&self, doc: usize, offset: usize) -> Option<(usize, &DeskFigure)> {
-        self.figures
-            .get(doc)?
+    pub fn figure_at(&self, doc: usize, offset: usize) -> Option<(usize, DeskFigure)> {
+        let a = self.analyses.get(doc)?;
+        let first = a.chunks.partition_point(|c| c.span.end < offset);
+        for chunk in a.chunks[first..]
             .iter()
-            .enumerate()
-            .find(|(_, f)| contains(&f.figure.span, offset))
+            .take_while(|c| c.span.start <= offset)
+        {
+            let at = offset - chunk.span.start;
+            if let Some(i) = chunk
+                .analysis
+                .figures
+                .iter()
+                .position(|f| contains(&f.span, at))
+            {
+                let index = chunk.figures_before + i;
+                return Some((index, a.figure_in_chunk(index)?.into()));
+            }
+        }
+        None
     }
+}
+
+/// The absolute span of what `r` points at, in `analyses`.
+pub(crate) fn span_of(analyses: &[Arc<DocumentAnalysis>], r: &MentionRef) -> Range<usize> {
+    let start = analyses
+        .get(r.doc)
+        .and_then(|a| a.mention_span(r.index))
+        .map_or(0, |s| s.start);
+    start + r.part.start..start + r.part.end
 }
 
 fn contains(span: &Range<usize>, offset: usize) -> bool {

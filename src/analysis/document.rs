@@ -5,11 +5,12 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::claims::{self, ClaimContext};
+use super::claims::{self, ClaimContext, ClaimKey};
 use super::config::Config;
 use super::entities;
 use super::figures;
 use super::model::{Figure, Mention};
+use super::source::Source;
 use super::text::{self, BlockKind, ChunkSpan, DocFormat, Metadata};
 
 /// The analysis of one chunk, with spans relative to the chunk. It depends only
@@ -27,6 +28,8 @@ pub struct ChunkAnalysis {
     pub figures: Vec<Figure>,
     /// For each figure, what its sentence says about the claim it makes.
     pub claims: Vec<ClaimContext>,
+    /// For each figure, the claim it makes, if it is comparable.
+    pub keys: Vec<Option<ClaimKey>>,
 }
 
 /// Analyses one chunk of text on its own.
@@ -57,12 +60,18 @@ pub fn analyze_chunk(chunk: &str, format: DocFormat, config: &Config) -> ChunkAn
         );
     }
     let claims = claims::contexts(&prose.masked, &sentences, &mentions, &figures);
+    let keys = figures
+        .iter()
+        .zip(&claims)
+        .map(|(f, c)| ClaimKey::of(f, c))
+        .collect();
     let mut analysis = ChunkAnalysis {
         blocks: prose.blocks,
         sentences,
         mentions,
         figures,
         claims,
+        keys,
     };
     // Kept for as long as the article is on the desk: no spare room.
     analysis.blocks.shrink_to_fit();
@@ -86,6 +95,33 @@ pub struct AnalyzedChunk {
     pub fingerprint: u64,
     /// The analysis, relative to `span.start`.
     pub analysis: Arc<ChunkAnalysis>,
+    /// How many mentions the chunks before this one have.
+    pub mentions_before: usize,
+    /// How many figures the chunks before this one have.
+    pub figures_before: usize,
+}
+
+/// A figure as its chunk holds it, with what the chunk says of its claim.
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkFigure<'a> {
+    /// The figure, with spans relative to its chunk.
+    pub figure: &'a Figure,
+    /// Its sentence's context.
+    pub context: &'a ClaimContext,
+    /// The claim it makes, if it is comparable.
+    pub key: Option<&'a ClaimKey>,
+    /// Where its chunk starts in the article.
+    pub offset: usize,
+}
+
+impl ChunkFigure<'_> {
+    /// The figure with absolute spans.
+    pub fn placed(&self) -> Figure {
+        let mut f = self.figure.clone();
+        f.span = shift(&f.span, self.offset);
+        f.counted_span = f.counted_span.map(|s| shift(&s, self.offset));
+        f
+    }
 }
 
 /// The analysis of a whole article.
@@ -142,32 +178,53 @@ impl DocumentAnalysis {
                     span,
                     fingerprint: fp,
                     analysis,
+                    mentions_before: 0,
+                    figures_before: 0,
                 }
             })
             .collect();
+        DocumentAnalysis::counted(format, metadata, chunks, text.len())
+    }
+
+    /// A document of `chunks`, with their running counts filled in.
+    pub fn counted(
+        format: DocFormat,
+        metadata: Metadata,
+        mut chunks: Vec<AnalyzedChunk>,
+        len: usize,
+    ) -> DocumentAnalysis {
+        let (mut mentions, mut figures) = (0, 0);
+        for chunk in &mut chunks {
+            chunk.mentions_before = mentions;
+            chunk.figures_before = figures;
+            mentions += chunk.analysis.mentions.len();
+            figures += chunk.analysis.figures.len();
+        }
         DocumentAnalysis {
             format,
             metadata,
             chunks,
-            len: text.len(),
+            len,
         }
     }
 
     /// Analyses `text`, which is `previous_text` (the text `self` was made
     /// from) with the bytes `old` replaced: they are the bytes `new` of `text`
     /// (`old.start == new.start`). Only the chunks next to the change are split
-    /// and analysed again; the others are reused, shifted. When the change
-    /// could move chunk boundaries further away (front matter, code fences)
-    /// this is [`DocumentAnalysis::reanalyze`]. The result is the same either way.
+    /// and analysed again, reading only their part of either text; the others
+    /// are reused, shifted. When the change could move chunk boundaries
+    /// further away (front matter, code fences) this is
+    /// [`DocumentAnalysis::reanalyze`] over the whole text. The result is the
+    /// same either way.
     pub fn reanalyze_edit(
         &self,
-        previous_text: &str,
-        text: &str,
+        previous_text: &dyn Source,
+        text: &dyn Source,
         old: Range<usize>,
         new: Range<usize>,
         config: &Config,
     ) -> DocumentAnalysis {
-        let full = || Self::reanalyze(text, self.format, config, Some(self));
+        let full = || Self::reanalyze(text.as_str(), self.format, config, Some(self));
         let consistent = previous_text.len() == self.len
             && old.start == new.start
             && old.start <= old.end
@@ -198,21 +255,21 @@ impl DocumentAnalysis {
         }
         let new_window_end = old_window_end - old.end + new.end;
         let (Some(old_window), Some(window)) = (
-            previous_text.get(window_start..old_window_end),
-            text.get(window_start..new_window_end),
+            previous_text.slice(window_start..old_window_end),
+            text.slice(window_start..new_window_end),
         ) else {
             return full();
         };
         if self.format == DocFormat::Markdown {
             let fence = |s: &str| s.contains("```") || s.contains("~~~");
-            if fence(old_window)
-                || fence(window)
-                || (window_start > 0 && text::front_matter(window).1 != 0)
+            if fence(&old_window)
+                || fence(&window)
+                || (window_start > 0 && text::front_matter(&window).1 != 0)
             {
                 return full();
             }
         }
-        let (window_metadata, spans) = text::split_chunks(window, self.format);
+        let (window_metadata, spans) = text::split_chunks(&window, self.format);
         let metadata = if window_start == 0 {
             window_metadata
         } else {
@@ -225,20 +282,21 @@ impl DocumentAnalysis {
         let mut chunks = Vec::with_capacity(self.chunks.len() - (hi - lo) + spans.len());
         chunks.extend_from_slice(&self.chunks[..lo]);
         for span in spans {
-            let span = ChunkSpan {
-                start: span.start + window_start,
-                end: span.end + window_start,
-            };
-            let chunk_text = &text[span.start..span.end];
+            let chunk_text = &window[span.start..span.end];
             let fp = fingerprint(chunk_text, self.format);
             let analysis = reusable
                 .get(&fp)
                 .cloned()
                 .unwrap_or_else(|| Arc::new(analyze_chunk(chunk_text, self.format, config)));
             chunks.push(AnalyzedChunk {
-                span,
+                span: ChunkSpan {
+                    start: span.start + window_start,
+                    end: span.end + window_start,
+                },
                 fingerprint: fp,
                 analysis,
+                mentions_before: 0,
+                figures_before: 0,
             });
         }
         chunks.extend(self.chunks[hi..].iter().map(|c| AnalyzedChunk {
@@ -246,15 +304,91 @@ impl DocumentAnalysis {
                 start: c.span.start - old.end + new.end,
                 end: c.span.end - old.end + new.end,
             },
-            fingerprint: c.fingerprint,
-            analysis: c.analysis.clone(),
+            ..c.clone()
         }));
-        DocumentAnalysis {
-            format: self.format,
-            metadata,
-            chunks,
-            len: text.len(),
-        }
+        DocumentAnalysis::counted(self.format, metadata, chunks, text.len())
+    }
+
+    /// How many mentions the article has.
+    pub fn mention_count(&self) -> usize {
+        self.chunks
+            .last()
+            .map_or(0, |c| c.mentions_before + c.analysis.mentions.len())
+    }
+
+    /// How many figures the article has.
+    pub fn figure_count(&self) -> usize {
+        self.chunks
+            .last()
+            .map_or(0, |c| c.figures_before + c.analysis.figures.len())
+    }
+
+    /// Mention `index`, as its chunk holds it (span relative to the chunk),
+    /// with the chunk's offset in the article.
+    pub fn mention_in_chunk(&self, index: usize) -> Option<(&Mention, usize)> {
+        let c = self
+            .chunks
+            .partition_point(|c| c.mentions_before + c.analysis.mentions.len() <= index);
+        let chunk = self.chunks.get(c)?;
+        let m = chunk.analysis.mentions.get(index - chunk.mentions_before)?;
+        Some((m, chunk.span.start))
+    }
+
+    /// Mention `index`, with its absolute span.
+    pub fn mention(&self, index: usize) -> Option<Mention> {
+        let (m, offset) = self.mention_in_chunk(index)?;
+        let mut m = m.clone();
+        m.span = shift(&m.span, offset);
+        Some(m)
+    }
+
+    /// The absolute span of mention `index`.
+    pub fn mention_span(&self, index: usize) -> Option<Range<usize>> {
+        let (m, offset) = self.mention_in_chunk(index)?;
+        Some(shift(&m.span, offset))
+    }
+
+    /// Figure `index` as its chunk holds it (spans relative to the chunk),
+    /// with its claim context and key and the chunk's offset in the article.
+    pub fn figure_in_chunk(&self, index: usize) -> Option<ChunkFigure<'_>> {
+        let c = self
+            .chunks
+            .partition_point(|c| c.figures_before + c.analysis.figures.len() <= index);
+        let chunk = self.chunks.get(c)?;
+        let i = index.checked_sub(chunk.figures_before)?;
+        Some(ChunkFigure {
+            figure: chunk.analysis.figures.get(i)?,
+            context: chunk.analysis.claims.get(i)?,
+            key: chunk.analysis.keys.get(i)?.as_ref(),
+            offset: chunk.span.start,
+        })
+    }
+
+    /// The mentions of chunks `chunks`, as the chunks hold them.
+    pub fn mentions_of_chunks(&self, chunks: Range<usize>) -> impl Iterator<Item = &Mention> + '_ {
+        self.chunks[chunks]
+            .iter()
+            .flat_map(|c| c.analysis.mentions.iter())
+    }
+
+    /// The figures of chunks `chunks`, as the chunks hold them.
+    pub fn figures_of_chunks(
+        &self,
+        chunks: Range<usize>,
+    ) -> impl Iterator<Item = ChunkFigure<'_>> + '_ {
+        self.chunks[chunks].iter().flat_map(|c| {
+            let a = &c.analysis;
+            a.figures
+                .iter()
+                .zip(&a.claims)
+                .zip(&a.keys)
+                .map(move |((figure, context), key)| ChunkFigure {
+                    figure,
+                    context,
+                    key: key.as_ref(),
+                    offset: c.span.start,
+                })
+        })
     }
 
     /// Every mention with absolute spans, in order.
@@ -268,20 +402,9 @@ impl DocumentAnalysis {
         })
     }
 
-    /// Every figure with absolute spans, with its claim context, in order.
-    pub fn figures(&self) -> impl Iterator<Item = (Figure, &ClaimContext)> + '_ {
-        self.chunks.iter().flat_map(|c| {
-            c.analysis
-                .figures
-                .iter()
-                .zip(&c.analysis.claims)
-                .map(move |(f, ctx)| {
-                    let mut f = f.clone();
-                    f.span = shift(&f.span, c.span.start);
-                    f.counted_span = f.counted_span.map(|s| shift(&s, c.span.start));
-                    (f, ctx)
-                })
-        })
+    /// Every figure, as its chunk holds it, in order.
+    pub fn figures(&self) -> impl Iterator<Item = ChunkFigure<'_>> + '_ {
+        self.figures_of_chunks(0..self.chunks.len())
     }
 
     /// Every sentence with absolute spans.
@@ -313,7 +436,7 @@ mod tests {
         let mut after = before.to_string();
         after.replace_range(range.clone(), replacement);
         let new = range.start..range.start + replacement.len();
-        let edited = previous.reanalyze_edit(before, &after, range.clone(), new, &config);
+        let edited = previous.reanalyze_edit(&before, &after.as_str(), range.clone(), new, &config);
         let full = DocumentAnalysis::new(&after, format, &config);
         assert_eq!(
             spans(&edited),

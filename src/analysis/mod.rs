@@ -8,6 +8,7 @@
 //! - [`claims`]: what each figure's sentence says it is about.
 //! - [`document`]: one article, analysed chunk by chunk with reuse.
 //! - [`desk`]: all articles together: entity identity, claims and findings.
+//! - [`source`]: the text of an article, read in slices or whole.
 
 pub mod claims;
 pub mod config;
@@ -18,4 +19,5 @@ pub mod figures;
 pub mod findings;
 pub mod model;
 pub mod resolve;
+pub mod source;
 pub mod text;

@@ -15,8 +15,9 @@ pub struct MentionRef {
     pub doc: usize,
     /// Index of the mention among the document's mentions.
     pub index: usize,
-    /// Absolute byte span of the mention.
-    pub span: Range<usize>,
+    /// The bytes meant, relative to the mention's start: all of it, or one
+    /// word of it for a [`Spelling`]. The desk report gives the absolute span.
+    pub part: Range<usize>,
 }
 
 /// One spelling of an entity's name and how often it is used.
@@ -192,8 +193,9 @@ fn is_acronym(key: &str) -> bool {
     (2..=6).contains(&n) && key.chars().all(|c| c.is_ascii_uppercase())
 }
 
-/// Resolves the mentions of every document (absolute spans, in document order).
-pub fn resolve(docs: &[Arc<Vec<Mention>>], config: &Config) -> EntityTable {
+/// Resolves the mentions of every document, in document order. Spans are
+/// not read: they may be relative to anything.
+pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
     // Every full person name of the desk, by surname and by first word.
     let mut desk_names: HashMap<String, HashSet<String>> = HashMap::new();
     let mut desk_buckets: HashMap<String, HashSet<String>> = HashMap::new();
@@ -475,7 +477,7 @@ pub fn resolve(docs: &[Arc<Vec<Mention>>], config: &Config) -> EntityTable {
             entity.mentions.push(MentionRef {
                 doc,
                 index,
-                span: m.span.clone(),
+                part: 0..m.span.len(),
             });
             if let Some(role) = &m.role
                 && !entity.roles.iter().any(|r| **r == **role)
@@ -508,7 +510,10 @@ pub fn resolve(docs: &[Arc<Vec<Mention>>], config: &Config) -> EntityTable {
 /// Whether two lists of mentions name the same things in the same order,
 /// wherever they stand: resolution reads everything about a mention but its
 /// span, so a desk whose articles changed only in this way resolves the same.
-pub fn same_names(a: &[Mention], b: &[Mention]) -> bool {
+pub fn same_names<'a>(
+    a: impl IntoIterator<Item = &'a Mention>,
+    b: impl IntoIterator<Item = &'a Mention>,
+) -> bool {
     // Mentions of a reused chunk share their strings: compare pointers first.
     fn same(x: &Arc<str>, y: &Arc<str>) -> bool {
         Arc::ptr_eq(x, y) || x == y
@@ -520,52 +525,18 @@ pub fn same_names(a: &[Mention], b: &[Mention]) -> bool {
             _ => false,
         }
     }
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
-            same(&x.text, &y.text)
-                && x.kind == y.kind
-                && same(&x.key, &y.key)
-                && x.demonym == y.demonym
-                && same_option(&x.role, &y.role)
-                && same_option(&x.stands_for, &y.stands_for)
-        })
-}
-
-/// Moves the spans that `table` holds for document `doc` from the mentions
-/// `before` to the mentions `now`, which must be [`same_names`].
-pub fn move_spans(table: &mut EntityTable, doc: usize, before: &[Mention], now: &[Mention]) {
-    let Some(ids) = table.by_doc.get(doc) else {
-        return;
-    };
-    let mut entities: Vec<usize> = ids.clone();
-    entities.sort_unstable();
-    entities.dedup();
-    let moved = |r: &mut MentionRef, whole: bool| {
-        if r.doc != doc {
-            return;
-        }
-        let (Some(old), Some(new)) = (before.get(r.index), now.get(r.index)) else {
-            return;
-        };
-        if whole {
-            r.span = new.span.clone();
-        } else {
-            // A word inside the mention keeps its place in it.
-            let start = r.span.start - old.span.start + new.span.start;
-            r.span = start..start + r.span.len();
-        }
-    };
-    for e in entities {
-        let Some(entity) = table.entities.get_mut(e) else {
-            continue;
-        };
-        for r in &mut entity.mentions {
-            moved(r, true);
-        }
-        for spelling in &mut entity.spellings {
-            for r in &mut spelling.mentions {
-                moved(r, false);
-            }
+    let (mut a, mut b) = (a.into_iter(), b.into_iter());
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y))
+                if same(&x.text, &y.text)
+                    && x.kind == y.kind
+                    && same(&x.key, &y.key)
+                    && x.demonym == y.demonym
+                    && same_option(&x.role, &y.role)
+                    && same_option(&x.stands_for, &y.stands_for) => {}
+            _ => return false,
         }
     }
 }
@@ -627,12 +598,12 @@ fn identify(
 }
 
 /// Fills canonical name, aliases, spellings and the preferred spelling.
-fn finish(table: &mut EntityTable, e: usize, docs: &[Arc<Vec<Mention>>], config: &Config) {
+fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<&Mention>], config: &Config) {
     let entity = &mut table.entities[e];
     let mentions: Vec<&Mention> = entity
         .mentions
         .iter()
-        .filter_map(|r| docs.get(r.doc).and_then(|d| d.get(r.index)))
+        .filter_map(|r| docs.get(r.doc).and_then(|d| d.get(r.index)).copied())
         .collect();
     // Each way the name is written, once, in order of first use: an entity
     // named a thousand times is usually written two or three ways.
@@ -687,11 +658,10 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Arc<Vec<Mention>>], config:
                 .strip_suffix("’s")
                 .or_else(|| w.strip_suffix("'s"))
                 .unwrap_or(w);
-            let start = m.span.start + offset;
             let place = MentionRef {
                 doc: r.doc,
                 index: r.index,
-                span: start..start + bare.len(),
+                part: offset..offset + bare.len(),
             };
             match position.get(bare) {
                 Some(&i) => distinct[i].mentions.push(place),

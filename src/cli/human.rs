@@ -31,7 +31,7 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
     let docs: Vec<_> = desk.documents().collect();
     let mut total = 0;
     for (doc, findings) in report.findings.iter().enumerate() {
-        let text = &docs[doc].text;
+        let text = docs[doc].text.as_str();
         for f in findings.iter() {
             total += 1;
             let (line, column, source) = locate(text, f.span.start);
@@ -63,7 +63,7 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
             )?;
             for r in &f.related {
                 let other = &docs[r.doc];
-                let (rl, rc, _) = locate(&other.text, r.span.start);
+                let (rl, rc, _) = locate(other.text.as_str(), r.span.start);
                 let date = r
                     .date
                     .as_deref()

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::analysis::desk::{Desk, DeskReport};
 use crate::analysis::findings::Finding;
+use crate::analysis::model::Mention;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -123,6 +124,9 @@ fn finding<'a>(f: &'a Finding, report: &'a DeskReport) -> DocFinding<'a> {
 /// Writes the report as one JSON object followed by a newline.
 pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::Result<()> {
     let table = &report.entities;
+    let mentions: Vec<Vec<Mention>> = (0..report.paths.len())
+        .map(|doc| report.mentions(doc).collect())
+        .collect();
     let documents = desk
         .documents()
         .enumerate()
@@ -130,7 +134,7 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
             path: &d.path,
             date: d.date(),
             title: d.analysis.metadata.title.as_deref(),
-            entities: report.mentions[doc]
+            entities: mentions[doc]
                 .iter()
                 .enumerate()
                 .map(|(i, m)| {
@@ -150,10 +154,14 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
                     }
                 })
                 .collect(),
-            figures: report.figures[doc]
-                .iter()
+            figures: report
+                .figures(doc)
                 .map(|f| DocFigure {
-                    text: d.text[f.figure.span.clone()].to_string(),
+                    text: d
+                        .text
+                        .slice(f.figure.span.clone())
+                        .unwrap_or_default()
+                        .into_owned(),
                     start: f.figure.span.start,
                     end: f.figure.span.end,
                     value: f.figure.value,
@@ -192,10 +200,13 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
             mentions: e
                 .mentions
                 .iter()
-                .map(|m| Span {
-                    path: &report.paths[m.doc],
-                    start: m.span.start,
-                    end: m.span.end,
+                .map(|m| {
+                    let span = report.span(m);
+                    Span {
+                        path: &report.paths[m.doc],
+                        start: span.start,
+                        end: span.end,
+                    }
                 })
                 .collect(),
         })

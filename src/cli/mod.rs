@@ -110,7 +110,7 @@ pub fn analyse(articles: &[Article], config: &Config) -> Desk {
     for (article, analysis) in analysed {
         desk.insert_analysed(
             &article.display,
-            article.text.as_str().into(),
+            crate::analysis::source::text(article.text.as_str()),
             analysis.into(),
         );
     }

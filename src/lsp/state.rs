@@ -12,9 +12,10 @@
 //! desk report into a [`Snapshot`]; [`Workspace::take_diagnostics`] says which
 //! documents' findings changed since they were last published.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, Weak};
 
 use ropey::Rope;
 
@@ -23,7 +24,47 @@ use crate::analysis::config::Config;
 use crate::analysis::desk::{Desk, DeskReport, ReportCache};
 use crate::analysis::document::DocumentAnalysis;
 use crate::analysis::findings::{Finding, Related};
+use crate::analysis::source::{self, Source, Text};
 use crate::analysis::text::DocFormat;
+
+/// An open document's text as the desk reads it: its rope, made into one
+/// string only when something asks for all of it, so that a keystroke
+/// copies nothing.
+#[derive(Debug)]
+pub struct RopeText {
+    rope: Rope,
+    whole: OnceLock<String>,
+}
+
+impl RopeText {
+    /// The text of `rope` (which is shared, not copied).
+    pub fn new(rope: Rope) -> RopeText {
+        RopeText {
+            rope,
+            whole: OnceLock::new(),
+        }
+    }
+}
+
+impl Source for RopeText {
+    fn len(&self) -> usize {
+        self.rope.len_bytes()
+    }
+
+    fn slice(&self, range: Range<usize>) -> Option<Cow<'_, str>> {
+        if range.start > range.end {
+            return None;
+        }
+        if let Some(whole) = self.whole.get() {
+            return whole.get(range).map(Cow::Borrowed);
+        }
+        self.rope.get_byte_slice(range).map(Cow::from)
+    }
+
+    fn as_str(&self) -> &str {
+        self.whole.get_or_init(|| self.rope.to_string())
+    }
+}
 
 /// The text a snapshot's analysis of one document was made from.
 #[derive(Debug)]
@@ -33,12 +74,24 @@ pub struct DocView {
     /// The editor's version, for open documents.
     pub version: Option<i32>,
     /// The analysed text.
-    pub text: Arc<str>,
+    pub text: Text,
     rope: OnceLock<Rope>,
+    /// How this text came from the one analysed before it, when known.
+    edit: Option<TextEdit>,
+}
+
+/// The analysed text before, `from`, had the bytes `old` where this one
+/// has `new`. (Weak: only its identity matters, and no other text can take
+/// its place in memory while this is held.)
+#[derive(Debug, Clone)]
+struct TextEdit {
+    from: Weak<dyn Source>,
+    old: Range<usize>,
+    new: Range<usize>,
 }
 
 impl DocView {
-    fn new(key: &str, version: Option<i32>, text: Arc<str>, rope: Option<Rope>) -> DocView {
+    fn new(key: &str, version: Option<i32>, text: Text, rope: Option<Rope>) -> DocView {
         let cell = OnceLock::new();
         if let Some(rope) = rope {
             let _ = cell.set(rope);
@@ -48,12 +101,18 @@ impl DocView {
             version,
             text,
             rope: cell,
+            edit: None,
         }
     }
 
     /// The analysed text as a rope (built on first use for files on disk).
     pub fn rope(&self) -> &Rope {
-        self.rope.get_or_init(|| Rope::from_str(&self.text))
+        self.rope.get_or_init(|| Rope::from_str(self.text.as_str()))
+    }
+
+    /// The analysed text as one string (built on first use for open documents).
+    pub fn text(&self) -> &str {
+        self.text.as_str()
     }
 }
 
@@ -185,14 +244,14 @@ struct Published {
     /// The report's findings the publication was made from.
     source: Arc<Vec<Finding>>,
     /// The text they were found in.
-    text: Arc<str>,
+    text: Text,
     /// The documents their related locations point into, by document
     /// number then: key and text.
-    related: HashMap<usize, (String, Arc<str>)>,
+    related: HashMap<usize, (String, Text)>,
 }
 
 impl Published {
-    fn new(source: &Arc<Vec<Finding>>, text: &Arc<str>, snapshot: &Snapshot) -> Published {
+    fn new(source: &Arc<Vec<Finding>>, text: &Text, snapshot: &Snapshot) -> Published {
         let mut related = HashMap::new();
         for r in source.iter().flat_map(|f| &f.related) {
             if let Some(view) = snapshot.views.get(r.doc) {
@@ -212,12 +271,12 @@ impl Published {
     /// published.
     fn unchanged(&self, now: &Arc<Vec<Finding>>, view: &DocView, snapshot: &Snapshot) -> bool {
         Arc::ptr_eq(&self.source, now)
-            && Arc::ptr_eq(&self.text, &view.text)
+            && source::same(&self.text, &view.text)
             && self.related.iter().all(|(&doc, (key, text))| {
                 snapshot
                     .views
                     .get(doc)
-                    .is_some_and(|v| v.key == *key && Arc::ptr_eq(&v.text, text))
+                    .is_some_and(|v| v.key == *key && source::same(&v.text, text))
             })
     }
 
@@ -229,7 +288,7 @@ impl Published {
         if self.source.len() != now.len() {
             return false;
         }
-        let Some(here) = Moved::between(&self.text, &view.text) else {
+        let Some(here) = Moved::to(&self.text, view) else {
             return false;
         };
         let mut elsewhere: HashMap<usize, Option<Moved>> = HashMap::new();
@@ -244,7 +303,7 @@ impl Published {
             }
             elsewhere
                 .entry(y.doc)
-                .or_insert_with(|| Moved::between(text, &current.text))
+                .or_insert_with(|| Moved::to(text, current))
                 .as_ref()
                 .is_some_and(|moved| moved.same(&x.span, &y.span))
         };
@@ -277,6 +336,39 @@ struct Moved {
 }
 
 impl Moved {
+    /// The edit from `old` to the text of `view`, unless it added or removed
+    /// a line break (then every later position may have changed). Reads
+    /// only the edited bytes and the rest of their line when the view knows
+    /// how it came from `old`; compares the whole texts otherwise.
+    fn to(old: &Text, view: &DocView) -> Option<Moved> {
+        let new = &view.text;
+        if source::same(old, new) {
+            return Some(Moved {
+                prefix: new.len(),
+                old_end: old.len(),
+                new_end: new.len(),
+                line_end: new.len(),
+            });
+        }
+        let Some(edit) = view
+            .edit
+            .as_ref()
+            .filter(|e| std::ptr::addr_eq(e.from.as_ptr(), Arc::as_ptr(old)))
+        else {
+            return Moved::between(old.as_str(), new.as_str());
+        };
+        let breaks = |s: &str| s.contains(['\n', '\r']);
+        if breaks(&old.slice(edit.old.clone())?) || breaks(&new.slice(edit.new.clone())?) {
+            return None;
+        }
+        Some(Moved {
+            prefix: edit.old.start,
+            old_end: edit.old.end,
+            new_end: edit.new.end,
+            line_end: line_break_after(view, edit.new.end),
+        })
+    }
+
     /// The edit between two versions of a text, unless it added or removed
     /// a line break (then every later position may have changed).
     fn between(old: &str, new: &str) -> Option<Moved> {
@@ -314,6 +406,23 @@ impl Moved {
                 && a.start + self.new_end == b.start + self.old_end
                 && a.end + self.new_end == b.end + self.old_end)
     }
+}
+
+/// Where the first line break at or after `from` stands in the view's text
+/// (its length when there is none).
+fn line_break_after(view: &DocView, from: usize) -> usize {
+    let rope = view.rope();
+    let Some(rest) = rope.get_byte_slice(from..) else {
+        return rope.len_bytes();
+    };
+    let mut at = from;
+    for chunk in rest.chunks() {
+        if let Some(i) = chunk.bytes().position(|b| b == b'\n' || b == b'\r') {
+            return at + i;
+        }
+        at += chunk.len();
+    }
+    at
 }
 
 /// How many bytes two texts share at their start (or, `backwards`, at their
@@ -535,6 +644,7 @@ impl Workspace {
             if st.open.contains_key(&key) {
                 continue;
             }
+            let text = source::text(text);
             st.views.insert(
                 key.clone(),
                 Arc::new(DocView::new(&key, None, text.clone(), None)),
@@ -553,23 +663,37 @@ impl Workspace {
         struct Job {
             key: String,
             version: Option<i32>,
-            text: Arc<str>,
+            text: Text,
             rope: Option<Rope>,
             format: DocFormat,
             previous: Option<Arc<DocumentAnalysis>>,
-            previous_text: Option<Arc<str>>,
+            previous_text: Option<Text>,
             dirty: Dirty,
         }
         fn analyse(job: &Job, config: &Config) -> DocumentAnalysis {
             match (&job.previous, &job.previous_text, &job.dirty) {
                 (Some(previous), Some(previous_text), Dirty::Range { old, new }) => previous
-                    .reanalyze_edit(previous_text, &job.text, old.clone(), new.clone(), config),
+                    .reanalyze_edit(
+                        previous_text.as_ref(),
+                        job.text.as_ref(),
+                        old.clone(),
+                        new.clone(),
+                        config,
+                    ),
                 (Some(previous), _, Dirty::Clean) if previous.len == job.text.len() => {
-                    DocumentAnalysis::reanalyze(&job.text, job.format, config, Some(previous))
+                    DocumentAnalysis::reanalyze(
+                        job.text.as_str(),
+                        job.format,
+                        config,
+                        Some(previous),
+                    )
                 }
-                (previous, _, _) => {
-                    DocumentAnalysis::reanalyze(&job.text, job.format, config, previous.as_deref())
-                }
+                (previous, _, _) => DocumentAnalysis::reanalyze(
+                    job.text.as_str(),
+                    job.format,
+                    config,
+                    previous.as_deref(),
+                ),
             }
         }
         let (jobs, config) = {
@@ -589,7 +713,7 @@ impl Workspace {
                         Some(Job {
                             key: key.clone(),
                             version: Some(doc.version),
-                            text: Arc::from(doc.rope.to_string()),
+                            text: Arc::new(RopeText::new(doc.rope.clone())),
                             rope: Some(doc.rope.clone()),
                             format: doc.format,
                             previous,
@@ -600,7 +724,7 @@ impl Workspace {
                         st.disk.get(key).map(|text| Job {
                             key: key.clone(),
                             version: None,
-                            text: text.clone(),
+                            text: source::text(text.clone()),
                             rope: None,
                             format: DocFormat::from_path(key),
                             previous,
@@ -639,15 +763,15 @@ impl Workspace {
                 if !current || !same_config {
                     continue;
                 }
-                st.views.insert(
-                    job.key.clone(),
-                    Arc::new(DocView::new(
-                        &job.key,
-                        job.version,
-                        job.text.clone(),
-                        job.rope,
-                    )),
-                );
+                let mut view = DocView::new(&job.key, job.version, job.text.clone(), job.rope);
+                if let (Some(from), Dirty::Range { old, new }) = (&job.previous_text, &job.dirty) {
+                    view.edit = Some(TextEdit {
+                        from: Arc::downgrade(from),
+                        old: old.clone(),
+                        new: new.clone(),
+                    });
+                }
+                st.views.insert(job.key.clone(), Arc::new(view));
                 st.desk
                     .insert_analysed(&job.key, job.text, Arc::new(analysis));
                 st.stale.remove(&job.key);
@@ -807,11 +931,11 @@ mod tests {
         let ws = Workspace::new(Config::default(), PositionEncoding::Utf8);
         ws.open("file:///a.txt", "one", 1, DocFormat::Plain);
         let first = ws.refresh();
-        assert_eq!(&*first.views[0].text, "one");
+        assert_eq!(first.views[0].text(), "one");
         ws.change("file:///a.txt", 2, &[change(0, 3, 3, " two")]);
         let second = ws.refresh();
         assert!(second.generation > first.generation);
-        assert_eq!(&*second.views[0].text, "one two");
+        assert_eq!(second.views[0].text(), "one two");
         assert!(Arc::ptr_eq(&second, &ws.refresh()));
     }
 
@@ -820,9 +944,9 @@ mod tests {
         let ws = Workspace::new(Config::default(), PositionEncoding::Utf16);
         ws.set_disk("file:///a.txt", Some(Arc::from("disk")));
         ws.open("file:///a.txt", "editor", 1, DocFormat::Plain);
-        assert_eq!(&*ws.refresh().views[0].text, "editor");
+        assert_eq!(ws.refresh().views[0].text(), "editor");
         ws.close("file:///a.txt");
-        assert_eq!(&*ws.refresh().views[0].text, "disk");
+        assert_eq!(ws.refresh().views[0].text(), "disk");
         ws.set_disk("file:///a.txt", None);
         assert!(ws.refresh().views.is_empty());
     }

@@ -20,11 +20,21 @@ pub const RULE: &str = "arithmetic";
 /// on top of the stated qualifiers.
 const SLACK: f64 = 0.02;
 
-/// Runs the three checks over one article.
-pub(crate) fn check(input: &RuleInput<'_>, doc: usize, severity: Severity) -> Vec<Finding> {
+/// How far, in bytes, the figures a finding relates can stand from its span
+/// (the text they read is their lines'). The desk relies on it to check only
+/// the part of an article around an edit.
+pub const REACH: usize = 2_000;
+
+/// Runs the three checks over `figures`, in order, whose spans are relative
+/// to `text`: an article, or a run of its chunks.
+pub(crate) fn check(
+    input: &RuleInput<'_>,
+    doc: usize,
+    figures: &[DeskFigure],
+    text: &str,
+    severity: Severity,
+) -> Vec<Finding> {
     let mut out = Vec::new();
-    let figures = &input.figures[doc];
-    let text = &input.docs[doc].text;
     rate_times_count(input, doc, figures, text, severity, &mut out);
     parts_and_total(input, doc, figures, severity, &mut out);
     multipliers(input, doc, figures, text, severity, &mut out);
@@ -205,11 +215,13 @@ fn parts_and_total(
         } else {
             (kl + il, kh + ih)
         };
-        // The total the parts belong to is the nearest one stated.
+        // The total the parts belong to is the nearest one stated, within
+        // a few paragraphs.
         let nearest = figures
             .iter()
             .filter(|f| {
-                counted_is(&f.figure, "casualties")
+                f.figure.span.start.abs_diff(a.figure.span.start) <= TOTAL_REACH
+                    && counted_is(&f.figure, "casualties")
                     && f.figure.per.is_none()
                     && match (&subject, &f.context.subject) {
                         (Some(s), Some(t)) => s == t,
@@ -243,6 +255,9 @@ fn parts_and_total(
         }
     }
 }
+
+/// How far, in bytes, the total that parts add up to can stand from them.
+const TOTAL_REACH: usize = 1_500;
 
 /// How far, in bytes, figures of one sentence can stand from each other.
 const SENTENCE_REACH: usize = 600;

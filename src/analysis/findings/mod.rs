@@ -12,9 +12,9 @@ use std::sync::Arc;
 
 use super::config::{Config, Severity};
 use super::desk::{DeskDocument, DeskFigure};
-use super::resolve::EntityTable;
+use super::resolve::{EntityTable, MentionRef};
 
-pub use arithmetic::RULE as ARITHMETIC;
+pub use arithmetic::{REACH as ARITHMETIC_REACH, RULE as ARITHMETIC};
 pub use conflict::{CONFLICT, DRIFT};
 pub use spelling::RULE as SPELLING_VARIANT;
 
@@ -68,10 +68,19 @@ pub struct Finding {
 pub(crate) struct RuleInput<'a> {
     pub docs: &'a [&'a DeskDocument],
     pub entities: &'a EntityTable,
-    pub figures: &'a [Arc<Vec<DeskFigure>>],
 }
 
 impl RuleInput<'_> {
+    /// The absolute span of a mention (or a word of it) an entity lists.
+    pub fn span(&self, r: &MentionRef) -> Range<usize> {
+        let start = self
+            .docs
+            .get(r.doc)
+            .and_then(|d| d.analysis.mention_span(r.index))
+            .map_or(0, |s| s.start);
+        start + r.part.start..start + r.part.end
+    }
+
     /// The date of a statement: the sentence's own date, else the article's.
     pub fn date_of(&self, doc: usize, figure: &DeskFigure) -> Option<String> {
         figure
@@ -103,14 +112,18 @@ pub(crate) fn claim_findings(
     out
 }
 
-/// The findings that concern one article only: its arithmetic.
+/// The findings that concern one article only: its arithmetic, among
+/// `figures` (in order, all those of a run of chunks), whose spans are
+/// relative to `text`, the text of those chunks.
 pub(crate) fn document_findings(
     input: &RuleInput<'_>,
     doc: usize,
+    figures: &[DeskFigure],
+    text: &str,
     config: &Config,
 ) -> Vec<Finding> {
     match config.severity(ARITHMETIC) {
-        Some(severity) => arithmetic::check(input, doc, severity),
+        Some(severity) => arithmetic::check(input, doc, figures, text, severity),
         None => Vec::new(),
     }
 }

@@ -24,7 +24,7 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
             .take(5)
             .map(|m| Related {
                 doc: m.doc,
-                span: m.span.clone(),
+                span: input.span(m),
                 message: format!("spelled “{preferred}” here").into(),
                 date: input.docs[m.doc].date().map(Into::into),
             })
@@ -41,7 +41,7 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
                     rule: RULE,
                     severity,
                     doc: mention.doc,
-                    span: mention.span.clone(),
+                    span: input.span(mention),
                     message: format!(
                         "“{}” is spelled “{preferred}” elsewhere ({preferred_count} mention{})",
                         spelling.text,
@@ -50,7 +50,7 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
                     related: preferred_uses.clone(),
                     fix: Some(Fix {
                         title: format!("Replace with “{preferred}”"),
-                        span: mention.span.clone(),
+                        span: input.span(mention),
                         replacement: preferred.to_string(),
                     }),
                     expected: None,

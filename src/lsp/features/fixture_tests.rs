@@ -7,10 +7,11 @@ use super::*;
 use crate::analysis::claims::ClaimContext;
 use crate::analysis::config::{Config, Severity};
 use crate::analysis::desk::{ClaimKey, Desk, DeskFigure, DeskReport};
+use crate::analysis::document::{AnalyzedChunk, ChunkAnalysis, DocumentAnalysis};
 use crate::analysis::findings::{Finding, Fix};
 use crate::analysis::model::{EntityKind, Figure, FigureRole, Mention, Qualifier, Unit};
 use crate::analysis::resolve;
-use crate::analysis::text::DocFormat;
+use crate::analysis::text::{ChunkSpan, DocFormat, Metadata};
 
 /// Names to find: (text as written, entity key, kind).
 type Name<'a> = (&'a str, &'a str, EntityKind);
@@ -34,10 +35,9 @@ fn make_report(
         desk.upsert(path, text, DocFormat::Markdown, &config);
     }
     let paths: Vec<String> = desk.documents().map(|d| d.path.clone()).collect();
-    let mut mentions = Vec::new();
-    let mut figs = Vec::new();
+    let mut analyses = Vec::new();
     for path in &paths {
-        let text = &desk.get(path).unwrap().text;
+        let text = desk.get(path).unwrap().text.as_str();
         let mut here: Vec<Mention> = Vec::new();
         for (written, key, kind) in names {
             for span in find_all(text, written) {
@@ -59,7 +59,6 @@ fn make_report(
             }
         }
         here.sort_by_key(|m| m.span.start);
-        mentions.push(std::sync::Arc::new(here));
         let mut these = Vec::new();
         for (written, value, spelled) in figures {
             for span in find_all(text, written) {
@@ -87,19 +86,45 @@ fn make_report(
                 });
             }
         }
-        these.sort_by_key(|f| f.figure.span.start);
-        figs.push(std::sync::Arc::new(these));
+        these.sort_by_key(|f: &DeskFigure| f.figure.span.start);
+        // One chunk spanning the whole text, so that its spans are absolute.
+        let chunk = ChunkAnalysis {
+            blocks: Vec::new(),
+            sentences: Vec::new(),
+            mentions: here,
+            claims: these.iter().map(|f| f.context.clone()).collect(),
+            keys: these.iter().map(|f| f.claim.clone()).collect(),
+            figures: these.into_iter().map(|f| f.figure).collect(),
+        };
+        analyses.push(std::sync::Arc::new(DocumentAnalysis::counted(
+            DocFormat::Markdown,
+            Metadata::default(),
+            vec![AnalyzedChunk {
+                span: ChunkSpan {
+                    start: 0,
+                    end: text.len(),
+                },
+                fingerprint: 0,
+                analysis: std::sync::Arc::new(chunk),
+                mentions_before: 0,
+                figures_before: 0,
+            }],
+            text.len(),
+        )));
     }
-    let entities = resolve::resolve(&mentions, &config);
+    let lists: Vec<Vec<&Mention>> = analyses
+        .iter()
+        .map(|a: &std::sync::Arc<DocumentAnalysis>| a.chunks[0].analysis.mentions.iter().collect())
+        .collect();
+    let entities = resolve::resolve(&lists, &config);
     let findings = paths
         .iter()
         .map(|_| std::sync::Arc::new(Vec::new()))
         .collect();
     let report = DeskReport {
         paths: std::sync::Arc::new(paths),
-        mentions,
+        analyses,
         entities: std::sync::Arc::new(entities),
-        figures: figs,
         findings,
     };
     (desk, report)

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::DeskView;
 use crate::analysis::findings::{ARITHMETIC, format_value};
-use crate::analysis::model::EntityKind;
+use crate::analysis::model::{EntityKind, Mention};
 
 /// What an inlay hint says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,13 +37,7 @@ pub struct Hint {
 /// The hints of a document whose anchor lies within `within`.
 pub fn inlay_hints(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<Hint> {
     let mut out = Vec::new();
-    for f in view
-        .report
-        .figures
-        .get(doc)
-        .into_iter()
-        .flat_map(|f| f.iter())
-    {
+    for f in view.report.figures(doc) {
         if f.figure.spelled {
             out.push(Hint {
                 offset: f.figure.span.end,
@@ -52,11 +46,7 @@ pub fn inlay_hints(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<
             });
         }
     }
-    let mentions = view
-        .report
-        .mentions
-        .get(doc)
-        .map_or(&[][..], |m| m.as_slice());
+    let mentions: Vec<Mention> = view.report.mentions(doc).collect();
     let ids = view
         .report
         .entities
@@ -113,11 +103,7 @@ pub struct Lens {
 
 /// One lens per entity, on its first mention in the article.
 pub fn code_lenses(view: DeskView<'_>, doc: usize) -> Vec<Lens> {
-    let mentions = view
-        .report
-        .mentions
-        .get(doc)
-        .map_or(&[][..], |m| m.as_slice());
+    let mentions: Vec<Mention> = view.report.mentions(doc).collect();
     let ids = view
         .report
         .entities

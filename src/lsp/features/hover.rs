@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::{DeskView, Location, line_of, snippet};
+use crate::analysis::desk::DeskFigure;
 use crate::analysis::findings::format_value;
 use crate::analysis::model::{EntityKind, Qualifier};
 
@@ -123,7 +124,7 @@ fn name_hover(
     mention_index: usize,
 ) -> Option<NameHover> {
     let entity = view.report.entities.entities.get(entity_index)?;
-    let mention = view.report.mentions.get(doc)?.get(mention_index)?;
+    let mention = view.report.mention(doc, mention_index)?;
     let stands_for = entity
         .refers_to
         .and_then(|i| view.report.entities.entities.get(i))
@@ -135,7 +136,7 @@ fn name_hover(
         by_article
             .entry((m.doc != doc, m.doc))
             .or_default()
-            .push(m.span.clone());
+            .push(view.report.span(m));
     }
     let article_count = by_article.len();
     let mut articles: Vec<ArticleMentions> = Vec::new();
@@ -193,11 +194,13 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
     let mut elsewhere = Vec::new();
     let mut elsewhere_count = 0;
     if let Some(claim) = &here.claim {
-        for (other_doc, figures) in view.report.figures.iter().enumerate() {
-            for other in figures.iter() {
-                if other.claim.as_ref() != Some(claim)
-                    || (other_doc == doc && other.figure.span == figure.span)
-                {
+        for (other_doc, analysis) in view.report.analyses.iter().enumerate() {
+            for other in analysis.figures() {
+                if other.key != Some(claim) {
+                    continue;
+                }
+                let other = DeskFigure::from(other);
+                if other_doc == doc && other.figure.span == figure.span {
                     continue;
                 }
                 elsewhere_count += 1;

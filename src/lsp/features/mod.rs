@@ -40,7 +40,7 @@ impl<'a> DeskView<'a> {
             .paths
             .get(doc)
             .and_then(|p| self.desk.get(p))
-            .map_or("", |d| &d.text)
+            .map_or("", |d| d.text.as_str())
     }
 
     /// The date of a document, from front matter.

@@ -15,7 +15,7 @@ fn entity_mentions(view: DeskView<'_>, doc: usize, offset: usize) -> Option<Vec<
             .iter()
             .map(|m| Location {
                 doc: m.doc,
-                span: m.span.clone(),
+                span: view.report.span(m),
             })
             .collect(),
     )
@@ -32,16 +32,16 @@ fn claim_figures(view: DeskView<'_>, doc: usize, offset: usize) -> Option<Vec<Lo
     };
     Some(
         view.report
-            .figures
+            .analyses
             .iter()
             .enumerate()
-            .flat_map(|(d, figures)| {
-                figures
-                    .iter()
-                    .filter(|f| f.claim.as_ref() == Some(claim))
+            .flat_map(|(d, analysis)| {
+                analysis
+                    .figures()
+                    .filter(|f| f.key == Some(claim))
                     .map(move |f| Location {
                         doc: d,
-                        span: f.figure.span.clone(),
+                        span: f.placed().span,
                     })
             })
             .collect(),
@@ -101,7 +101,7 @@ pub fn rename(
     let Some((entity, index)) = view.entity_at(doc, offset) else {
         return Vec::new();
     };
-    let Some(spelled) = view.report.mentions.get(doc).and_then(|m| m.get(index)) else {
+    let Some(spelled) = view.report.mention(doc, index) else {
         return Vec::new();
     };
     let Some(entity) = view.report.entities.entities.get(entity) else {
@@ -112,16 +112,16 @@ pub fn rename(
         .iter()
         .filter(|m| {
             view.report
-                .mentions
+                .analyses
                 .get(m.doc)
-                .and_then(|ms| ms.get(m.index))
-                .is_some_and(|mention| mention.text == spelled.text)
+                .and_then(|a| a.mention_in_chunk(m.index))
+                .is_some_and(|(mention, _)| mention.text == spelled.text)
         })
         .map(|m| {
             (
                 Location {
                     doc: m.doc,
-                    span: m.span.clone(),
+                    span: view.report.span(m),
                 },
                 new_name.to_string(),
             )

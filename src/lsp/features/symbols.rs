@@ -43,7 +43,7 @@ pub fn document_symbols(view: DeskView<'_>, doc: usize) -> Vec<Symbol> {
         }
         let (Some(entity), Some(mention)) = (
             view.report.entities.entities.get(entity_index),
-            view.report.mentions[doc].get(index),
+            view.report.mention(doc, index),
         ) else {
             continue;
         };
@@ -63,13 +63,7 @@ pub fn document_symbols(view: DeskView<'_>, doc: usize) -> Vec<Symbol> {
             full: mention.span.clone(),
         });
     }
-    for figure in view
-        .report
-        .figures
-        .get(doc)
-        .into_iter()
-        .flat_map(|v| v.iter())
-    {
+    for figure in view.report.figures(doc) {
         let text = view.text(doc);
         let written = text
             .get(figure.figure.span.clone())
@@ -105,6 +99,7 @@ pub fn workspace_symbols(view: DeskView<'_>, query: &str) -> Vec<Symbol> {
         })
         .filter_map(|e| {
             let first = e.mentions.first()?;
+            let span = view.report.span(first);
             let articles: std::collections::BTreeSet<usize> =
                 e.mentions.iter().map(|m| m.doc).collect();
             Some(Symbol {
@@ -118,9 +113,9 @@ pub fn workspace_symbols(view: DeskView<'_>, query: &str) -> Vec<Symbol> {
                 kind: SymbolKind::Entity(e.kind),
                 location: Location {
                     doc: first.doc,
-                    span: first.span.clone(),
+                    span: span.clone(),
                 },
-                full: first.span.clone(),
+                full: span,
             })
         })
         .collect()

@@ -53,13 +53,8 @@ pub struct Token {
 pub fn tokens(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<Token> {
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mentions = view
-        .report
-        .mentions
-        .get(doc)
-        .map_or(&[][..], |v| v.as_slice());
     let ids = view.report.entities.by_doc.get(doc);
-    for (index, m) in mentions.iter().enumerate() {
+    for (index, m) in view.report.mentions(doc).enumerate() {
         let first = ids
             .and_then(|ids| ids.get(index))
             .is_some_and(|&e| seen.insert(e));
@@ -69,13 +64,7 @@ pub fn tokens(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<Token
             declaration: first,
         });
     }
-    for f in view
-        .report
-        .figures
-        .get(doc)
-        .into_iter()
-        .flat_map(|v| v.iter())
-    {
+    for f in view.report.figures(doc) {
         out.push(Token {
             span: f.figure.span.clone(),
             kind: TokenType::Figure,
