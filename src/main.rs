@@ -42,6 +42,7 @@ fn main() -> ExitCode {
     };
     match args.command {
         None | Some(Command::Lsp) => {
+            one_malloc_arena();
             marginalia::lsp::run_stdio();
             ExitCode::SUCCESS
         }
@@ -62,3 +63,20 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// The server lives long and allocates from many threads. glibc gives each
+/// thread that contends for the allocator an arena of its own (up to eight
+/// per core) and rarely returns their free memory, so a desk of many short
+/// articles, indexed in parallel, would leave much of its memory stranded
+/// in arenas. One arena keeps the server's footprint close to what it holds.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn one_malloc_arena() {
+    // SAFETY: `mallopt` only sets a parameter of the allocator; it is called
+    // before the server starts any thread.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn one_malloc_arena() {}

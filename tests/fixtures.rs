@@ -77,7 +77,7 @@ fn render(desk: &Desk, report: &DeskReport) -> String {
                 finding.rule,
                 finding.message
             );
-            for r in &finding.related {
+            for r in finding.related.iter() {
                 let other = Path::new(&report.paths[r.doc])
                     .file_name()
                     .map(|n| n.to_string_lossy().to_string())

@@ -114,7 +114,7 @@ fn check_desk(texts: &[(String, String, DocFormat)]) -> Result<(), TestCaseError
             if let Some(fix) = &finding.fix {
                 check_span(text, &fix.span, "fix")?;
             }
-            for related in &finding.related {
+            for related in finding.related.iter() {
                 prop_assert!(related.doc < docs.len(), "related doc out of range");
                 check_span(docs[related.doc].text.as_str(), &related.span, "related")?;
             }

@@ -88,7 +88,7 @@ fuzz_target!(|data: &[u8]| {
             if let Some(fix) = &finding.fix {
                 check_span(docs[doc].text.as_str(), &fix.span, "fix");
             }
-            for related in &finding.related {
+            for related in finding.related.iter() {
                 check_span(docs[related.doc].text.as_str(), &related.span, "related");
             }
         }

@@ -16,7 +16,7 @@ use super::claims::ClaimContext;
 pub use super::claims::ClaimKey;
 use super::config::Config;
 use super::document::{ChunkFigure, DocumentAnalysis};
-use super::findings::{self, Finding, RuleInput};
+use super::findings::{self, Finding, Related, RuleInput};
 use super::model::{Figure, Mention};
 use super::resolve::{self, EntityTable, MentionRef};
 use super::source::{self, Text};
@@ -50,10 +50,11 @@ impl DeskDocument {
     }
 }
 
-/// The articles of a folder, kept in a stable order (by path).
+/// The articles of a folder, kept in a stable order (by path). Cloning a
+/// desk shares its articles until one of the copies changes.
 #[derive(Debug, Clone, Default)]
 pub struct Desk {
-    documents: BTreeMap<String, DeskDocument>,
+    documents: Arc<BTreeMap<String, DeskDocument>>,
 }
 
 impl Desk {
@@ -71,7 +72,7 @@ impl Desk {
 
     /// Adds or replaces an article whose analysis was made elsewhere.
     pub fn insert_analysed(&mut self, path: &str, text: Text, analysis: Arc<DocumentAnalysis>) {
-        self.documents.insert(
+        Arc::make_mut(&mut self.documents).insert(
             path.to_string(),
             DeskDocument {
                 path: path.to_string(),
@@ -83,7 +84,8 @@ impl Desk {
 
     /// Removes an article; returns whether it was there.
     pub fn remove(&mut self, path: &str) -> bool {
-        self.documents.remove(path).is_some()
+        self.documents.contains_key(path)
+            && Arc::make_mut(&mut self.documents).remove(path).is_some()
     }
 
     /// The article at `path`.
@@ -133,7 +135,7 @@ impl Desk {
             *cache = ReportCache {
                 config: Some(config.clone()),
                 paths: Arc::new(docs.iter().map(|d| d.path.clone()).collect()),
-                doc_keys: vec![HashMap::new(); docs.len()],
+                doc_keys: vec![Vec::new(); docs.len()],
                 arithmetic: vec![Vec::new(); docs.len()],
                 findings: docs.iter().map(|_| Arc::new(Vec::new())).collect(),
                 ..ReportCache::default()
@@ -223,16 +225,16 @@ impl Desk {
                         .retain(|&(doc, i)| doc != d || !old_range.contains(&i));
                     affected.insert(key.clone());
                 }
-                if let Some(count) = keys.get_mut(key) {
-                    *count -= 1;
-                    if *count == 0 {
-                        keys.remove(key);
+                if let Ok(i) = keys.binary_search_by(|(k, _)| k.cmp(key)) {
+                    keys[i].1 -= 1;
+                    if keys[i].1 == 0 {
+                        keys.remove(i);
                     }
                 }
             }
             // The figures after the change are numbered anew.
             if leaving.len() != joining.len() {
-                for key in keys.keys() {
+                for (key, _) in keys.iter() {
                     if let Some(group) = cache.claims.get_mut(key) {
                         for member in group.members.iter_mut() {
                             if member.0 == d && member.1 >= old_range.end {
@@ -255,8 +257,12 @@ impl Desk {
                 if !affected.contains(key) {
                     affected.insert(key.clone());
                 }
-                *keys.entry(key.clone()).or_default() += 1;
+                match keys.binary_search_by(|(k, _)| k.cmp(key)) {
+                    Ok(i) => keys[i].1 += 1,
+                    Err(i) => keys.insert(i, (key.clone(), 1)),
+                }
             }
+            keys.shrink_to_fit();
             if !whole {
                 moved.push((d, edit, Vec::new(), Vec::new()));
             }
@@ -273,7 +279,7 @@ impl Desk {
                     _ => span.clone(),
                 }
             };
-            for key in cache.doc_keys[*d].keys() {
+            for (key, _) in &cache.doc_keys[*d] {
                 if affected.contains(key) {
                     continue;
                 }
@@ -287,10 +293,22 @@ impl Desk {
                         changed |= span != finding.span;
                         finding.span = span;
                     }
-                    for related in finding.related.iter_mut().filter(|r| r.doc == *d) {
-                        let span = place(&related.span);
-                        changed |= span != related.span;
-                        related.span = span;
+                    if finding.related.iter().any(|r| r.doc == *d) {
+                        let related: Vec<Related> = finding
+                            .related
+                            .iter()
+                            .map(|r| {
+                                let mut r = r.clone();
+                                if r.doc == *d {
+                                    r.span = place(&r.span);
+                                }
+                                r
+                            })
+                            .collect();
+                        if *related != *finding.related {
+                            changed = true;
+                            finding.related = related.into();
+                        }
                     }
                     if changed {
                         touched.insert(finding.doc);
@@ -343,7 +361,7 @@ impl Desk {
 
         for &d in &touched {
             let mut all: Vec<Finding> = Vec::new();
-            for key in cache.doc_keys[d].keys() {
+            for (key, _) in &cache.doc_keys[d] {
                 if let Some(group) = cache.claims.get(key) {
                     let from = group.findings.partition_point(|f| f.doc < d);
                     let to = group.findings.partition_point(|f| f.doc <= d);
@@ -420,9 +438,16 @@ fn arithmetic_around(
         .filter_map(|f| {
             let mut f = f.clone();
             f.span = edit.place(&f.span)?;
-            for r in &mut f.related {
-                r.span = edit.place(&r.span)?;
-            }
+            f.related = f
+                .related
+                .iter()
+                .map(|r| {
+                    let mut r = r.clone();
+                    r.span = edit.place(&r.span)?;
+                    Some(r)
+                })
+                .collect::<Option<Vec<Related>>>()?
+                .into();
             Some(f)
         })
         .collect();
@@ -449,9 +474,16 @@ fn arithmetic_around(
             if !core.contains(&f.span.start) {
                 continue;
             }
-            for r in &mut f.related {
-                r.span = r.span.start + start..r.span.end + start;
-            }
+            f.related = f
+                .related
+                .iter()
+                .map(|r| {
+                    let mut r = r.clone();
+                    r.span = r.span.start + start..r.span.end + start;
+                    r
+                })
+                .collect::<Vec<Related>>()
+                .into();
             out.push(f);
         }
     }
@@ -565,8 +597,9 @@ pub struct ReportCache {
     analyses: Vec<Arc<DocumentAnalysis>>,
     entities: Option<Arc<EntityTable>>,
     claims: HashMap<ClaimKey, ClaimGroup>,
-    /// For each article, its claims, with how many of its figures make each.
-    doc_keys: Vec<HashMap<ClaimKey, usize>>,
+    /// For each article, its claims, with how many of its figures make
+    /// each, sorted (a short list: most articles make few claims).
+    doc_keys: Vec<Vec<(ClaimKey, usize)>>,
     arithmetic: Vec<Vec<Finding>>,
     name_docs: BTreeSet<usize>,
     findings: Vec<Arc<Vec<Finding>>>,

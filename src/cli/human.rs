@@ -61,7 +61,7 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
                 " ".repeat(start),
                 "^".repeat(width)
             )?;
-            for r in &f.related {
+            for r in f.related.iter() {
                 let other = &docs[r.doc];
                 let (rl, rc, _) = locate(other.text.as_str(), r.span.start);
                 let date = r

@@ -165,7 +165,7 @@ pub fn diagnostics(snapshot: &Snapshot, doc: usize) -> Vec<lsp::Diagnostic> {
                 severity: Some(severity(f.severity)),
                 code: Some(lsp::NumberOrString::String(f.rule.to_string())),
                 source: Some("marginalia".to_string()),
-                message: f.message.clone(),
+                message: f.message.to_string(),
                 related_information: (!related.is_empty()).then_some(related),
                 ..lsp::Diagnostic::default()
             }
@@ -506,7 +506,7 @@ fn semantic_tokens(
     doc: usize,
     within: std::ops::Range<usize>,
 ) -> lsp::SemanticTokens {
-    let rope = snapshot.views[doc].rope();
+    let rope = &snapshot.views[doc].rope();
     let mut data = Vec::new();
     let (mut last_line, mut last_start) = (0u32, 0u32);
     for token in tokens::tokens(view(snapshot), doc, within) {

@@ -66,6 +66,9 @@ impl Source for RopeText {
     }
 }
 
+/// From this length on, a file's rope is kept once made.
+const KEEP_ROPES_FROM: usize = 4096;
+
 /// The text a snapshot's analysis of one document was made from.
 #[derive(Debug)]
 pub struct DocView {
@@ -105,9 +108,20 @@ impl DocView {
         }
     }
 
-    /// The analysed text as a rope (built on first use for files on disk).
-    pub fn rope(&self) -> &Rope {
-        self.rope.get_or_init(|| Rope::from_str(self.text.as_str()))
+    /// The analysed text as a rope. Open documents have theirs; a file on
+    /// disk gets one on first use, kept when the file is long enough for a
+    /// rope to pay for itself, made afresh each time otherwise (a desk of
+    /// many short files would spend more on ropes than on their text).
+    pub fn rope(&self) -> Rope {
+        if let Some(rope) = self.rope.get() {
+            return rope.clone();
+        }
+        if self.text.len() < KEEP_ROPES_FROM {
+            return Rope::from_str(self.text.as_str());
+        }
+        self.rope
+            .get_or_init(|| Rope::from_str(self.text.as_str()))
+            .clone()
     }
 
     /// The analysed text as one string (built on first use for open documents).
@@ -144,12 +158,12 @@ impl Snapshot {
 
     /// The byte offset of a position in a document's analysed text.
     pub fn offset(&self, doc: usize, position: LineCol) -> usize {
-        convert::offset(self.views[doc].rope(), position, self.encoding)
+        convert::offset(&self.views[doc].rope(), position, self.encoding)
     }
 
     /// The positions of a byte span in a document's analysed text.
     pub fn range(&self, doc: usize, span: &Range<usize>) -> (LineCol, LineCol) {
-        convert::range(self.views[doc].rope(), span, self.encoding)
+        convert::range(&self.views[doc].rope(), span, self.encoding)
     }
 }
 
@@ -245,21 +259,23 @@ struct Published {
     source: Arc<Vec<Finding>>,
     /// The text they were found in.
     text: Text,
-    /// The documents their related locations point into, by document
-    /// number then: key and text.
-    related: HashMap<usize, (String, Text)>,
+    /// The views of the documents their related locations point into, by
+    /// document number then, sorted.
+    related: Box<[(usize, Arc<DocView>)]>,
 }
 
 impl Published {
     fn new(source: &Arc<Vec<Finding>>, text: &Text, snapshot: &Snapshot) -> Published {
-        let mut related = HashMap::new();
-        for r in source.iter().flat_map(|f| &f.related) {
-            if let Some(view) = snapshot.views.get(r.doc) {
-                related
-                    .entry(r.doc)
-                    .or_insert_with(|| (view.key.clone(), view.text.clone()));
-            }
-        }
+        let mut docs: Vec<usize> = source
+            .iter()
+            .flat_map(|f| f.related.iter().map(|r| r.doc))
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let related = docs
+            .into_iter()
+            .filter_map(|doc| Some((doc, snapshot.views.get(doc)?.clone())))
+            .collect();
         Published {
             source: source.clone(),
             text: text.clone(),
@@ -267,16 +283,21 @@ impl Published {
         }
     }
 
+    /// The view a related location of the publication pointed into.
+    fn related_view(&self, doc: usize) -> Option<&Arc<DocView>> {
+        let i = self.related.binary_search_by_key(&doc, |(d, _)| *d).ok()?;
+        Some(&self.related[i].1)
+    }
+
     /// Whether the findings and every text they point into are the ones
     /// published.
     fn unchanged(&self, now: &Arc<Vec<Finding>>, view: &DocView, snapshot: &Snapshot) -> bool {
         Arc::ptr_eq(&self.source, now)
             && source::same(&self.text, &view.text)
-            && self.related.iter().all(|(&doc, (key, text))| {
-                snapshot
-                    .views
-                    .get(doc)
-                    .is_some_and(|v| v.key == *key && source::same(&v.text, text))
+            && self.related.iter().all(|(doc, then)| {
+                snapshot.views.get(*doc).is_some_and(|v| {
+                    Arc::ptr_eq(v, then) || (v.key == then.key && source::same(&v.text, &then.text))
+                })
             })
     }
 
@@ -293,17 +314,16 @@ impl Published {
         };
         let mut elsewhere: HashMap<usize, Option<Moved>> = HashMap::new();
         let mut related_same = |x: &Related, y: &Related| {
-            let (Some((key, text)), Some(current)) =
-                (self.related.get(&x.doc), snapshot.views.get(y.doc))
+            let (Some(then), Some(current)) = (self.related_view(x.doc), snapshot.views.get(y.doc))
             else {
                 return false;
             };
-            if *key != current.key {
+            if then.key != current.key {
                 return false;
             }
             elsewhere
                 .entry(y.doc)
-                .or_insert_with(|| Moved::to(text, current))
+                .or_insert_with(|| Moved::to(&then.text, current))
                 .as_ref()
                 .is_some_and(|moved| moved.same(&x.span, &y.span))
         };
@@ -315,7 +335,7 @@ impl Published {
                 && a.related.len() == b.related.len()
                 && a.related
                     .iter()
-                    .zip(&b.related)
+                    .zip(b.related.iter())
                     .all(|(x, y)| x.message == y.message && x.date == y.date && related_same(x, y))
         })
     }

@@ -129,11 +129,13 @@ fn rate_times_count(
                 format_value(rate.figure.value, &rate.figure.unit),
                 format_value(count.figure.value, &count.figure.unit),
                 format_value(total.figure.value, &total.figure.unit),
-            ),
+            )
+            .into(),
             related: vec![
                 related(input, doc, rate, "the rate"),
                 related(input, doc, count, "the count"),
-            ],
+            ]
+            .into(),
             fix: None,
             expected: Some(expected),
         });
@@ -244,11 +246,13 @@ fn parts_and_total(
                     format_value(killed.figure.value, &killed.figure.unit),
                     format_value(injured.figure.value, &injured.figure.unit),
                     format_value(total.figure.value, &total.figure.unit),
-                ),
+                )
+                .into(),
                 related: vec![
                     related(input, doc, killed, "killed"),
                     related(input, doc, injured, "injured"),
-                ],
+                ]
+                .into(),
                 fix: None,
                 expected: Some(expected),
             });
@@ -337,8 +341,9 @@ fn multipliers(
                 format_value(earlier.figure.value, &earlier.figure.unit),
                 format_value(later.figure.value, &later.figure.unit),
                 format_value(later.figure.value, &later.figure.unit),
-            ),
-            related: vec![related(input, doc, earlier, "the figure it relates to")],
+            )
+            .into(),
+            related: vec![related(input, doc, earlier, "the figure it relates to")].into(),
             fix: None,
             expected: Some(expected),
         });

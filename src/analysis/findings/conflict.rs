@@ -140,8 +140,8 @@ pub(crate) fn group_conflicts(
             severity,
             doc,
             span: figure.figure.span.clone(),
-            message,
-            related: others,
+            message: message.into(),
+            related: others.into(),
             fix: None,
             expected: None,
         });

@@ -19,7 +19,7 @@ pub use conflict::{CONFLICT, DRIFT};
 pub use spelling::RULE as SPELLING_VARIANT;
 
 /// A location elsewhere that a finding refers to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
     /// Document number in the desk.
     pub doc: usize,
@@ -54,12 +54,13 @@ pub struct Finding {
     pub doc: usize,
     /// Byte span the finding is about.
     pub span: Range<usize>,
-    /// What is wrong, in words.
-    pub message: String,
+    /// What is wrong, in words. Shared, like `related`, so that the copy
+    /// of a claim's finding in its article's list costs nothing.
+    pub message: Arc<str>,
     /// Other places that take part.
-    pub related: Vec<Related>,
-    /// A fix, when there is an obvious one.
-    pub fix: Option<Fix>,
+    pub related: Arc<[Related]>,
+    /// A fix, when there is an obvious one (boxed: most findings have none).
+    pub fix: Option<Box<Fix>>,
     /// For arithmetic, the value the text's own figures give, as written.
     pub expected: Option<String>,
 }

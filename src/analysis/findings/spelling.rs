@@ -1,5 +1,7 @@
 //! `spelling-variant`: one name spelled two ways ("Zelenskyy" and "Zelensky").
 
+use std::sync::Arc;
+
 use super::{Finding, Fix, Related, RuleInput};
 use crate::analysis::config::Severity;
 
@@ -16,7 +18,7 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
         let Some(preferred) = entity.preferred.as_deref() else {
             continue;
         };
-        let preferred_uses: Vec<Related> = entity
+        let preferred_uses: Arc<[Related]> = entity
             .spellings
             .iter()
             .filter(|s| s.text == preferred)
@@ -46,13 +48,14 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
                         "“{}” is spelled “{preferred}” elsewhere ({preferred_count} mention{})",
                         spelling.text,
                         if preferred_count == 1 { "" } else { "s" }
-                    ),
+                    )
+                    .into(),
                     related: preferred_uses.clone(),
-                    fix: Some(Fix {
+                    fix: Some(Box::new(Fix {
                         title: format!("Replace with “{preferred}”"),
                         span: input.span(mention),
                         replacement: preferred.to_string(),
-                    }),
+                    })),
                     expected: None,
                 });
             }

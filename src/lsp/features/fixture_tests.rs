@@ -307,7 +307,7 @@ fn hints_show_digits_full_names_and_computed_values() {
         doc: a,
         span: 25..30,
         message: "does not add up".into(),
-        related: Vec::new(),
+        related: Vec::new().into(),
         fix: None,
         expected: Some("2,500".into()),
     });
@@ -381,12 +381,12 @@ fn code_actions_fix_silence_declare_and_ignore() {
         doc: b,
         span: 0..11,
         message: "spelled differently".into(),
-        related: Vec::new(),
-        fix: Some(Fix {
+        related: Vec::new().into(),
+        fix: Some(Box::new(Fix {
             title: "Replace with “DPRK”".into(),
             span: 0..11,
             replacement: "DPRK".into(),
-        }),
+        })),
         expected: None,
     });
     let view = DeskView {
