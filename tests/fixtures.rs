@@ -181,6 +181,8 @@ fn each_rule_fires_and_stays_quiet_on_near_misses() {
         ("arithmetic-rate-quiet", &[]),
         ("arithmetic-parts", &["arithmetic"]),
         ("arithmetic-parts-quiet", &[]),
+        // The same figures, but the total stands too far from its parts.
+        ("arithmetic-parts-far-quiet", &[]),
         ("arithmetic-multiplier", &["arithmetic"]),
         ("arithmetic-multiplier-quiet", &[]),
         ("spelling-variant", &["spelling-variant"]),
