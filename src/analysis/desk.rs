@@ -15,7 +15,7 @@ use std::sync::Arc;
 use super::claims::ClaimContext;
 pub use super::claims::ClaimKey;
 use super::config::Config;
-use super::document::{ChunkFigure, DocumentAnalysis};
+use super::document::{AnalyzedChunk, ChunkFigure, DocumentAnalysis};
 use super::findings::{self, Finding, Related, RuleInput};
 use super::model::{Figure, Mention};
 use super::resolve::{self, EntityTable, MentionRef};
@@ -540,7 +540,7 @@ impl Edit {
         } else {
             a[prefix - 1].span.end
         };
-        let end = |chunks: &[super::document::AnalyzedChunk], len: usize| {
+        let end = |chunks: &[AnalyzedChunk], len: usize| {
             if suffix == 0 {
                 len
             } else {
@@ -682,63 +682,57 @@ impl DeskReport {
 
     /// The absolute span of a mention (or of the word of it) that an entity lists.
     pub fn span(&self, r: &MentionRef) -> Range<usize> {
-        span_of(&self.analyses, r)
+        r.span_from(
+            self.analyses
+                .get(r.doc)
+                .and_then(|a| a.mention_span(r.index))
+                .map_or(0, |s| s.start),
+        )
     }
 
     /// The mention at a byte offset of a document, with its index.
     pub fn mention_at(&self, doc: usize, offset: usize) -> Option<(usize, Mention)> {
         let a = self.analyses.get(doc)?;
-        let first = a.chunks.partition_point(|c| c.span.end < offset);
-        for chunk in a.chunks[first..]
-            .iter()
-            .take_while(|c| c.span.start <= offset)
-        {
-            let at = offset - chunk.span.start;
-            if let Some(i) = chunk
-                .analysis
-                .mentions
-                .iter()
-                .position(|m| contains(&m.span, at))
-            {
-                return Some((
-                    chunk.mentions_before + i,
-                    a.mention(chunk.mentions_before + i)?,
-                ));
-            }
-        }
-        None
+        let index = item_at(
+            a,
+            offset,
+            |c| (c.mentions_before, &c.analysis.mentions),
+            |m| &m.span,
+        )?;
+        Some((index, a.mention(index)?))
     }
 
     /// The figure at a byte offset of a document, with its index.
     pub fn figure_at(&self, doc: usize, offset: usize) -> Option<(usize, DeskFigure)> {
         let a = self.analyses.get(doc)?;
-        let first = a.chunks.partition_point(|c| c.span.end < offset);
-        for chunk in a.chunks[first..]
-            .iter()
-            .take_while(|c| c.span.start <= offset)
-        {
-            let at = offset - chunk.span.start;
-            if let Some(i) = chunk
-                .analysis
-                .figures
-                .iter()
-                .position(|f| contains(&f.span, at))
-            {
-                let index = chunk.figures_before + i;
-                return Some((index, a.figure_in_chunk(index)?.into()));
-            }
-        }
-        None
+        let index = item_at(
+            a,
+            offset,
+            |c| (c.figures_before, &c.analysis.figures),
+            |f| &f.span,
+        )?;
+        Some((index, a.figure_in_chunk(index)?.into()))
     }
 }
 
-/// The absolute span of what `r` points at, in `analyses`.
-pub(crate) fn span_of(analyses: &[Arc<DocumentAnalysis>], r: &MentionRef) -> Range<usize> {
-    let start = analyses
-        .get(r.doc)
-        .and_then(|a| a.mention_span(r.index))
-        .map_or(0, |s| s.start);
-    start + r.part.start..start + r.part.end
+/// The number of the first item (mention or figure, as `items` gives a
+/// chunk's) whose span holds `offset`, ends included.
+fn item_at<T>(
+    analysis: &DocumentAnalysis,
+    offset: usize,
+    items: impl Fn(&AnalyzedChunk) -> (usize, &Vec<T>),
+    span: impl Fn(&T) -> &Range<usize>,
+) -> Option<usize> {
+    let first = analysis.chunks.partition_point(|c| c.span.end < offset);
+    analysis.chunks[first..]
+        .iter()
+        .take_while(|c| c.span.start <= offset)
+        .find_map(|c| {
+            let (before, list) = items(c);
+            let at = offset - c.span.start;
+            let i = list.iter().position(|x| contains(span(x), at))?;
+            Some(before + i)
+        })
 }
 
 fn contains(span: &Range<usize>, offset: usize) -> bool {

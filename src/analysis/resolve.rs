@@ -20,6 +20,13 @@ pub struct MentionRef {
     pub part: Range<usize>,
 }
 
+impl MentionRef {
+    /// The absolute span meant, given where the mention starts.
+    pub fn span_from(&self, mention_start: usize) -> Range<usize> {
+        mention_start + self.part.start..mention_start + self.part.end
+    }
+}
+
 /// One spelling of an entity's name and how often it is used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spelling {

@@ -27,31 +27,18 @@ pub trait Source: fmt::Debug + Send + Sync {
     fn as_str(&self) -> &str;
 }
 
-impl Source for &str {
+/// Any plain string: `&str`, `String`, `Arc<str>`.
+impl<T: AsRef<str> + fmt::Debug + Send + Sync> Source for T {
     fn len(&self) -> usize {
-        str::len(self)
+        self.as_ref().len()
     }
 
     fn slice(&self, range: Range<usize>) -> Option<Cow<'_, str>> {
-        self.get(range).map(Cow::Borrowed)
+        self.as_ref().get(range).map(Cow::Borrowed)
     }
 
     fn as_str(&self) -> &str {
-        self
-    }
-}
-
-impl Source for Arc<str> {
-    fn len(&self) -> usize {
-        str::len(self)
-    }
-
-    fn slice(&self, range: Range<usize>) -> Option<Cow<'_, str>> {
-        self.get(range).map(Cow::Borrowed)
-    }
-
-    fn as_str(&self) -> &str {
-        self
+        self.as_ref()
     }
 }
 

@@ -74,12 +74,12 @@ pub(crate) struct RuleInput<'a> {
 impl RuleInput<'_> {
     /// The absolute span of a mention (or a word of it) an entity lists.
     pub fn span(&self, r: &MentionRef) -> Range<usize> {
-        let start = self
-            .docs
-            .get(r.doc)
-            .and_then(|d| d.analysis.mention_span(r.index))
-            .map_or(0, |s| s.start);
-        start + r.part.start..start + r.part.end
+        r.span_from(
+            self.docs
+                .get(r.doc)
+                .and_then(|d| d.analysis.mention_span(r.index))
+                .map_or(0, |s| s.start),
+        )
     }
 
     /// The date of a statement: the sentence's own date, else the article's.
