@@ -70,7 +70,7 @@ fn render(desk: &Desk, report: &DeskReport) -> String {
             }
             annotations.push((fig.span.clone(), label));
         }
-        for finding in report.findings[doc].iter() {
+        for (span, finding) in report.findings_in_order(doc) {
             let mut label = format!(
                 "{}[{}]: {}",
                 finding.severity.as_str(),
@@ -85,11 +85,12 @@ fn render(desk: &Desk, report: &DeskReport) -> String {
                 write!(
                     label,
                     "\n      = related {other}@{}: {}",
-                    r.span.start, r.message
+                    report.span_of(r.doc, &r.at).map_or(0, |s| s.start),
+                    r.message
                 )
                 .unwrap();
             }
-            annotations.push((finding.span.clone(), label));
+            annotations.push((span, label));
         }
         annotations.sort_by_key(|(span, _)| span.start);
         let mut line_start = 0;

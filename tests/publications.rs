@@ -114,26 +114,23 @@ fn fresh(texts: &[String; 2]) -> Shown {
     shown
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+/// One edit: in which article, where (any number, folded into the text),
+/// how many bytes it replaces and with what.
+type Edit = (usize, usize, usize, &'static str);
 
-    #[test]
-    fn the_editor_shows_what_a_fresh_server_would(
-        a in article(),
-        b in article(),
-        edits in prop::collection::vec(
-            (0..2usize, any::<usize>(), 0..4usize, prop::sample::select(INSERTS)),
-            1..12,
-        ),
-    ) {
-        let workspace = Workspace::new(Config::default(), PositionEncoding::Utf8);
-        let mut texts = [a, b];
-        for (key, text) in KEYS.iter().zip(&texts) {
-            workspace.open(key, text, 1, DocFormat::Markdown);
-        }
-        let mut shown = Shown::new();
-        apply(&mut shown, &workspace);
-        for (round, (doc, at, len, insert)) in edits.iter().enumerate() {
+/// Applies each round of edits, then publishes, and checks after each round
+/// that the editor holds what a fresh server would publish.
+fn check_rounds(texts: [String; 2], rounds: &[Vec<Edit>]) -> Result<(), TestCaseError> {
+    let workspace = Workspace::new(Config::default(), PositionEncoding::Utf8);
+    let mut texts = texts;
+    for (key, text) in KEYS.iter().zip(&texts) {
+        workspace.open(key, text, 1, DocFormat::Markdown);
+    }
+    let mut shown = Shown::new();
+    apply(&mut shown, &workspace);
+    let mut version = 1;
+    for (round, edits) in rounds.iter().enumerate() {
+        for (doc, at, len, insert) in edits {
             let text = &texts[*doc];
             let start = boundary(text, at % (text.len() + 1));
             let end = boundary(text, start + len);
@@ -144,14 +141,78 @@ proptest! {
             };
             let mut edited = text.clone();
             edited.replace_range(start..end, insert);
-            workspace.change(KEYS[*doc], round as i32 + 2, &[change]);
+            version += 1;
+            workspace.change(KEYS[*doc], version, &[change]);
             prop_assert_eq!(
                 workspace.text(KEYS[*doc]).map(|(t, _)| t),
                 Some(edited.clone())
             );
             texts[*doc] = edited;
-            apply(&mut shown, &workspace);
-            prop_assert_eq!(&shown, &fresh(&texts), "after edit {} of {:?}", round, edits);
         }
+        apply(&mut shown, &workspace);
+        prop_assert_eq!(
+            &shown,
+            &fresh(&texts),
+            "after round {} of {:?}",
+            round,
+            rounds
+        );
+    }
+    Ok(())
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    (
+        0..2usize,
+        any::<usize>(),
+        0..4usize,
+        prop::sample::select(INSERTS),
+    )
+}
+
+/// Articles of several paragraphs, so that an edit changes one chunk and
+/// leaves the others before and after it.
+fn paragraphs() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (
+            prop::collection::vec(prop::sample::select(LINES), 1..4),
+            prop::bool::ANY,
+        ),
+        1..10,
+    )
+    .prop_map(|paragraphs| {
+        paragraphs
+            .into_iter()
+            .map(|(lines, crlf)| {
+                let end = if crlf { "\r\n\r\n" } else { "\n\n" };
+                format!("{}{end}", lines.join(" "))
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_editor_shows_what_a_fresh_server_would(
+        a in article(),
+        b in article(),
+        edits in prop::collection::vec(edit(), 1..12),
+    ) {
+        let rounds: Vec<Vec<Edit>> = edits.into_iter().map(|e| vec![e]).collect();
+        check_rounds([a, b], &rounds)?;
+    }
+
+    /// The same over articles of several paragraphs, with rounds of several
+    /// edits between publications (as when diagnostics wait for typing to
+    /// pause).
+    #[test]
+    fn the_editor_shows_what_a_fresh_server_would_over_paragraphs(
+        a in paragraphs(),
+        b in paragraphs(),
+        rounds in prop::collection::vec(prop::collection::vec(edit(), 1..4), 1..10),
+    ) {
+        check_rounds([a, b], &rounds)?;
     }
 }

@@ -84,12 +84,15 @@ fuzz_target!(|data: &[u8]| {
     for (doc, findings) in report.findings.iter().enumerate() {
         for finding in findings.iter() {
             assert_eq!(finding.doc, doc);
-            check_span(docs[doc].text.as_str(), &finding.span, "finding");
-            if let Some(fix) = &finding.fix {
-                check_span(docs[doc].text.as_str(), &fix.span, "fix");
-            }
+            let span = report
+                .span_of(doc, &finding.at)
+                .expect("a finding points at something");
+            check_span(docs[doc].text.as_str(), &span, "finding");
             for related in finding.related.iter() {
-                check_span(docs[related.doc].text.as_str(), &related.span, "related");
+                let span = report
+                    .span_of(related.doc, &related.at)
+                    .expect("a related location points at something");
+                check_span(docs[related.doc].text.as_str(), &span, "related");
             }
         }
     }

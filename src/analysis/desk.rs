@@ -15,7 +15,7 @@ use std::sync::Arc;
 use super::claims::ClaimContext;
 pub use super::claims::ClaimKey;
 use super::config::Config;
-use super::document::{AnalyzedChunk, ChunkFigure, DocumentAnalysis};
+use super::document::{AnalyzedChunk, Anchor, Changed, ChunkFigure, DocumentAnalysis};
 use super::findings::{self, Finding, Related, RuleInput};
 use super::model::{Figure, Mention};
 use super::resolve::{self, EntityTable, MentionRef};
@@ -121,11 +121,14 @@ impl Desk {
     ///   not merely moved;
     /// - claims are compared again only for the claims of the figures in
     ///   that run, and only when those figures changed;
-    /// - arithmetic is checked again only around that run;
-    /// - findings elsewhere are kept, with their spans moved.
+    /// - arithmetic is checked again only around that run.
     ///
-    /// Adding or removing an article, or another `config`, starts afresh.
-    /// The result is the same as [`Desk::report`]'s.
+    /// Findings point at figures and mentions by number, so the findings
+    /// elsewhere are kept as they are: an article's list is made again only
+    /// when one of its findings changed, or when figures were added or
+    /// removed before some of them. Adding or removing an article, or
+    /// another `config`, starts afresh. The result is the same as
+    /// [`Desk::report`]'s.
     pub fn report_with(&self, config: &Config, cache: &mut ReportCache) -> DeskReport {
         let docs: Vec<&DeskDocument> = self.documents.values().collect();
         let fresh = cache.config.as_ref() != Some(config)
@@ -136,7 +139,7 @@ impl Desk {
                 config: Some(config.clone()),
                 paths: Arc::new(docs.iter().map(|d| d.path.clone()).collect()),
                 doc_keys: vec![Vec::new(); docs.len()],
-                arithmetic: vec![Vec::new(); docs.len()],
+                arithmetic: docs.iter().map(|_| Arc::new(Vec::new())).collect(),
                 findings: docs.iter().map(|_| Arc::new(Vec::new())).collect(),
                 ..ReportCache::default()
             };
@@ -158,8 +161,8 @@ impl Desk {
                     !e.fresh
                         && old(*d).is_some_and(|a| {
                             resolve::same_names(
-                                a.mentions_of_chunks(e.chunks_old.clone()),
-                                analyses[*d].mentions_of_chunks(e.chunks_new.clone()),
+                                a.mentions_of_chunks(e.changed.chunks_old.clone()),
+                                analyses[*d].mentions_of_chunks(e.changed.chunks_new.clone()),
                             )
                         })
                 }) =>
@@ -181,23 +184,22 @@ impl Desk {
 
         // Claims: the figures of each change leave their groups and the new
         // ones join; every group they touch is compared again. When the
-        // figures only moved, their groups keep their findings.
-        let mut touched: BTreeSet<usize> = edits.iter().map(|(d, _)| *d).collect();
+        // figures only moved, nothing changes: findings point at figures by
+        // number.
+        let mut touched: BTreeSet<usize> = BTreeSet::new();
         let mut affected: HashSet<ClaimKey> = HashSet::new();
-        // Per changed article: its edit, and the spans of the figures in
-        // it before and after, when those only moved.
-        type Spans = Vec<Range<usize>>;
-        let mut moved: Vec<(usize, &Edit, Spans, Spans)> = Vec::new();
         for (d, edit) in &edits {
             let d = *d;
             let now = &analyses[d];
             let before = old(d);
-            let same_date = before.is_some_and(|b| b.metadata.date == now.metadata.date);
-            let whole = edit.fresh || !same_date;
+            let whole = edit.fresh || before.is_none_or(|b| b.metadata.date != now.metadata.date);
             let (chunks_old, chunks_new) = if whole {
                 (0..before.map_or(0, |b| b.chunks.len()), 0..now.chunks.len())
             } else {
-                (edit.chunks_old.clone(), edit.chunks_new.clone())
+                (
+                    edit.changed.chunks_old.clone(),
+                    edit.changed.chunks_new.clone(),
+                )
             };
             let leaving: Vec<ChunkFigure<'_>> = before
                 .map(|b| b.figures_of_chunks(chunks_old.clone()).collect())
@@ -210,12 +212,11 @@ impl Desk {
                     .zip(&joining)
                     .all(|(a, b)| same_but_place(a, b))
             {
-                let spans = |f: &[ChunkFigure<'_>]| f.iter().map(|f| f.placed().span).collect();
-                moved.push((d, edit, spans(&leaving), spans(&joining)));
                 continue;
             }
-            let first_old = before.map_or(0, |b| figures_before(b, chunks_old.start));
-            let first_new = figures_before(now, chunks_new.start);
+            touched.insert(d);
+            let first_old = before.map_or(0, |b| b.counts_before(chunks_old.start).0);
+            let first_new = now.counts_before(chunks_new.start).0;
             let old_range = first_old..first_old + leaving.len();
             let keys = &mut cache.doc_keys[d];
             for key in leaving.iter().filter_map(|f| f.key) {
@@ -232,13 +233,24 @@ impl Desk {
                     }
                 }
             }
-            // The figures after the change are numbered anew.
+            // The figures after the change are numbered anew, in the groups
+            // and in the findings that point at them.
             if leaving.len() != joining.len() {
+                let renumber = Renumber {
+                    doc: d,
+                    from: old_range.end,
+                    figures: joining.len() as isize - leaving.len() as isize,
+                };
                 for (key, _) in keys.iter() {
                     if let Some(group) = cache.claims.get_mut(key) {
                         for member in group.members.iter_mut() {
                             if member.0 == d && member.1 >= old_range.end {
-                                member.1 = member.1 - leaving.len() + joining.len();
+                                member.1 = renumber.figure(member.1);
+                            }
+                        }
+                        for finding in &mut group.findings {
+                            if renumber.finding(finding) {
+                                touched.insert(finding.doc);
                             }
                         }
                     }
@@ -263,58 +275,6 @@ impl Desk {
                 }
             }
             keys.shrink_to_fit();
-            if !whole {
-                moved.push((d, edit, Vec::new(), Vec::new()));
-            }
-        }
-        // Groups that were not compared again keep their findings; the
-        // spans of the changed articles move.
-        for (d, edit, before, now) in &moved {
-            let place = |span: &Range<usize>| -> Range<usize> {
-                if let Some(placed) = edit.place(span) {
-                    return placed;
-                }
-                match before.binary_search_by_key(&span.start, |s| s.start) {
-                    Ok(i) if before[i] == *span => now[i].clone(),
-                    _ => span.clone(),
-                }
-            };
-            for (key, _) in &cache.doc_keys[*d] {
-                if affected.contains(key) {
-                    continue;
-                }
-                let Some(group) = cache.claims.get_mut(key) else {
-                    continue;
-                };
-                for finding in &mut group.findings {
-                    let mut changed = false;
-                    if finding.doc == *d {
-                        let span = place(&finding.span);
-                        changed |= span != finding.span;
-                        finding.span = span;
-                    }
-                    if finding.related.iter().any(|r| r.doc == *d) {
-                        let related: Vec<Related> = finding
-                            .related
-                            .iter()
-                            .map(|r| {
-                                let mut r = r.clone();
-                                if r.doc == *d {
-                                    r.span = place(&r.span);
-                                }
-                                r
-                            })
-                            .collect();
-                        if *related != *finding.related {
-                            changed = true;
-                            finding.related = related.into();
-                        }
-                    }
-                    if changed {
-                        touched.insert(finding.doc);
-                    }
-                }
-            }
         }
         for key in &affected {
             let Some(group) = cache.claims.get_mut(key) else {
@@ -341,23 +301,51 @@ impl Desk {
         }
 
         for (d, edit) in &edits {
-            let whole =
-                edit.fresh || old(*d).is_none_or(|b| b.metadata.date != analyses[*d].metadata.date);
-            cache.arithmetic[*d] = if whole {
-                let figures: Vec<DeskFigure> = docs[*d].figures().collect();
-                findings::document_findings(&input, *d, &figures, docs[*d].text.as_str(), config)
-            } else {
-                arithmetic_around(&input, *d, edit, &cache.arithmetic[*d], config)
+            let d = *d;
+            let arithmetic = match old(d) {
+                Some(before)
+                    if !edit.fresh && before.metadata.date == analyses[d].metadata.date =>
+                {
+                    arithmetic_around(
+                        &input,
+                        d,
+                        &edit.changed,
+                        before,
+                        &cache.arithmetic[d],
+                        config,
+                    )
+                }
+                _ => {
+                    let figures: Vec<DeskFigure> = docs[d].figures().collect();
+                    let mut found = findings::document_findings(
+                        &input,
+                        d,
+                        &figures,
+                        docs[d].text.as_str(),
+                        config,
+                    );
+                    findings::sort(&mut found);
+                    Arc::new(found)
+                }
             };
+            if !Arc::ptr_eq(&arithmetic, &cache.arithmetic[d]) {
+                touched.insert(d);
+                cache.arithmetic[d] = arithmetic;
+            }
         }
 
-        // Spelling variants are few: found again over the whole desk each time.
+        // Spelling variants are few: found again over the whole desk each
+        // time, and only the articles whose variants changed are touched.
         let mut names: BTreeMap<usize, Vec<Finding>> = BTreeMap::new();
         for finding in findings::name_findings(&input, config) {
             names.entry(finding.doc).or_default().push(finding);
         }
-        touched.extend(cache.name_docs.iter().copied());
-        touched.extend(names.keys().copied());
+        for (d, list) in cache.names.iter().chain(&names) {
+            if cache.names.get(d) != names.get(d) {
+                touched.insert(*d);
+            }
+            let _ = list;
+        }
 
         for &d in &touched {
             let mut all: Vec<Finding> = Vec::new();
@@ -369,22 +357,14 @@ impl Desk {
                 }
             }
             all.extend_from_slice(&cache.arithmetic[d]);
-            all.extend(names.remove(&d).unwrap_or_default());
+            all.extend(names.get(&d).into_iter().flatten().cloned());
             all.shrink_to_fit();
             findings::sort(&mut all);
             if *cache.findings[d] != all {
                 cache.findings[d] = Arc::new(all);
             }
         }
-        cache.name_docs = touched
-            .iter()
-            .copied()
-            .filter(|&d| {
-                cache.findings[d]
-                    .iter()
-                    .any(|f| f.rule == findings::SPELLING_VARIANT)
-            })
-            .collect();
+        cache.names = names;
         cache.analyses = analyses.clone();
         cache.entities = Some(entities.clone());
         DeskReport {
@@ -396,66 +376,112 @@ impl Desk {
     }
 }
 
-/// How many figures the chunks before chunk `chunk` hold.
-fn figures_before(analysis: &DocumentAnalysis, chunk: usize) -> usize {
-    match analysis.chunks.get(chunk) {
-        Some(c) => c.figures_before,
-        None => analysis.figure_count(),
+/// A change of how many figures an article has: figures numbered `from` on
+/// (in the old numbering) are now numbered `figures` more.
+struct Renumber {
+    doc: usize,
+    from: usize,
+    figures: isize,
+}
+
+impl Renumber {
+    fn figure(&self, n: usize) -> usize {
+        if n >= self.from {
+            n.saturating_add_signed(self.figures)
+        } else {
+            n
+        }
+    }
+
+    fn anchor(&self, doc: usize, at: &Anchor) -> Option<Anchor> {
+        match at.figure_number() {
+            Some(n) if doc == self.doc && n >= self.from => Some(Anchor::figure(self.figure(n))),
+            _ => None,
+        }
+    }
+
+    /// Renumbers what `finding` points at; whether anything changed.
+    fn finding(&self, finding: &mut Finding) -> bool {
+        let mut changed = false;
+        if let Some(at) = self.anchor(finding.doc, &finding.at) {
+            finding.at = at;
+            changed = true;
+        }
+        if finding
+            .related
+            .iter()
+            .any(|r| self.anchor(r.doc, &r.at).is_some())
+        {
+            finding.related = finding
+                .related
+                .iter()
+                .map(|r| Related {
+                    at: self.anchor(r.doc, &r.at).unwrap_or_else(|| r.at.clone()),
+                    ..r.clone()
+                })
+                .collect();
+            changed = true;
+        }
+        changed
     }
 }
 
-/// The arithmetic findings of article `doc` after `edit`, from those before
-/// it: the findings near the edit are found again over the chunks around
-/// it, the others are kept, moved. Every check relates figures and text
-/// within [`findings::ARITHMETIC_REACH`] bytes of the finding, within their
-/// lines, and lines never cross chunks; so this is what checking the whole
-/// article would find.
+/// The arithmetic findings of article `doc` after the change `changed` of
+/// its analysis `old`, from those before it (`before`, in report order: by
+/// figure). The findings near the change are found again over the chunks
+/// around it, the others are kept, renumbered if figures were added or
+/// removed. Every check relates figures and text within
+/// [`findings::ARITHMETIC_REACH`] bytes of the finding, within their lines,
+/// and lines never cross chunks; so this is what checking the whole article
+/// would find. When nothing changed, `before` itself is returned.
 fn arithmetic_around(
     input: &RuleInput<'_>,
     doc: usize,
-    edit: &Edit,
-    before: &[Finding],
+    changed: &Changed,
+    old: &DocumentAnalysis,
+    before: &Arc<Vec<Finding>>,
     config: &Config,
-) -> Vec<Finding> {
+) -> Arc<Vec<Finding>> {
     let reach = findings::ARITHMETIC_REACH;
     let document = input.docs[doc];
     let analysis = &document.analysis;
     let near = |r: &Range<usize>, by: usize| r.start.saturating_sub(by)..r.end.saturating_add(by);
     let (old_core, core) = (
-        near(&edit.bytes_old, 2 * reach),
-        near(&edit.bytes_new, 2 * reach),
+        near(&changed.bytes_old, 2 * reach),
+        near(&changed.bytes_new, 2 * reach),
     );
-    let around = near(&edit.bytes_new, 4 * reach);
+    // The findings whose figure stands in the core, before the change and
+    // after it, by number.
+    let first_at = |a: &DocumentAnalysis, offset: usize| {
+        let c = a.chunks.partition_point(|c| c.span.end <= offset);
+        let (mut n, _) = a.counts_before(c);
+        while a
+            .figure_in_chunk(n)
+            .is_some_and(|f| f.offset + f.figure.span.start < offset)
+        {
+            n += 1;
+        }
+        n
+    };
+    let figure = |f: &Finding| f.at.figure_number().unwrap_or(usize::MAX);
+    let (old_lo, old_hi) = (first_at(old, old_core.start), first_at(old, old_core.end));
+    let (new_lo, new_hi) = (first_at(analysis, core.start), first_at(analysis, core.end));
+    let kept_before = before.partition_point(|f| figure(f) < old_lo);
+    let kept_after = before.partition_point(|f| figure(f) < old_hi);
+
+    let around = near(&changed.bytes_new, 4 * reach);
     let from = analysis
         .chunks
         .partition_point(|c| c.span.end <= around.start);
     let to = analysis
         .chunks
         .partition_point(|c| c.span.start < around.end);
-    let mut out: Vec<Finding> = before
-        .iter()
-        .filter(|f| !old_core.contains(&f.span.start))
-        .filter_map(|f| {
-            let mut f = f.clone();
-            f.span = edit.place(&f.span)?;
-            f.related = f
-                .related
-                .iter()
-                .map(|r| {
-                    let mut r = r.clone();
-                    r.span = edit.place(&r.span)?;
-                    Some(r)
-                })
-                .collect::<Option<Vec<Related>>>()?
-                .into();
-            Some(f)
-        })
-        .collect();
+    let mut found: Vec<Finding> = Vec::new();
     if from < to {
         let start = analysis.chunks[from].span.start;
         let end = analysis.chunks[to - 1].span.end;
         let Some(text) = document.text.slice(start..end) else {
-            return out;
+            return before.clone();
         };
         let figures: Vec<DeskFigure> = analysis
             .figures_of_chunks(from..to)
@@ -469,103 +495,59 @@ fn arithmetic_around(
                 f
             })
             .collect();
-        for mut f in findings::document_findings(input, doc, &figures, &text, config) {
-            f.span = f.span.start + start..f.span.end + start;
-            if !core.contains(&f.span.start) {
-                continue;
-            }
-            f.related = f
-                .related
-                .iter()
-                .map(|r| {
-                    let mut r = r.clone();
-                    r.span = r.span.start + start..r.span.end + start;
-                    r
-                })
-                .collect::<Vec<Related>>()
-                .into();
-            out.push(f);
-        }
+        found = findings::document_findings(input, doc, &figures, &text, config)
+            .into_iter()
+            .filter(|f| (new_lo..new_hi).contains(&figure(f)))
+            .collect();
+        findings::sort(&mut found);
     }
-    out.shrink_to_fit();
-    out
+    // The figures after the change keep their order: they are numbered
+    // anew by how many figures the article gained or lost.
+    let renumber = Renumber {
+        doc,
+        from: old.counts_before(changed.chunks_old.end).0,
+        figures: analysis.figure_count() as isize - old.figure_count() as isize,
+    };
+    if renumber.figures == 0 && found[..] == before[kept_before..kept_after] {
+        return before.clone();
+    }
+    let mut out: Vec<Finding> =
+        Vec::with_capacity(before.len() - (kept_after - kept_before) + found.len());
+    out.extend_from_slice(&before[..kept_before]);
+    out.extend(found);
+    out.extend(before[kept_after..].iter().map(|f| {
+        let mut f = f.clone();
+        renumber.finding(&mut f);
+        f
+    }));
+    Arc::new(out)
 }
 
-/// Where an article's last analysed version and its new one differ: the
-/// chunks between those both share, in place or shifted by the same amount.
+/// Where an article's last analysed version and its new one differ.
 #[derive(Debug)]
 struct Edit {
     /// The article is new to the report: there is no last version.
     fresh: bool,
-    /// The differing chunks of the last version and of the new one.
-    chunks_old: Range<usize>,
-    chunks_new: Range<usize>,
-    /// The bytes they cover, with the gaps around them.
-    bytes_old: Range<usize>,
-    bytes_new: Range<usize>,
+    changed: Changed,
 }
 
 impl Edit {
     fn whole(now: &DocumentAnalysis) -> Edit {
         Edit {
             fresh: true,
-            chunks_old: 0..0,
-            chunks_new: 0..now.chunks.len(),
-            bytes_old: 0..0,
-            bytes_new: 0..now.len,
+            changed: Changed {
+                chunks_old: 0..0,
+                chunks_new: 0..now.chunks.len(),
+                bytes_old: 0..0,
+                bytes_new: 0..now.len,
+            },
         }
     }
 
     fn between(old: &DocumentAnalysis, new: &DocumentAnalysis) -> Edit {
-        let (a, b) = (&old.chunks, &new.chunks);
-        let n = a.len().min(b.len());
-        let mut prefix = 0;
-        while prefix < n
-            && Arc::ptr_eq(&a[prefix].analysis, &b[prefix].analysis)
-            && a[prefix].span == b[prefix].span
-        {
-            prefix += 1;
-        }
-        let mut suffix = 0;
-        while suffix < n - prefix && {
-            let (x, y) = (&a[a.len() - 1 - suffix], &b[b.len() - 1 - suffix]);
-            Arc::ptr_eq(&x.analysis, &y.analysis)
-                && old.len - x.span.start == new.len - y.span.start
-                && old.len - x.span.end == new.len - y.span.end
-        } {
-            suffix += 1;
-        }
-        let start = if prefix == 0 {
-            0
-        } else {
-            a[prefix - 1].span.end
-        };
-        let end = |chunks: &[AnalyzedChunk], len: usize| {
-            if suffix == 0 {
-                len
-            } else {
-                chunks[chunks.len() - suffix].span.start
-            }
-        };
         Edit {
             fresh: false,
-            chunks_old: prefix..a.len() - suffix,
-            chunks_new: prefix..b.len() - suffix,
-            bytes_old: start..end(a, old.len),
-            bytes_new: start..end(b, new.len),
-        }
-    }
-
-    /// Where a span of the last version stands in the new one, unless it
-    /// lies (partly) in the changed bytes.
-    fn place(&self, span: &Range<usize>) -> Option<Range<usize>> {
-        if span.end <= self.bytes_old.start {
-            Some(span.clone())
-        } else if span.start >= self.bytes_old.end {
-            let by = |x: usize| x - self.bytes_old.end + self.bytes_new.end;
-            Some(by(span.start)..by(span.end))
-        } else {
-            None
+            changed: new.changed_since(old),
         }
     }
 }
@@ -600,8 +582,9 @@ pub struct ReportCache {
     /// For each article, its claims, with how many of its figures make
     /// each, sorted (a short list: most articles make few claims).
     doc_keys: Vec<Vec<(ClaimKey, usize)>>,
-    arithmetic: Vec<Vec<Finding>>,
-    name_docs: BTreeSet<usize>,
+    arithmetic: Vec<Arc<Vec<Finding>>>,
+    /// Spelling findings, by article.
+    names: BTreeMap<usize, Vec<Finding>>,
     findings: Vec<Arc<Vec<Finding>>>,
 }
 
@@ -622,6 +605,8 @@ pub struct DeskFigure {
     pub context: ClaimContext,
     /// The claim it makes, if it is comparable.
     pub claim: Option<ClaimKey>,
+    /// Its number among its article's figures.
+    pub index: usize,
 }
 
 impl From<ChunkFigure<'_>> for DeskFigure {
@@ -630,6 +615,7 @@ impl From<ChunkFigure<'_>> for DeskFigure {
             figure: f.placed(),
             context: f.context.clone(),
             claim: f.key.cloned(),
+            index: f.index,
         }
     }
 }
@@ -688,6 +674,25 @@ impl DeskReport {
                 .and_then(|a| a.mention_span(r.index))
                 .map_or(0, |s| s.start),
         )
+    }
+
+    /// The absolute span of what a finding of document `doc` points at.
+    pub fn span_of(&self, doc: usize, at: &Anchor) -> Option<Range<usize>> {
+        self.analyses.get(doc)?.span_of(at)
+    }
+
+    /// A document's findings with their spans, in the order of their spans
+    /// (then of their rules): the order to show them in.
+    pub fn findings_in_order(&self, doc: usize) -> Vec<(Range<usize>, &Finding)> {
+        let mut out: Vec<(Range<usize>, &Finding)> = self
+            .findings
+            .get(doc)
+            .into_iter()
+            .flat_map(|list| list.iter())
+            .filter_map(|f| Some((self.span_of(doc, &f.at)?, f)))
+            .collect();
+        out.sort_by(|(a, x), (b, y)| (a.start, x.rule).cmp(&(b.start, y.rule)));
+        out
     }
 
     /// The mention at a byte offset of a document, with its index.

@@ -112,6 +112,61 @@ pub struct ChunkFigure<'a> {
     pub key: Option<&'a ClaimKey>,
     /// Where its chunk starts in the article.
     pub offset: usize,
+    /// Its number among the article's figures.
+    pub index: usize,
+}
+
+/// Something in an article that a finding points at, by its number among
+/// the article's figures or mentions rather than by its bytes: an edit
+/// elsewhere in the article leaves it as it is. Ordered figures first, then
+/// mentions, each by number. Numbers are kept in 32 bits (a finding's list
+/// holds many of them); one that does not fit points at nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Anchor {
+    /// Figure number `n` (the span of its number).
+    Figure(u32),
+    /// The bytes `start..end`, relative to its start, of mention number `index`.
+    Mention { index: u32, start: u32, end: u32 },
+}
+
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Anchor {
+    /// Figure number `n`.
+    pub fn figure(n: usize) -> Anchor {
+        Anchor::Figure(narrow(n))
+    }
+
+    /// The bytes `part` (relative to its start) of mention number `index`.
+    pub fn mention(index: usize, part: Range<usize>) -> Anchor {
+        Anchor::Mention {
+            index: narrow(index),
+            start: narrow(part.start),
+            end: narrow(part.end),
+        }
+    }
+
+    /// The figure's number, for an anchor on a figure.
+    pub fn figure_number(&self) -> Option<usize> {
+        match self {
+            Anchor::Figure(n) => Some(*n as usize),
+            Anchor::Mention { .. } => None,
+        }
+    }
+}
+
+/// Where two analyses of an article differ: the chunks between those both
+/// share, in place or shifted by the same amount from the end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changed {
+    /// The differing chunks of the old analysis and of the new one.
+    pub chunks_old: Range<usize>,
+    pub chunks_new: Range<usize>,
+    /// The bytes they cover, with the gaps around them.
+    pub bytes_old: Range<usize>,
+    pub bytes_new: Range<usize>,
 }
 
 impl ChunkFigure<'_> {
@@ -361,7 +416,71 @@ impl DocumentAnalysis {
             context: chunk.analysis.claims.get(i)?,
             key: chunk.analysis.keys.get(i)?.as_ref(),
             offset: chunk.span.start,
+            index,
         })
+    }
+
+    /// The absolute span of what `at` points at, if the article has it.
+    pub fn span_of(&self, at: &Anchor) -> Option<Range<usize>> {
+        match *at {
+            Anchor::Figure(n) => {
+                let f = self.figure_in_chunk(n as usize)?;
+                Some(shift(&f.figure.span, f.offset))
+            }
+            Anchor::Mention { index, start, end } => {
+                let at = self.mention_span(index as usize)?.start;
+                Some(at + start as usize..at + end as usize)
+            }
+        }
+    }
+
+    /// The figures and the mentions before chunk `chunk`, as numbers.
+    pub fn counts_before(&self, chunk: usize) -> (usize, usize) {
+        match self.chunks.get(chunk) {
+            Some(c) => (c.figures_before, c.mentions_before),
+            None => (self.figure_count(), self.mention_count()),
+        }
+    }
+
+    /// Where `self` differs from `old`, an earlier analysis of the article.
+    /// Shared chunks are found by identity, so this reads no text.
+    pub fn changed_since(&self, old: &DocumentAnalysis) -> Changed {
+        let (a, b) = (&old.chunks, &self.chunks);
+        let n = a.len().min(b.len());
+        let mut prefix = 0;
+        while prefix < n
+            && Arc::ptr_eq(&a[prefix].analysis, &b[prefix].analysis)
+            && a[prefix].span == b[prefix].span
+        {
+            prefix += 1;
+        }
+        let mut suffix = 0;
+        while suffix < n - prefix && {
+            let (x, y) = (&a[a.len() - 1 - suffix], &b[b.len() - 1 - suffix]);
+            Arc::ptr_eq(&x.analysis, &y.analysis)
+                && old.len - x.span.start == self.len - y.span.start
+                && old.len - x.span.end == self.len - y.span.end
+        } {
+            suffix += 1;
+        }
+        let start = if prefix == 0 {
+            0
+        } else {
+            a[prefix - 1].span.end
+        };
+        let end = |chunks: &[AnalyzedChunk], len: usize| {
+            if suffix == 0 {
+                len
+            } else {
+                chunks[chunks.len() - suffix].span.start
+            }
+        };
+        Changed {
+            chunks_old: prefix..a.len() - suffix,
+            chunks_new: prefix..b.len() - suffix,
+            bytes_old: start..end(a, old.len),
+            bytes_new: start..end(b, self.len),
+        }
     }
 
     /// The mentions of chunks `chunks`, as the chunks hold them.
@@ -382,11 +501,13 @@ impl DocumentAnalysis {
                 .iter()
                 .zip(&a.claims)
                 .zip(&a.keys)
-                .map(move |((figure, context), key)| ChunkFigure {
+                .enumerate()
+                .map(move |(i, ((figure, context), key))| ChunkFigure {
                     figure,
                     context,
                     key: key.as_ref(),
                     offset: c.span.start,
+                    index: c.figures_before + i,
                 })
         })
     }

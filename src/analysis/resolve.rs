@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::config::Config;
+use super::document::Anchor;
 use super::model::{EntityKind, Mention};
 
 /// A mention's place in the desk.
@@ -21,6 +22,11 @@ pub struct MentionRef {
 }
 
 impl MentionRef {
+    /// What a finding about it points at.
+    pub fn anchor(&self) -> Anchor {
+        Anchor::mention(self.index, self.part.clone())
+    }
+
     /// The absolute span meant, given where the mention starts.
     pub fn span_from(&self, mention_start: usize) -> Range<usize> {
         mention_start + self.part.start..mention_start + self.part.end

@@ -30,11 +30,11 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::Result<()> {
     let docs: Vec<_> = desk.documents().collect();
     let mut total = 0;
-    for (doc, findings) in report.findings.iter().enumerate() {
+    for doc in 0..report.findings.len() {
         let text = docs[doc].text.as_str();
-        for f in findings.iter() {
+        for (span, f) in report.findings_in_order(doc) {
             total += 1;
-            let (line, column, source) = locate(text, f.span.start);
+            let (line, column, source) = locate(text, span.start);
             writeln!(
                 out,
                 "{}:{line}:{column}: {}[{}]: {}",
@@ -47,7 +47,7 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
             writeln!(out, "{:gutter$} |", "")?;
             writeln!(out, "{line} | {source}")?;
             let start = column - 1;
-            let end = floor_char_boundary(text, f.span.end.min(text.len()));
+            let end = floor_char_boundary(text, span.end.min(text.len()));
             let (end_line, end_column, _) = locate(text, end);
             let width = if end_line == line {
                 (end_column - 1).saturating_sub(start).max(1)
@@ -63,7 +63,8 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
             )?;
             for r in f.related.iter() {
                 let other = &docs[r.doc];
-                let (rl, rc, _) = locate(other.text.as_str(), r.span.start);
+                let at = report.span_of(r.doc, &r.at).map_or(0, |s| s.start);
+                let (rl, rc, _) = locate(other.text.as_str(), at);
                 let date = r
                     .date
                     .as_deref()

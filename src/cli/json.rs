@@ -1,6 +1,7 @@
 //! The `--format json` report: one object with documents, entities and findings.
 
 use std::io::Write;
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -99,22 +100,25 @@ struct Span<'a> {
     end: usize,
 }
 
-fn finding<'a>(f: &'a Finding, report: &'a DeskReport) -> DocFinding<'a> {
+fn finding<'a>(span: Range<usize>, f: &'a Finding, report: &'a DeskReport) -> DocFinding<'a> {
     DocFinding {
         rule: f.rule,
         severity: f.severity.as_str(),
-        start: f.span.start,
-        end: f.span.end,
+        start: span.start,
+        end: span.end,
         message: &f.message,
         related: f
             .related
             .iter()
-            .map(|r| Related {
-                path: &report.paths[r.doc],
-                start: r.span.start,
-                end: r.span.end,
-                message: &r.message,
-                date: r.date.as_deref(),
+            .map(|r| {
+                let span = report.span_of(r.doc, &r.at).unwrap_or_default();
+                Related {
+                    path: &report.paths[r.doc],
+                    start: span.start,
+                    end: span.end,
+                    message: &r.message,
+                    date: r.date.as_deref(),
+                }
             })
             .collect(),
         expected: f.expected.as_deref(),
@@ -179,9 +183,10 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
                     date: f.context.date.as_deref().map(str::to_string),
                 })
                 .collect(),
-            findings: report.findings[doc]
-                .iter()
-                .map(|f| finding(f, report))
+            findings: report
+                .findings_in_order(doc)
+                .into_iter()
+                .map(|(span, f)| finding(span, f, report))
                 .collect(),
         })
         .collect();

@@ -137,7 +137,8 @@ pub fn diagnostics(snapshot: &Snapshot, doc: usize) -> Vec<lsp::Diagnostic> {
     };
     findings
         .iter()
-        .map(|f| {
+        .filter_map(|f| {
+            let span = snapshot.report.span_of(doc, &f.at)?;
             let related: Vec<lsp::DiagnosticRelatedInformation> = f
                 .related
                 .iter()
@@ -148,7 +149,7 @@ pub fn diagnostics(snapshot: &Snapshot, doc: usize) -> Vec<lsp::Diagnostic> {
                             snapshot,
                             &Location {
                                 doc: r.doc,
-                                span: r.span.clone(),
+                                span: snapshot.report.span_of(r.doc, &r.at)?,
                             },
                         )?,
                         message: match &r.date {
@@ -160,15 +161,15 @@ pub fn diagnostics(snapshot: &Snapshot, doc: usize) -> Vec<lsp::Diagnostic> {
                     })
                 })
                 .collect();
-            lsp::Diagnostic {
-                range: range(snapshot, doc, &f.span),
+            Some(lsp::Diagnostic {
+                range: range(snapshot, doc, &span),
                 severity: Some(severity(f.severity)),
                 code: Some(lsp::NumberOrString::String(f.rule.to_string())),
                 source: Some("marginalia".to_string()),
                 message: f.message.to_string(),
                 related_information: (!related.is_empty()).then_some(related),
                 ..lsp::Diagnostic::default()
-            }
+            })
         })
         .collect()
 }

@@ -22,8 +22,8 @@ use ropey::Rope;
 use super::convert::{self, LineCol, PositionEncoding};
 use crate::analysis::config::Config;
 use crate::analysis::desk::{Desk, DeskReport, ReportCache};
-use crate::analysis::document::DocumentAnalysis;
-use crate::analysis::findings::{Finding, Related};
+use crate::analysis::document::{Anchor, DocumentAnalysis};
+use crate::analysis::findings::Finding;
 use crate::analysis::source::{self, Source, Text};
 use crate::analysis::text::DocFormat;
 
@@ -78,6 +78,8 @@ pub struct DocView {
     pub version: Option<i32>,
     /// The analysed text.
     pub text: Text,
+    /// Its analysis, the one the desk holds.
+    pub analysis: Arc<DocumentAnalysis>,
     rope: OnceLock<Rope>,
     /// How this text came from the one analysed before it, when known.
     edit: Option<TextEdit>,
@@ -94,7 +96,13 @@ struct TextEdit {
 }
 
 impl DocView {
-    fn new(key: &str, version: Option<i32>, text: Text, rope: Option<Rope>) -> DocView {
+    fn new(
+        key: &str,
+        version: Option<i32>,
+        text: Text,
+        analysis: Arc<DocumentAnalysis>,
+        rope: Option<Rope>,
+    ) -> DocView {
         let cell = OnceLock::new();
         if let Some(rope) = rope {
             let _ = cell.set(rope);
@@ -103,6 +111,7 @@ impl DocView {
             key: key.to_string(),
             version,
             text,
+            analysis,
             rope: cell,
             edit: None,
         }
@@ -257,86 +266,166 @@ struct State {
 struct Published {
     /// The report's findings the publication was made from.
     source: Arc<Vec<Finding>>,
-    /// The text they were found in.
-    text: Text,
-    /// The views of the documents their related locations point into, by
+    /// The documents its findings point into, its own among them: their
+    /// views (text and analysis) as the findings were placed in them, by
     /// document number then, sorted.
-    related: Box<[(usize, Arc<DocView>)]>,
+    places: Box<[(usize, Arc<DocView>)]>,
+    /// What its findings point at, by document number then, sorted: made
+    /// when an edit first needs it.
+    anchors: OnceLock<Box<[(usize, Anchor)]>>,
 }
 
 impl Published {
-    fn new(source: &Arc<Vec<Finding>>, text: &Text, snapshot: &Snapshot) -> Published {
+    fn new(source: &Arc<Vec<Finding>>, doc: usize, snapshot: &Snapshot) -> Published {
         let mut docs: Vec<usize> = source
             .iter()
             .flat_map(|f| f.related.iter().map(|r| r.doc))
             .collect();
+        docs.push(doc);
         docs.sort_unstable();
         docs.dedup();
-        let related = docs
+        let places = docs
             .into_iter()
             .filter_map(|doc| Some((doc, snapshot.views.get(doc)?.clone())))
             .collect();
         Published {
             source: source.clone(),
-            text: text.clone(),
-            related,
+            places,
+            anchors: OnceLock::new(),
         }
     }
 
-    /// The view a related location of the publication pointed into.
-    fn related_view(&self, doc: usize) -> Option<&Arc<DocView>> {
-        let i = self.related.binary_search_by_key(&doc, |(d, _)| *d).ok()?;
-        Some(&self.related[i].1)
+    fn place(&self, doc: usize) -> Option<&Arc<DocView>> {
+        let i = self.places.binary_search_by_key(&doc, |(d, _)| *d).ok()?;
+        Some(&self.places[i].1)
     }
 
-    /// Whether the findings and every text they point into are the ones
-    /// published.
-    fn unchanged(&self, now: &Arc<Vec<Finding>>, view: &DocView, snapshot: &Snapshot) -> bool {
-        Arc::ptr_eq(&self.source, now)
-            && source::same(&self.text, &view.text)
-            && self.related.iter().all(|(doc, then)| {
-                snapshot.views.get(*doc).is_some_and(|v| {
-                    Arc::ptr_eq(v, then) || (v.key == then.key && source::same(&v.text, &then.text))
+    fn anchors(&self, doc: usize) -> &[(usize, Anchor)] {
+        self.anchors.get_or_init(|| {
+            let mut anchors: Vec<(usize, Anchor)> = self
+                .source
+                .iter()
+                .flat_map(|f| {
+                    std::iter::once((doc, f.at.clone()))
+                        .chain(f.related.iter().map(|r| (r.doc, r.at.clone())))
                 })
+                .collect();
+            anchors.sort_unstable();
+            anchors.dedup();
+            anchors.into()
+        })
+    }
+
+    /// Whether the findings `now` of document `doc` show the editor what
+    /// was published: the same findings, each at the same line and column
+    /// as it was shown. If so, the publication now stands for them.
+    ///
+    /// When the report kept the published list, this looks only at what
+    /// the findings point at in the chunks each edit changed, so a
+    /// keystroke costs the same in a long article as in a short one.
+    fn still_shown(&mut self, now: &Arc<Vec<Finding>>, doc: usize, snapshot: &Snapshot) -> bool {
+        if !Arc::ptr_eq(&self.source, now) {
+            let same = self.shows_the_same(now, doc, snapshot);
+            if same {
+                *self = Published::new(now, doc, snapshot);
+            }
+            return same;
+        }
+        let mut moved: Vec<(usize, &Arc<DocView>)> = Vec::new();
+        for (i, (place, then)) in self.places.iter().enumerate() {
+            let Some(view) = snapshot.views.get(*place) else {
+                return false;
+            };
+            if Arc::ptr_eq(view, then) {
+                continue;
+            }
+            if view.key != then.key || !self.anchors_stay(doc, *place, then, view) {
+                return false;
+            }
+            moved.push((i, view));
+        }
+        for (i, view) in moved {
+            self.places[i].1 = view.clone();
+        }
+        true
+    }
+
+    /// Whether everything the findings of document `doc` point at in
+    /// document `place` stands at the same line and column in its new
+    /// version `view` as in `then`. Only the chunks that differ are looked
+    /// at: the chunks before them are the same, and those after them moved
+    /// as a whole, past the edited line.
+    fn anchors_stay(&self, doc: usize, place: usize, then: &DocView, view: &DocView) -> bool {
+        let Some(moved) = Moved::to(&then.text, view) else {
+            return false;
+        };
+        let (old, new) = (&then.analysis, &view.analysis);
+        let changed = new.changed_since(old);
+        let (figures, mentions) = new.counts_before(changed.chunks_new.start);
+        let suffix_stays = new.figure_count() == old.figure_count()
+            && new.mention_count() == old.mention_count()
+            && new
+                .chunks
+                .get(changed.chunks_new.end)
+                .is_none_or(|c| c.span.start >= moved.line_end);
+        let (figures_end, mentions_end) = if suffix_stays {
+            new.counts_before(changed.chunks_new.end)
+        } else {
+            (usize::MAX, usize::MAX)
+        };
+        let anchors = self.anchors(doc);
+        let within = |from: Anchor, to: Anchor| {
+            let lo = anchors.partition_point(|a| *a < (place, from.clone()));
+            let hi = anchors.partition_point(|a| *a < (place, to.clone()));
+            &anchors[lo..hi]
+        };
+        within(Anchor::figure(figures), Anchor::figure(figures_end))
+            .iter()
+            .chain(within(
+                Anchor::mention(mentions, 0..0),
+                Anchor::mention(mentions_end, 0..0),
+            ))
+            .all(|(_, at)| match (old.span_of(at), new.span_of(at)) {
+                (Some(a), Some(b)) => moved.same(&a, &b),
+                _ => false,
             })
     }
 
-    /// Whether the findings `now` of the document `view` show the editor
-    /// what was published: the same findings, where every span either stands
-    /// where it stood or moved with an edit of its document without changing
-    /// line or column.
-    fn shows_the_same(&self, now: &Arc<Vec<Finding>>, view: &DocView, snapshot: &Snapshot) -> bool {
+    /// Whether the findings `now` of document `doc`, another list than the
+    /// one published, say the same at the same lines and columns.
+    fn shows_the_same(&self, now: &[Finding], doc: usize, snapshot: &Snapshot) -> bool {
         if self.source.len() != now.len() {
             return false;
         }
-        let Some(here) = Moved::to(&self.text, view) else {
-            return false;
-        };
-        let mut elsewhere: HashMap<usize, Option<Moved>> = HashMap::new();
-        let mut related_same = |x: &Related, y: &Related| {
-            let (Some(then), Some(current)) = (self.related_view(x.doc), snapshot.views.get(y.doc))
+        let mut moves: HashMap<usize, Option<Moved>> = HashMap::new();
+        let mut same_place = |then_doc: usize, a: &Anchor, now_doc: usize, b: &Anchor| {
+            let (Some(then), Some(view)) = (self.place(then_doc), snapshot.views.get(now_doc))
             else {
                 return false;
             };
-            if then.key != current.key {
+            if then.key != view.key {
                 return false;
             }
-            elsewhere
-                .entry(y.doc)
-                .or_insert_with(|| Moved::to(&then.text, current))
+            let (Some(a), Some(b)) = (then.analysis.span_of(a), view.analysis.span_of(b)) else {
+                return false;
+            };
+            moves
+                .entry(now_doc)
+                .or_insert_with(|| Moved::to(&then.text, view))
                 .as_ref()
-                .is_some_and(|moved| moved.same(&x.span, &y.span))
+                .is_some_and(|moved| moved.same(&a, &b))
         };
         self.source.iter().zip(now.iter()).all(|(a, b)| {
             a.rule == b.rule
                 && a.severity == b.severity
                 && a.message == b.message
-                && here.same(&a.span, &b.span)
+                && same_place(a.doc, &a.at, doc, &b.at)
                 && a.related.len() == b.related.len()
-                && a.related
-                    .iter()
-                    .zip(b.related.iter())
-                    .all(|(x, y)| x.message == y.message && x.date == y.date && related_same(x, y))
+                && a.related.iter().zip(b.related.iter()).all(|(x, y)| {
+                    x.message == y.message
+                        && x.date == y.date
+                        && same_place(x.doc, &x.at, y.doc, &y.at)
+                })
         })
     }
 }
@@ -667,7 +756,13 @@ impl Workspace {
             let text = source::text(text);
             st.views.insert(
                 key.clone(),
-                Arc::new(DocView::new(&key, None, text.clone(), None)),
+                Arc::new(DocView::new(
+                    &key,
+                    None,
+                    text.clone(),
+                    analysis.clone(),
+                    None,
+                )),
             );
             st.desk.insert_analysed(&key, text, analysis);
             st.stale.remove(&key);
@@ -783,7 +878,14 @@ impl Workspace {
                 if !current || !same_config {
                     continue;
                 }
-                let mut view = DocView::new(&job.key, job.version, job.text.clone(), job.rope);
+                let analysis = Arc::new(analysis);
+                let mut view = DocView::new(
+                    &job.key,
+                    job.version,
+                    job.text.clone(),
+                    analysis.clone(),
+                    job.rope,
+                );
                 if let (Some(from), Dirty::Range { old, new }) = (&job.previous_text, &job.dirty) {
                     view.edit = Some(TextEdit {
                         from: Arc::downgrade(from),
@@ -792,8 +894,7 @@ impl Workspace {
                     });
                 }
                 st.views.insert(job.key.clone(), Arc::new(view));
-                st.desk
-                    .insert_analysed(&job.key, job.text, Arc::new(analysis));
+                st.desk.insert_analysed(&job.key, job.text, analysis);
                 st.stale.remove(&job.key);
                 st.no_reuse.remove(&job.key);
                 if let Some(doc) = st.open.get_mut(&job.key) {
@@ -809,10 +910,15 @@ impl Workspace {
             let views: Vec<Arc<DocView>> = st
                 .desk
                 .documents()
-                .map(|d| {
-                    st.views.get(&d.path).cloned().unwrap_or_else(|| {
-                        Arc::new(DocView::new(&d.path, None, d.text.clone(), None))
-                    })
+                .map(|d| match st.views.get(&d.path) {
+                    Some(view) if Arc::ptr_eq(&view.analysis, &d.analysis) => view.clone(),
+                    _ => Arc::new(DocView::new(
+                        &d.path,
+                        None,
+                        d.text.clone(),
+                        d.analysis.clone(),
+                        None,
+                    )),
                 })
                 .collect();
             let cache = std::mem::take(&mut st.report_cache);
@@ -862,15 +968,7 @@ impl Workspace {
         for (doc, view) in snapshot.views.iter().enumerate() {
             let findings = &snapshot.report.findings[doc];
             let changed = match st.published.get_mut(&view.key) {
-                Some(before) if before.unchanged(findings, view, snapshot) => false,
-                Some(before) => {
-                    let same = before.shows_the_same(findings, view, snapshot);
-                    if same {
-                        // Remember what the editor's diagnostics now stand for.
-                        *before = Published::new(findings, &view.text, snapshot);
-                    }
-                    !same
-                }
+                Some(before) => !before.still_shown(findings, doc, snapshot),
                 None => !findings.is_empty(),
             };
             if !changed {
@@ -884,10 +982,8 @@ impl Workspace {
             if findings.is_empty() {
                 st.published.remove(&view.key);
             } else {
-                st.published.insert(
-                    view.key.clone(),
-                    Published::new(findings, &view.text, snapshot),
-                );
+                st.published
+                    .insert(view.key.clone(), Published::new(findings, doc, snapshot));
             }
         }
         let gone: Vec<String> = st

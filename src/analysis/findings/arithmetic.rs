@@ -11,6 +11,7 @@ use super::conflict::interval;
 use super::{Finding, Related, RuleInput, format_value};
 use crate::analysis::config::Severity;
 use crate::analysis::desk::DeskFigure;
+use crate::analysis::document::Anchor;
 use crate::analysis::model::{Figure, FigureRole, Qualifier, Unit};
 
 /// The rule id.
@@ -123,7 +124,7 @@ fn rate_times_count(
             rule: RULE,
             severity,
             doc,
-            span: total.figure.span.clone(),
+            at: Anchor::figure(total.index),
             message: format!(
                 "{} × {} is {expected}, not {}",
                 format_value(rate.figure.value, &rate.figure.unit),
@@ -164,7 +165,7 @@ fn is_time_unit(per: &str) -> bool {
 fn related(input: &RuleInput<'_>, doc: usize, figure: &DeskFigure, what: &str) -> Related {
     Related {
         doc,
-        span: figure.figure.span.clone(),
+        at: Anchor::figure(figure.index),
         message: format!(
             "{what}: {}",
             format_value(figure.figure.value, &figure.figure.unit)
@@ -240,7 +241,7 @@ fn parts_and_total(
                 rule: RULE,
                 severity,
                 doc,
-                span: total.figure.span.clone(),
+                at: Anchor::figure(total.index),
                 message: format!(
                     "{} killed and {} injured make {expected}, not {}",
                     format_value(killed.figure.value, &killed.figure.unit),
@@ -335,7 +336,7 @@ fn multipliers(
             rule: RULE,
             severity,
             doc,
-            span: later.figure.span.clone(),
+            at: Anchor::figure(later.index),
             message: format!(
                 "“{word}” relates {} to {}, but {} × {factor} is {expected}",
                 format_value(earlier.figure.value, &earlier.figure.unit),

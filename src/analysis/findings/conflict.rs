@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::analysis::config::Severity;
 use crate::analysis::desk::DeskFigure;
+use crate::analysis::document::Anchor;
 use crate::analysis::model::{Figure, Qualifier};
 
 /// The rule id for conflicts between articles.
@@ -113,7 +114,7 @@ pub(crate) fn group_conflicts(
                 .clone();
             others.push(Related {
                 doc: other_doc,
-                span: other.figure.span.clone(),
+                at: Anchor::figure(other.index),
                 message,
                 date,
             });
@@ -139,7 +140,7 @@ pub(crate) fn group_conflicts(
             rule: if across { CONFLICT } else { DRIFT },
             severity,
             doc,
-            span: figure.figure.span.clone(),
+            at: Anchor::figure(figure.index),
             message: message.into(),
             related: others.into(),
             fix: None,

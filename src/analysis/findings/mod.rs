@@ -7,12 +7,12 @@ mod arithmetic;
 mod conflict;
 mod spelling;
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use super::config::{Config, Severity};
 use super::desk::{DeskDocument, DeskFigure};
-use super::resolve::{EntityTable, MentionRef};
+use super::document::Anchor;
+use super::resolve::EntityTable;
 
 pub use arithmetic::{REACH as ARITHMETIC_REACH, RULE as ARITHMETIC};
 pub use conflict::{CONFLICT, DRIFT};
@@ -23,8 +23,8 @@ pub use spelling::RULE as SPELLING_VARIANT;
 pub struct Related {
     /// Document number in the desk.
     pub doc: usize,
-    /// Byte span in that document.
-    pub span: Range<usize>,
+    /// What it points at in that document.
+    pub at: Anchor,
     /// What stands there, in words. Shared: one statement is listed by
     /// every finding it contradicts.
     pub message: Arc<str>,
@@ -32,13 +32,11 @@ pub struct Related {
     pub date: Option<Arc<str>>,
 }
 
-/// A replacement that fixes a finding.
+/// A replacement of the finding's span that fixes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     /// What the fix does, in words.
     pub title: String,
-    /// The span to replace.
-    pub span: Range<usize>,
     /// The replacement text.
     pub replacement: String,
 }
@@ -52,8 +50,10 @@ pub struct Finding {
     pub severity: Severity,
     /// Document number in the desk.
     pub doc: usize,
-    /// Byte span the finding is about.
-    pub span: Range<usize>,
+    /// What the finding is about: a figure or a mention, by number, so that
+    /// an edit elsewhere leaves the finding as it is. The desk report gives
+    /// its span ([`super::desk::DeskReport::span_of`]).
+    pub at: Anchor,
     /// What is wrong, in words. Shared, like `related`, so that the copy
     /// of a claim's finding in its article's list costs nothing.
     pub message: Arc<str>,
@@ -72,16 +72,6 @@ pub(crate) struct RuleInput<'a> {
 }
 
 impl RuleInput<'_> {
-    /// The absolute span of a mention (or a word of it) an entity lists.
-    pub fn span(&self, r: &MentionRef) -> Range<usize> {
-        r.span_from(
-            self.docs
-                .get(r.doc)
-                .and_then(|d| d.analysis.mention_span(r.index))
-                .map_or(0, |s| s.start),
-        )
-    }
-
     /// The date of a statement: the sentence's own date, else the article's.
     pub fn date_of(&self, doc: usize, figure: &DeskFigure) -> Option<String> {
         figure
@@ -137,10 +127,11 @@ pub(crate) fn name_findings(input: &RuleInput<'_>, config: &Config) -> Vec<Findi
     }
 }
 
-/// Puts one article's findings in the order they are reported: by position,
-/// then by rule.
+/// Puts one article's findings in the order the report keeps them: by what
+/// they point at (figures, then mentions, by number), then by rule. The
+/// order does not depend on positions, so an edit elsewhere keeps it.
 pub(crate) fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
+    findings.sort_by(|a, b| a.at.cmp(&b.at).then(a.rule.cmp(b.rule)));
 }
 
 /// Formats a value for messages: `3,000`, `1.2 million`, `$25 million`, `12.5%`.

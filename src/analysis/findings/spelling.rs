@@ -26,7 +26,7 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
             .take(5)
             .map(|m| Related {
                 doc: m.doc,
-                span: input.span(m),
+                at: m.anchor(),
                 message: format!("spelled “{preferred}” here").into(),
                 date: input.docs[m.doc].date().map(Into::into),
             })
@@ -43,7 +43,7 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
                     rule: RULE,
                     severity,
                     doc: mention.doc,
-                    span: input.span(mention),
+                    at: mention.anchor(),
                     message: format!(
                         "“{}” is spelled “{preferred}” elsewhere ({preferred_count} mention{})",
                         spelling.text,
@@ -53,7 +53,6 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
                     related: preferred_uses.clone(),
                     fix: Some(Box::new(Fix {
                         title: format!("Replace with “{preferred}”"),
-                        span: input.span(mention),
                         replacement: preferred.to_string(),
                     })),
                     expected: None,

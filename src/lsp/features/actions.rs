@@ -43,7 +43,10 @@ pub fn code_actions(view: DeskView<'_>, doc: usize, span: Range<usize>) -> Vec<A
         .into_iter()
         .flat_map(|v| v.iter())
     {
-        if !touches(&finding.span) {
+        let Some(at) = view.report.span_of(doc, &finding.at) else {
+            continue;
+        };
+        if !touches(&at) {
             continue;
         }
         if let Some(fix) = &finding.fix {
@@ -51,18 +54,18 @@ pub fn code_actions(view: DeskView<'_>, doc: usize, span: Range<usize>) -> Vec<A
                 title: fix.title.clone(),
                 location: Location {
                     doc,
-                    span: fix.span.clone(),
+                    span: at.clone(),
                 },
                 replacement: fix.replacement.clone(),
                 rule: finding.rule,
-                finding: finding.span.clone(),
+                finding: at.clone(),
             });
         }
         if !rules_seen.contains(&finding.rule) {
             rules_seen.push(finding.rule);
             out.push(Action::Config {
                 edit: ConfigEdit::RuleOff(finding.rule.to_string()),
-                finding: Some((finding.rule, finding.span.clone())),
+                finding: Some((finding.rule, at)),
             });
         }
     }

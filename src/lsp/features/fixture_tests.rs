@@ -7,7 +7,7 @@ use super::*;
 use crate::analysis::claims::ClaimContext;
 use crate::analysis::config::{Config, Severity};
 use crate::analysis::desk::{ClaimKey, Desk, DeskFigure, DeskReport};
-use crate::analysis::document::{AnalyzedChunk, ChunkAnalysis, DocumentAnalysis};
+use crate::analysis::document::{AnalyzedChunk, Anchor, ChunkAnalysis, DocumentAnalysis};
 use crate::analysis::findings::{Finding, Fix};
 use crate::analysis::model::{EntityKind, Figure, FigureRole, Mention, Qualifier, Unit};
 use crate::analysis::resolve;
@@ -83,10 +83,14 @@ fn make_report(
                         unit: "count".into(),
                         increment: false,
                     }),
+                    index: 0,
                 });
             }
         }
         these.sort_by_key(|f: &DeskFigure| f.figure.span.start);
+        for (i, f) in these.iter_mut().enumerate() {
+            f.index = i;
+        }
         // One chunk spanning the whole text, so that its spans are absolute.
         let chunk = ChunkAnalysis {
             blocks: Vec::new(),
@@ -305,7 +309,8 @@ fn hints_show_digits_full_names_and_computed_values() {
         rule: crate::analysis::findings::ARITHMETIC,
         severity: Severity::Warning,
         doc: a,
-        span: 25..30,
+        // “3,000”
+        at: Anchor::figure(0),
         message: "does not add up".into(),
         related: Vec::new().into(),
         fix: None,
@@ -379,12 +384,12 @@ fn code_actions_fix_silence_declare_and_ignore() {
         rule: crate::analysis::findings::SPELLING_VARIANT,
         severity: Severity::Warning,
         doc: b,
-        span: 0..11,
+        // “North Korea”
+        at: Anchor::mention(0, 0..11),
         message: "spelled differently".into(),
         related: Vec::new().into(),
         fix: Some(Box::new(Fix {
             title: "Replace with “DPRK”".into(),
-            span: 0..11,
             replacement: "DPRK".into(),
         })),
         expected: None,

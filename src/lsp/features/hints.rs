@@ -79,9 +79,10 @@ pub fn inlay_hints(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<
     {
         if finding.rule == ARITHMETIC
             && let Some(expected) = &finding.expected
+            && let Some(at) = view.report.span_of(doc, &finding.at)
         {
             out.push(Hint {
-                offset: finding.span.end,
+                offset: at.end,
                 label: format!("≠ {expected}"),
                 kind: HintKind::Computed,
             });
