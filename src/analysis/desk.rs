@@ -340,11 +340,10 @@ impl Desk {
         for finding in findings::name_findings(&input, config) {
             names.entry(finding.doc).or_default().push(finding);
         }
-        for (d, list) in cache.names.iter().chain(&names) {
+        for d in cache.names.keys().chain(names.keys()) {
             if cache.names.get(d) != names.get(d) {
                 touched.insert(*d);
             }
-            let _ = list;
         }
 
         for &d in &touched {
@@ -629,8 +628,11 @@ pub struct DeskReport {
     pub analyses: Vec<Arc<DocumentAnalysis>>,
     /// Entities and which mention belongs to which.
     pub entities: Arc<EntityTable>,
-    /// Findings per document, sorted by position. A document's list is
-    /// shared with the previous report when it did not change.
+    /// Findings per document, ordered by what they point at (figures, then
+    /// mentions, by number), which an edit elsewhere does not change;
+    /// [`DeskReport::findings_in_order`] gives them by position. A
+    /// document's list is shared with the previous report when it did not
+    /// change.
     pub findings: Vec<Arc<Vec<Finding>>>,
 }
 
