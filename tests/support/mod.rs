@@ -22,7 +22,8 @@ pub struct Client {
     stdin: Option<ChildStdin>,
     incoming: Receiver<Value>,
     next_id: i64,
-    /// Notifications and server requests seen but not yet consumed.
+    /// Messages seen but not yet consumed: notifications, server requests,
+    /// and responses that came before the one awaited.
     pub seen: Vec<Value>,
     /// Everything the server wrote to stderr so far.
     pub stderr: Arc<Mutex<String>>,
@@ -234,21 +235,17 @@ impl Client {
         self.response(&json!(id))
     }
 
-    /// Waits for the response with this id.
+    /// Waits for the response with this id, looking first at what was
+    /// already seen: the server answers concurrent requests in any order,
+    /// so it may have come while another response was awaited.
     pub fn response(&mut self, id: &Value) -> Value {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let message = self
-                .receive(deadline)
-                .unwrap_or_else(|| panic!("no response to request {id}"));
-            if message.get("method").is_none() && message.get("id") == Some(id) {
-                return message;
-            }
-            self.seen.push(message);
-        }
+        self.wait_for(TIMEOUT, |m| {
+            m.get("method").is_none() && m.get("id") == Some(id)
+        })
+        .unwrap_or_else(|| panic!("no response to request {id}"))
     }
 
-    /// Waits for a message (notification or server request) matching `pred`,
+    /// Waits for a message matching `pred`,
     /// looking first at what was already seen. Returns `None` after `timeout`.
     pub fn wait_for(&mut self, timeout: Duration, pred: impl Fn(&Value) -> bool) -> Option<Value> {
         if let Some(i) = self.seen.iter().position(&pred) {
