@@ -154,6 +154,11 @@ impl Desk {
             })
             .collect();
         let old = |d: usize| cache.analyses.get(d).map(|a| a.as_ref());
+        // An article new to the report, or whose date changed (every claim
+        // and finding of it says the date), is taken whole.
+        let whole = |d: usize, edit: &Edit| {
+            edit.fresh || old(d).is_none_or(|b| b.metadata.date != analyses[d].metadata.date)
+        };
 
         let entities = match &cache.entities {
             Some(before)
@@ -192,7 +197,7 @@ impl Desk {
             let d = *d;
             let now = &analyses[d];
             let before = old(d);
-            let whole = edit.fresh || before.is_none_or(|b| b.metadata.date != now.metadata.date);
+            let whole = whole(d, edit);
             let (chunks_old, chunks_new) = if whole {
                 (0..before.map_or(0, |b| b.chunks.len()), 0..now.chunks.len())
             } else {
@@ -243,10 +248,8 @@ impl Desk {
                 };
                 for (key, _) in keys.iter() {
                     if let Some(group) = cache.claims.get_mut(key) {
-                        for member in group.members.iter_mut() {
-                            if member.0 == d && member.1 >= old_range.end {
-                                member.1 = renumber.figure(member.1);
-                            }
+                        for member in group.members.iter_mut().filter(|m| m.0 == d) {
+                            member.1 = renumber.figure(member.1);
                         }
                         for finding in &mut group.findings {
                             if renumber.finding(finding) {
@@ -303,18 +306,14 @@ impl Desk {
         for (d, edit) in &edits {
             let d = *d;
             let arithmetic = match old(d) {
-                Some(before)
-                    if !edit.fresh && before.metadata.date == analyses[d].metadata.date =>
-                {
-                    arithmetic_around(
-                        &input,
-                        d,
-                        &edit.changed,
-                        before,
-                        &cache.arithmetic[d],
-                        config,
-                    )
-                }
+                Some(before) if !whole(d, edit) => arithmetic_around(
+                    &input,
+                    d,
+                    &edit.changed,
+                    before,
+                    &cache.arithmetic[d],
+                    config,
+                ),
                 _ => {
                     let figures: Vec<DeskFigure> = docs[d].figures().collect();
                     let mut found = findings::document_findings(
@@ -334,16 +333,26 @@ impl Desk {
             }
         }
 
-        // Spelling variants are few: found again over the whole desk each
-        // time, and only the articles whose variants changed are touched.
-        let mut names: BTreeMap<usize, Vec<Finding>> = BTreeMap::new();
-        for finding in findings::name_findings(&input, config) {
-            names.entry(finding.doc).or_default().push(finding);
-        }
-        for d in cache.names.keys().chain(names.keys()) {
-            if cache.names.get(d) != names.get(d) {
-                touched.insert(*d);
+        // Spelling variants say only what the entities and the articles'
+        // dates say: when both are as they were, so are the variants.
+        // Otherwise they are found again over the whole desk (they are
+        // few), and only the articles whose variants changed are touched.
+        let names_kept = cache
+            .entities
+            .as_ref()
+            .is_some_and(|before| Arc::ptr_eq(before, &entities))
+            && edits.iter().all(|(d, edit)| !whole(*d, edit));
+        if !names_kept {
+            let mut names: BTreeMap<usize, Vec<Finding>> = BTreeMap::new();
+            for finding in findings::name_findings(&input, config) {
+                names.entry(finding.doc).or_default().push(finding);
             }
+            for d in cache.names.keys().chain(names.keys()) {
+                if cache.names.get(d) != names.get(d) {
+                    touched.insert(*d);
+                }
+            }
+            cache.names = names;
         }
 
         for &d in &touched {
@@ -356,14 +365,13 @@ impl Desk {
                 }
             }
             all.extend_from_slice(&cache.arithmetic[d]);
-            all.extend(names.get(&d).into_iter().flatten().cloned());
+            all.extend(cache.names.get(&d).into_iter().flatten().cloned());
             all.shrink_to_fit();
             findings::sort(&mut all);
             if *cache.findings[d] != all {
                 cache.findings[d] = Arc::new(all);
             }
         }
-        cache.names = names;
         cache.analyses = analyses.clone();
         cache.entities = Some(entities.clone());
         DeskReport {
@@ -670,12 +678,7 @@ impl DeskReport {
 
     /// The absolute span of a mention (or of the word of it) that an entity lists.
     pub fn span(&self, r: &MentionRef) -> Range<usize> {
-        r.span_from(
-            self.analyses
-                .get(r.doc)
-                .and_then(|a| a.mention_span(r.index))
-                .map_or(0, |s| s.start),
-        )
+        self.span_of(r.doc, &r.anchor()).unwrap_or_default()
     }
 
     /// The absolute span of what a finding of document `doc` points at.

@@ -26,11 +26,6 @@ impl MentionRef {
     pub fn anchor(&self) -> Anchor {
         Anchor::mention(self.index, self.part.clone())
     }
-
-    /// The absolute span meant, given where the mention starts.
-    pub fn span_from(&self, mention_start: usize) -> Range<usize> {
-        mention_start + self.part.start..mention_start + self.part.end
-    }
 }
 
 /// One spelling of an entity's name and how often it is used.
