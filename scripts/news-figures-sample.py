@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Choose 300 news sentences for the figure gold set (tests/gold/news-figures.jsonl).
 
-Source: the 42 cluster folders of /work/shared/data/newsdesk/clusters (ECB+,
+Source: the 42 cluster folders of ../shared/data/newsdesk/clusters (ECB+,
 Cybulska and Vossen, LREC 2014, CC BY 3.0), one sentence per line.
 
 The rule, fixed before any sentence was annotated or shown to the reader:
@@ -61,7 +61,7 @@ def candidates(root):
 
 
 def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/newsdesk/clusters"
+    root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "newsdesk", "clusters")
     out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "tests", "gold", "news-figures.jsonl")
     pool = list(candidates(root))

@@ -6,7 +6,7 @@ Usage:
 
 BINARY is a marginalia executable; GOLD defaults to
 tests/gold/newsdesk-names.jsonl; DIR defaults to
-/work/shared/data/newsdesk/clusters. For every cluster named in GOLD the
+../shared/data/newsdesk/clusters. For every cluster named in GOLD the
 script runs `BINARY check --format json DIR/CLUSTER` (exit status 1 only
 means the report has warnings), maps each predicted mention to a gold entity
 and counts, desk by desk, the errors defined in tests/gold/NAMES.md.
@@ -23,7 +23,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_GOLD = os.path.join(HERE, "..", "tests", "gold", "newsdesk-names.jsonl")
-DEFAULT_CLUSTERS = "/work/shared/data/newsdesk/clusters"
+DEFAULT_CLUSTERS = os.path.join(HERE, "..", "..", "shared", "data", "newsdesk", "clusters")
 NAME_KINDS = ("person", "organization", "place")
 
 # Words that may stand before or after a name inside a predicted mention

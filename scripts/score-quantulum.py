@@ -3,7 +3,7 @@
 
 Usage: scripts/score-quantulum.py BINARY [QUANTITIES_JSON] [--errors]
 
-QUANTITIES_JSON defaults to /work/shared/data/quantulum3/quantities.json
+QUANTITIES_JSON defaults to ../shared/data/quantulum3/quantities.json
 (quantulum3 0.10.0, MIT): a list of {req: sentence, res: [{value, unit,
 surface, ...}]}. Each sentence is written to its own .txt file and read with
 `BINARY check --format json DIR`, as in score-figures-news.py. A gold quantity
@@ -137,7 +137,7 @@ def main():
     if not args:
         sys.exit(__doc__)
     binary = args[0]
-    path = args[1] if len(args) > 1 else "/work/shared/data/quantulum3/quantities.json"
+    path = args[1] if len(args) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "quantulum3", "quantities.json")
     with open(path, encoding="utf-8-sig") as f:
         items = json.load(f)
     preds = run_reader(binary, [it["req"] for it in items])
