@@ -455,7 +455,8 @@ impl Scan<'_> {
         {
             return None;
         }
-        let (counted, counted_span, _) = self.counted(self.skip_determiner(at), false);
+        // What a vague magnitude counts is not given to claims: its bounds are
+        // too wide to weigh against an exact figure elsewhere.
         let start = self.toks[k].start;
         let stop = self.toks[end - 1].end;
         Some((
@@ -466,8 +467,8 @@ impl Scan<'_> {
                 high: Some(high),
                 qualifier: Qualifier::Range,
                 unit: Unit::Count,
-                counted: counted.map(Into::into),
-                counted_span,
+                counted: None,
+                counted_span: None,
                 per: None,
                 spelled: true,
                 role: FigureRole::Count,
