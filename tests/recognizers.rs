@@ -45,7 +45,14 @@ const MODELS: &[&str] = &[
 const REQUIRED: f64 = 0.95;
 
 fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/recognizers")
+    // The shared data folder stands next to the repository, or next to the
+    // folder that holds its worktrees.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let near = root.join("../shared/data/recognizers");
+    if near.is_dir() {
+        return near;
+    }
+    root.join("../../shared/data/recognizers")
 }
 
 static FRACTION: LazyLock<Regex> = LazyLock::new(|| {

@@ -53,6 +53,83 @@ pub struct Mention {
     pub stands_for: Option<Arc<str>>,
 }
 
+/// What a measurement unit measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnitKind {
+    /// Metres, miles, feet...
+    Length,
+    /// Kilograms, pounds, tonnes...
+    Mass,
+    /// Hectares, square kilometres...
+    Area,
+    /// Litres, gallons, barrels...
+    Volume,
+    /// A time span: seconds to centuries.
+    Time,
+    /// Kilometres per hour, knots...
+    Speed,
+    /// Degrees Celsius or Fahrenheit, kelvin.
+    Temperature,
+    /// Watts, horsepower...
+    Power,
+    /// Joules, kilowatt hours, calories...
+    Energy,
+    /// Hertz.
+    Frequency,
+    /// Bits and bytes.
+    Data,
+    /// Bits per second.
+    DataRate,
+    /// Volts.
+    Voltage,
+    /// A share written in words: "a quarter of", "two-thirds" (the value is
+    /// the fraction, 0.25).
+    Fraction,
+}
+
+impl UnitKind {
+    /// The lower-case name used in reports and in `data/units/units.tsv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Length => "length",
+            UnitKind::Mass => "mass",
+            UnitKind::Area => "area",
+            UnitKind::Volume => "volume",
+            UnitKind::Time => "time",
+            UnitKind::Speed => "speed",
+            UnitKind::Temperature => "temperature",
+            UnitKind::Power => "power",
+            UnitKind::Energy => "energy",
+            UnitKind::Frequency => "frequency",
+            UnitKind::Data => "data",
+            UnitKind::DataRate => "data rate",
+            UnitKind::Voltage => "voltage",
+            UnitKind::Fraction => "fraction",
+        }
+    }
+
+    /// The kind named by [`UnitKind::as_str`].
+    pub fn parse(name: &str) -> Option<UnitKind> {
+        Some(match name {
+            "length" => UnitKind::Length,
+            "mass" => UnitKind::Mass,
+            "area" => UnitKind::Area,
+            "volume" => UnitKind::Volume,
+            "time" => UnitKind::Time,
+            "speed" => UnitKind::Speed,
+            "temperature" => UnitKind::Temperature,
+            "power" => UnitKind::Power,
+            "energy" => UnitKind::Energy,
+            "frequency" => UnitKind::Frequency,
+            "data" => UnitKind::Data,
+            "data rate" => UnitKind::DataRate,
+            "voltage" => UnitKind::Voltage,
+            "fraction" => UnitKind::Fraction,
+            _ => return None,
+        })
+    }
+}
+
 /// The unit a figure is measured in.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Unit {
@@ -62,17 +139,46 @@ pub enum Unit {
     Currency(String),
     /// A percentage; the value is in percent (12.5 for "12.5%").
     Percent,
+    /// A measurement: its normalized symbol ("km", "degC", "hp", "day") and
+    /// what it measures. Two measures compare equal only with the same symbol.
+    Measure {
+        /// The normalized symbol, from `data/units/units.tsv`.
+        symbol: &'static str,
+        /// What the unit measures.
+        kind: UnitKind,
+    },
 }
 
 impl Unit {
-    /// The name used in reports: `count`, `percent` or the currency code.
+    /// The name used in reports and as a claim key: `count`, `percent`, the
+    /// currency code or the measure's symbol.
     pub fn label(&self) -> String {
         match self {
             Unit::Count => "count".to_string(),
             Unit::Percent => "percent".to_string(),
             Unit::Currency(code) => code.clone(),
+            Unit::Measure { symbol, .. } => (*symbol).to_string(),
         }
     }
+
+    /// What the unit measures: `count`, `currency`, `percent` or the measure's kind.
+    pub fn kind_label(&self) -> &'static str {
+        match self {
+            Unit::Count => "count",
+            Unit::Percent => "percent",
+            Unit::Currency(_) => "currency",
+            Unit::Measure { kind, .. } => kind.as_str(),
+        }
+    }
+}
+
+/// A figure that states a change: "rose from 5% to 7%".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Change {
+    /// The value before the change (5 in "from 5% to 7%").
+    pub from: f64,
+    /// The value after it (7), also the figure's value.
+    pub to: f64,
 }
 
 /// How a qualifier bounds a figure.
@@ -118,7 +224,8 @@ pub struct Figure {
     /// The whole figure as written, including qualifier, currency and scale words
     /// ("at least 3,000", "$2 to $5 billion", "three thousand").
     pub span: Range<usize>,
-    /// The normalized value (the low end for ranges, the stated figure otherwise).
+    /// The normalized value (the low end for ranges and vague magnitudes, the
+    /// value after a change, the stated figure otherwise).
     pub value: f64,
     /// The lower bound of the interval the text allows, if bounded below.
     pub low: Option<f64>,
@@ -140,4 +247,9 @@ pub struct Figure {
     pub spelled: bool,
     /// What the sentence makes of the figure.
     pub role: FigureRole,
+    /// The unit or currency as written ("kilometres", "US$", "bhp"), if any.
+    pub surface: Option<Arc<str>>,
+    /// For "from 5% to 7%": the change, whose ends are also `low` and `high`
+    /// (lower first); the value is where it ended.
+    pub change: Option<Change>,
 }

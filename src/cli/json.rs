@@ -47,6 +47,13 @@ struct DocFigure {
     low: Option<f64>,
     high: Option<f64>,
     unit: String,
+    /// `count`, `currency`, `percent` or what a measure measures (`length`, `power`...).
+    unit_kind: &'static str,
+    /// The unit or currency as written.
+    surface: Option<String>,
+    /// For a change ("from 5% to 7%"): the value before it; the value is after.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change_from: Option<f64>,
     counted: Option<String>,
     claim: Option<String>,
     qualifier: String,
@@ -172,6 +179,9 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
                     low: f.figure.low,
                     high: f.figure.high,
                     unit: f.figure.unit.label(),
+                    unit_kind: f.figure.unit.kind_label(),
+                    surface: f.figure.surface.as_deref().map(str::to_string),
+                    change_from: f.figure.change.map(|c| c.from),
                     counted: f.figure.counted.as_deref().map(str::to_string),
                     claim: f.claim.as_ref().map(|c| c.label()),
                     qualifier: format!("{:?}", f.figure.qualifier).to_lowercase(),

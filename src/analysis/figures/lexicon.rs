@@ -165,6 +165,8 @@ pub(crate) fn currency_code(word: &str) -> Option<&'static str> {
         "zar" => "ZAR",
         "sgd" => "SGD",
         "btc" => "BTC",
+        "rm" | "myr" => "MYR",
+        "rs" => "INR",
         _ => return None,
     })
 }

@@ -12,18 +12,21 @@
 mod lexicon;
 mod numbers;
 mod tokens;
+mod units;
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::model::{Figure, FigureRole, Qualifier, Unit};
+use super::entities::gazetteer::GAZETTEER;
+use super::model::{Change, Figure, FigureRole, Qualifier, Unit, UnitKind};
 use lexicon::*;
 use numbers::{
     Atom, NumWord, Sum, add_up, ascii_lower, glued_m, glued_scale, number_word, number_word_lower,
 };
 use tokens::{DECIMAL, FOUR, GROUPED, Kind, Tok, tokenize};
+use units::UnitEntry;
 
 /// Finds the figures in one block of masked prose. Spans are relative to `block`.
 pub fn find_figures(block: &str, sentences: &[Range<usize>]) -> Vec<Figure> {
@@ -123,6 +126,18 @@ static NUMBER_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
             "trillion",
             "dozen",
             "half",
+            "tens",
+            "dozens",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "third",
+            "thirds",
+            "quarter",
+            "quarters",
+            "fifth",
+            "fifths",
         ])
         .ok()
 });
@@ -201,6 +216,10 @@ struct Amount {
     digits: bool,
     /// Counted noun given by the unit ("percentage points").
     unit_counted: Option<&'static str>,
+    /// A measurement unit after the number ("km", "bhp").
+    measure: Option<UnitEntry>,
+    /// The tokens of the unit or currency as written (first, one past last).
+    surface: Option<(usize, usize)>,
 }
 
 impl Scan<'_> {
@@ -245,6 +264,69 @@ impl Scan<'_> {
         k > 0 && k < self.n() && self.toks[k - 1].end == self.toks[k].start
     }
 
+    /// A measurement unit from `data/units` starting at token `k`, with the
+    /// token after it: the longest surface of up to four tokens written
+    /// without gaps or with single spaces.
+    fn unit_at(&self, k: usize) -> Option<(UnitEntry, usize)> {
+        let first = self.toks.get(k)?;
+        if first.kind == Kind::Num {
+            return None;
+        }
+        let mut last = (k + 3).min(self.n() - 1);
+        // The surface may not run over a gap wider than one space.
+        for t in k + 1..=last {
+            let gap = self
+                .text
+                .get(self.toks[t - 1].end..self.toks[t].start)
+                .unwrap_or("\n");
+            if !(gap.is_empty() || gap == " ") || self.kind(t) == Some(Kind::Num) {
+                last = t - 1;
+                break;
+            }
+        }
+        for t in (k..=last).rev() {
+            let surface = self.text.get(first.start..self.toks[t].end)?;
+            if surface.len() > 24 {
+                continue;
+            }
+            // A unit ends at a word boundary: "5 min" but not "5 mint".
+            if let Some(u) = units::unit(surface)
+                && (!u.glued_only || (t == k && self.glued(k)))
+                && !(self.glued(t + 1) && self.kind(t + 1) == Some(Kind::Word))
+            {
+                if u.kind == UnitKind::Length
+                    && let Some(power) = self.power_after(t + 1)
+                    && let Some(p) = units::unit(&format!("{}{}", u.symbol, power.0))
+                {
+                    // "4km^2", "5 km squared": an area or a volume.
+                    return Some((p, power.1));
+                }
+                return Some((u, t + 1));
+            }
+        }
+        None
+    }
+
+    /// "^2", "²", " squared", " cubed" after a length unit: the power (2 or
+    /// 3) and the token after it.
+    fn power_after(&self, k: usize) -> Option<(u8, usize)> {
+        if self.punct(k) == Some('^')
+            && self.glued(k)
+            && self.kind(k + 1) == Some(Kind::Num)
+            && self.glued(k + 1)
+        {
+            let v = self.toks[k + 1].value;
+            return (v == 2.0 || v == 3.0).then_some((v as u8, k + 2));
+        }
+        match self.slice(k) {
+            "²" if self.glued(k) => Some((2, k + 1)),
+            "³" if self.glued(k) => Some((3, k + 1)),
+            "squared" if !self.glued(k) => Some((2, k + 1)),
+            "cubed" if !self.glued(k) => Some((3, k + 1)),
+            _ => None,
+        }
+    }
+
     fn capitalized(&self, k: usize) -> bool {
         self.word(k)
             .and_then(|w| w.chars().next())
@@ -259,6 +341,14 @@ impl Scan<'_> {
         let mut k = 0;
         let mut floor = 0usize;
         while k < self.n() {
+            if self.kind(k) == Some(Kind::Word)
+                && let Some((figure, end)) = self.words_figure(k, floor)
+            {
+                out.push(figure);
+                floor = end;
+                k = end;
+                continue;
+            }
             if !self.could_start(k) {
                 k += 1;
                 continue;
@@ -307,6 +397,160 @@ impl Scan<'_> {
         }
     }
 
+    /// A share or a magnitude written in words: "a quarter of", "two-thirds
+    /// of", "half of", "tens of thousands", "hundreds of", "dozens of".
+    fn words_figure(&self, k: usize, floor: usize) -> Option<(Figure, usize)> {
+        let mut buf = [0u8; 24];
+        let first = self.lower(k, &mut buf)?;
+        if first.len() < 3 && !matches!(first, "a" | "an") {
+            return None;
+        }
+        // A number right before: "two hundreds", "3 quarters".
+        if k > floor
+            && (self.kind(k - 1) == Some(Kind::Num)
+                || self.word(k - 1).is_some_and(|w| number_word(w).is_some()))
+        {
+            return None;
+        }
+        if let Some(m) = magnitude_plural(first) {
+            return self.vague_magnitude(k, m);
+        }
+        self.word_fraction(k, floor)
+    }
+
+    /// The token after "the" or a possessive at `k`, else `k`.
+    fn skip_determiner(&self, k: usize) -> usize {
+        let mut buf = [0u8; 24];
+        match self.lower(k, &mut buf) {
+            Some("the" | "its" | "their" | "his" | "her" | "our" | "these" | "those") => k + 1,
+            _ => k,
+        }
+    }
+
+    /// "tens of thousands", "hundreds of millions", "dozens": bounds, from
+    /// the magnitude up to the next magnitude word.
+    fn vague_magnitude(&self, k: usize, first: (f64, f64)) -> Option<(Figure, usize)> {
+        let (mut low, mut high) = first;
+        let mut end = k + 1;
+        let mut buf = [0u8; 24];
+        while self.is(end, "of")
+            && let Some(l) = self.lower(end + 1, &mut buf)
+            && let Some((scale, _)) = magnitude_plural(l).filter(|(s, _)| *s >= 1000.0)
+            && scale > low
+        {
+            low *= scale;
+            high = first.1 * scale;
+            end += 2;
+        }
+        // A magnitude counts something: "of" and a noun, or a noun or verb after it.
+        let next_word = self.word(end).is_some() || self.is(end, "of");
+        if !next_word || self.capitalized(end) && !self.is(end, "of") {
+            return None;
+        }
+        let at = if self.is(end, "of") { end + 1 } else { end };
+        if self.is(end, "of")
+            && self
+                .lower(at, &mut buf)
+                .is_some_and(|w| matches!(w, "them" | "those" | "us" | "you" | "which"))
+        {
+            return None;
+        }
+        // What a vague magnitude counts is not given to claims: its bounds are
+        // too wide to weigh against an exact figure elsewhere.
+        let start = self.toks[k].start;
+        let stop = self.toks[end - 1].end;
+        Some((
+            Figure {
+                span: start..stop,
+                value: low,
+                low: Some(low),
+                high: Some(high),
+                qualifier: Qualifier::Range,
+                unit: Unit::Count,
+                counted: None,
+                counted_span: None,
+                per: None,
+                spelled: true,
+                role: FigureRole::Count,
+                surface: None,
+                change: None,
+            },
+            end,
+        ))
+    }
+
+    /// "a quarter of", "two-thirds of", "three quarters of", "half of".
+    fn word_fraction(&self, k: usize, floor: usize) -> Option<(Figure, usize)> {
+        let mut buf = [0u8; 24];
+        let first = self.lower(k, &mut buf)?;
+        let numerator = match first {
+            "a" | "an" | "one" => Some(1.0),
+            _ => match number_word_lower(first) {
+                Some(NumWord::Unit(u)) => Some(f64::from(u)),
+                _ => None,
+            },
+        };
+        let (numerator, d_at) = match numerator {
+            Some(n) => {
+                let hyphen = self.punct(k + 1).is_some_and(|c| matches!(c, '-' | '‐'))
+                    && self.glued(k + 1)
+                    && self.glued(k + 2);
+                (n, if hyphen { k + 2 } else { k + 1 })
+            }
+            // A bare "half of", not "the first half of".
+            None if first == "half" => {
+                let ordinal_before = k > floor
+                    && self.lower(k - 1, &mut buf).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "first" | "second" | "the" | "last" | "other" | "latter" | "former"
+                        )
+                    });
+                if ordinal_before {
+                    return None;
+                }
+                (1.0, k)
+            }
+            None => return None,
+        };
+        let mut db = [0u8; 24];
+        let denominator = self.lower(d_at, &mut db).and_then(|w| {
+            let plural = w.ends_with('s');
+            let d = fraction_denominator(w.strip_suffix('s').unwrap_or(w))?;
+            // "a thirds" and "two third" are not fractions; "one half" is.
+            ((numerator > 1.0) == plural || d == 2.0 && !plural).then_some(d)
+        })?;
+        if numerator >= denominator || !self.is(d_at + 1, "of") {
+            return None;
+        }
+        let end = d_at + 1;
+        let (counted, counted_span, _) = self.counted(self.skip_determiner(end + 1), false);
+        let start = self.toks[k].start;
+        let stop = self.toks[d_at].end;
+        let value = numerator / denominator;
+        Some((
+            Figure {
+                span: start..stop,
+                value,
+                low: Some(value),
+                high: Some(value),
+                qualifier: Qualifier::Exact,
+                unit: Unit::Measure {
+                    symbol: "fraction",
+                    kind: UnitKind::Fraction,
+                },
+                counted: counted.map(Into::into),
+                counted_span,
+                per: None,
+                spelled: true,
+                role: FigureRole::Count,
+                surface: None,
+                change: None,
+            },
+            end,
+        ))
+    }
+
     /// Converts tokens from `k` into atoms for [`add_up`]; returns the atoms and,
     /// for each, the token index after it.
     fn atoms(
@@ -330,6 +574,10 @@ impl Scan<'_> {
             match t.kind {
                 Kind::Num => {
                     if n > 0 && self.glued(j) {
+                        break;
+                    }
+                    // "six million 500ml bottles": digits after words are a new figure.
+                    if n > 0 && matches!(atoms[n - 1], Atom::Word(_)) {
                         break;
                     }
                     // A glued scale suffix: "5bn", "10k", "£3m".
@@ -430,12 +678,23 @@ impl Scan<'_> {
             negative = true;
             j += 1;
         }
+        let prefix_start = j;
         // Currency before the number.
         if let Some(c) = self.punct(j)
             && let Some(code) = currency_symbol(c)
         {
             currency = Some(code);
             j += 1;
+            // "$A12,500": the letters after "$" name the dollar.
+            if c == '$'
+                && self.glued(j)
+                && self.glued(j + 1)
+                && self.kind(j + 1) == Some(Kind::Num)
+                && let Some(code) = self.lower(j, &mut buf).and_then(dollar_prefix)
+            {
+                currency = Some(code);
+                j += 1;
+            }
         } else if let Some(l) = self.lower(j, &mut buf) {
             if let Some(code) = dollar_prefix(l).filter(|_| self.punct(j + 1) == Some('$')) {
                 currency = Some(code);
@@ -451,10 +710,14 @@ impl Scan<'_> {
             } else if let Some(code) = currency_code(l) {
                 let upper = self.slice(j).chars().all(|c| c.is_ascii_uppercase());
                 let next_num = self.kind(j + 1) == Some(Kind::Num);
-                if self.punct(j + 1) == Some('$') {
+                // "Rs 500", "Rs. 500": the rupee's abbreviation, written capitalized.
+                let rupee = l == "rs" && self.capitalized(j);
+                let rupee_dot =
+                    rupee && self.punct(j + 1) == Some('.') && self.kind(j + 2) == Some(Kind::Num);
+                if self.punct(j + 1) == Some('$') || rupee_dot {
                     currency = Some(code);
                     j += 2;
-                } else if next_num && (upper || self.glued(j + 1)) && l != "try" {
+                } else if next_num && (upper || rupee || self.glued(j + 1)) && l != "try" {
                     currency = Some(code);
                     j += 1;
                 }
@@ -519,6 +782,11 @@ impl Scan<'_> {
             value *= 1e6;
             spelled = true;
         }
+        // "3.2 x 10^6", "3.2×10⁶": scientific notation, one figure.
+        if let Some((power, next)) = self.exponent_at(end) {
+            value *= power;
+            end = next;
+        }
         let digits = atoms[..sum.len]
             .iter()
             .all(|a| matches!(a, Atom::Digits { .. } | Atom::Scaled(_)));
@@ -568,14 +836,31 @@ impl Scan<'_> {
                 end += 1;
             }
         }
-        if currency.is_none()
+        let mut measure = None;
+        let mut surface = currency.map(|_| (prefix_start, number_start));
+        if currency.is_some() && surface.is_some_and(|(a, b)| a == b) {
+            surface = Some((ends[sum.len - 1], end));
+        }
+        // "a 10-mile walk", "a three-year deal": the unit after a hyphen.
+        let unit_start = if self.punct(end).is_some_and(|c| matches!(c, '-' | '‐'))
             && self.glued(end)
-            && self.kind(end - 1) == Some(Kind::Num)
-            && let Some(unit) = self.word(end).and_then(measure_unit)
+            && self.glued(end + 1)
         {
-            // "40C", "10km", "50mm": a measurement; the unit is what is counted.
-            unit_counted = Some(unit);
-            end += 1;
+            end + 1
+        } else {
+            end
+        };
+        if currency.is_none()
+            && self.punct(end) != Some('%')
+            && let Some((unit, next)) = self.unit_at(unit_start)
+            && !(unit.kind == UnitKind::Time && sum.bare_one)
+            && !(unit.glued_only && unit_start > end)
+        {
+            // "40C", "10km", "1200 hp", "20 kilohertz": a measurement.
+            unit_counted = self.word(unit_start).and_then(measure_unit);
+            measure = Some(unit);
+            surface = Some((unit_start, next));
+            end = next;
         } else if currency.is_none() {
             if self.punct(end) == Some('%') {
                 percent = true;
@@ -609,8 +894,12 @@ impl Scan<'_> {
         if negative {
             value = -value;
         }
-        let bare_one = sum.bare_one && currency.is_none() && !percent && !negative;
-        let plain_digits = single_num && num_flags & (DECIMAL | GROUPED) == 0;
+        if percent && surface.is_none() {
+            surface = Some((ends[sum.len - 1], end));
+        }
+        let bare_one =
+            sum.bare_one && currency.is_none() && !percent && !negative && measure.is_none();
+        let plain_digits = single_num && num_flags & (DECIMAL | GROUPED) == 0 && measure.is_none();
         let year_like = plain_digits
             && num_flags & FOUR != 0
             && currency.is_none()
@@ -630,7 +919,61 @@ impl Scan<'_> {
             plain_digits: plain_digits && !negative && currency.is_none() && !percent,
             digits,
             unit_counted,
+            measure,
+            surface,
         })
+    }
+
+    /// "x 10^6", "× 10⁻³" after a number: the power of ten and the token after it.
+    fn exponent_at(&self, k: usize) -> Option<(f64, usize)> {
+        let times = self.word(k).is_some_and(|w| w == "x" || w == "X")
+            || self.punct(k).is_some_and(|c| matches!(c, '×' | '*' | '·'));
+        if !times || self.kind(k + 1) != Some(Kind::Num) || self.toks[k + 1].value != 10.0 {
+            return None;
+        }
+        let e = k + 2;
+        if self.punct(e) == Some('^') && self.glued(e) {
+            let negative = self.punct(e + 1).is_some_and(|c| matches!(c, '-' | '−'));
+            let n = if negative { e + 2 } else { e + 1 };
+            if self.kind(n) == Some(Kind::Num) && self.glued(n) {
+                let p = self.toks[n].value;
+                return Some((10f64.powf(if negative { -p } else { p }), n + 1));
+            }
+            return None;
+        }
+        // "2.48×10−5": a minus glued to the ten, then the power.
+        if self.punct(e).is_some_and(|c| matches!(c, '-' | '−'))
+            && self.glued(e)
+            && self.kind(e + 1) == Some(Kind::Num)
+            && self.glued(e + 1)
+            && self.glued(k + 1)
+        {
+            return Some((10f64.powf(-self.toks[e + 1].value), e + 2));
+        }
+        // Superscript digits glued to the ten.
+        let mut next = e;
+        let mut power = 0f64;
+        let mut negative = false;
+        while next < self.n() && self.glued(next) {
+            let text = self.slice(next);
+            for c in text.chars() {
+                match c {
+                    '⁻' => negative = true,
+                    '⁰'..='⁹' | '¹' | '²' | '³' => {
+                        let d = match c {
+                            '¹' => 1,
+                            '²' => 2,
+                            '³' => 3,
+                            c => c as u32 - '⁰' as u32,
+                        };
+                        power = power * 10.0 + f64::from(d);
+                    }
+                    _ => return None,
+                }
+            }
+            next += 1;
+        }
+        (next > e && power > 0.0).then(|| (10f64.powf(if negative { -power } else { power }), next))
     }
 
     /// A fraction right after a whole number: "1/2" or a vulgar fraction sign.
@@ -772,6 +1115,24 @@ impl Scan<'_> {
         {
             return None;
         }
+        // "a four-door car", "a two-party system": a number word that makes a
+        // modifier with a noun that is not a unit.
+        if !a.digits
+            && a.measure.is_none()
+            && a.currency.is_none()
+            && !a.percent
+            && self.punct(a.end).is_some_and(|c| matches!(c, '-' | '‐'))
+            && self.glued(a.end)
+            && self.glued(a.end + 1)
+            && self.word(a.end + 1).is_some_and(|w| {
+                let l = w.to_ascii_lowercase();
+                !ordinal_or_fraction(&l) && number_word(&l).is_none() && l != "fold"
+            })
+            && self.word(a.end + 2).is_some()
+            && !self.glued(a.end + 2)
+        {
+            return None;
+        }
         // "five-fold", "18-fold": a multiplier, not a quantity.
         if self.punct(a.end).is_some_and(|c| matches!(c, '-' | '‐'))
             && self.glued(a.end + 1)
@@ -804,6 +1165,7 @@ impl Scan<'_> {
             return None;
         }
         // Range.
+        let mut changed: Option<Change> = None;
         let mut low = a;
         let mut high: Option<Amount> = None;
         let before = a.first.checked_sub(1).filter(|&b| b >= floor);
@@ -814,13 +1176,17 @@ impl Scan<'_> {
         if let Some((b, next)) = self.range_end(a, between, from, change_before) {
             let mut lo = a;
             let mut hi = b;
-            if lo.currency.is_none() && !lo.percent {
+            let bare = |x: &Amount| x.currency.is_none() && !x.percent && x.measure.is_none();
+            if bare(&lo) {
                 lo.currency = hi.currency;
                 lo.percent = hi.percent;
+                lo.measure = hi.measure;
+                lo.surface = hi.surface;
             }
-            if hi.currency.is_none() && !hi.percent {
+            if bare(&hi) {
                 hi.currency = lo.currency;
                 hi.percent = lo.percent;
+                hi.measure = lo.measure;
             }
             if lo.scale == 1.0
                 && hi.scale > 1.0
@@ -830,7 +1196,9 @@ impl Scan<'_> {
                 lo.value *= hi.scale;
                 lo.spelled = true;
             }
-            let same_unit = lo.currency == hi.currency && lo.percent == hi.percent;
+            let same_unit = lo.currency == hi.currency
+                && lo.percent == hi.percent
+                && lo.measure.map(|m| m.symbol) == hi.measure.map(|m| m.symbol);
             // "in 2023 to 384 million": a year, then a figure.
             let years = (lo.year_like && hi.year_like)
                 || (lo.year_like
@@ -839,13 +1207,21 @@ impl Scan<'_> {
                     && a.first > 0
                     && self.lower(a.first - 1, &mut buf).is_some_and(year_marker))
                 || (hi.year_like && !lo.year_like);
-            if same_unit && lo.value < hi.value && !years {
+            // A change may fall: "from 7% to 5%".
+            let change = from && change_before;
+            // "ranged from -18 to -34": the ends in either order.
+            let either = change || ((between || from) && lo.value.is_sign_negative());
+            if same_unit && (lo.value < hi.value || either && lo.value != hi.value) && !years {
                 low = lo;
                 high = Some(hi);
                 end = next;
                 if between || from {
                     lead = a.first - 1;
                 }
+                changed = change.then_some(Change {
+                    from: lo.value,
+                    to: hi.value,
+                });
             }
         }
         let ranged = high.is_some();
@@ -994,10 +1370,30 @@ impl Scan<'_> {
             Unit::Currency(code.to_string())
         } else if percent {
             Unit::Percent
+        } else if let Some(m) = low.measure {
+            Unit::Measure {
+                symbol: m.symbol,
+                kind: m.kind,
+            }
         } else {
             Unit::Count
         };
+        let surface = low
+            .surface
+            .or(high.and_then(|h| h.surface))
+            .and_then(|(a, b)| {
+                let start = self.toks.get(a)?.start;
+                let end = self.toks.get(b.checked_sub(1)?)?.end;
+                (a < b).then(|| self.text.get(start..end)).flatten()
+            })
+            .map(Into::into);
+        if let Some(c) = changed {
+            value = c.to;
+        }
         let (lo, hi) = match (qualifier, high) {
+            (_, Some(h)) if changed.is_some() || h.value < low.value => {
+                (Some(h.value.min(low.value)), Some(h.value.max(low.value)))
+            }
             (_, Some(h)) => (Some(value), Some(h.value)),
             (Qualifier::Exact, _) => (Some(value), Some(value)),
             // Below zero, 90% of the value is the upper end.
@@ -1039,6 +1435,8 @@ impl Scan<'_> {
                 per: per.map(Into::into),
                 spelled: low.spelled || high.is_some_and(|h| h.spelled),
                 role,
+                surface,
+                change: changed,
             },
             end,
         ))
@@ -1400,6 +1798,25 @@ impl Scan<'_> {
         {
             return true;
         }
+        // "ftse 100", "nikkei 225": a name written in lower case, which is no
+        // English word, before a number that counts nothing.
+        let mut pb = [0u8; 24];
+        if a.plain_digits
+            && !self.capitalized(p)
+            && self.lower(p, &mut pb).is_some_and(|w| {
+                w.len() >= 3
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+                    && !GAZETTEER.is_common(w)
+                    && number_word(w).is_none()
+                    && currency_code(w).is_none()
+            })
+            && !self
+                .lower(a.end, &mut buf)
+                .is_some_and(|w| looks_plural(w) || person_noun(w) || synonym_group(w).is_some())
+            && self.counted(a.end, false).0.is_none()
+        {
+            return true;
+        }
         // "Boeing 737", "FTSE 100", "S&P 500": a model or index name.
         let mut nb = [0u8; 24];
         a.plain_digits
@@ -1523,7 +1940,15 @@ impl Scan<'_> {
         from: bool,
         change_before: bool,
     ) -> Option<(Amount, usize)> {
-        let c = a.end;
+        let mut c = a.end;
+        // "8- to 16-meter": the unit of the first end is left to the second.
+        if self.punct(c).is_some_and(|p| matches!(p, '-' | '‐'))
+            && self.glued(c)
+            && self.is(c + 1, "to")
+            && a.digits
+        {
+            c += 1;
+        }
         let connector_ok = match self.punct(c) {
             Some('-' | '–' | '—' | '‐' | '‑') => {
                 self.kind(c + 1)
@@ -1534,7 +1959,7 @@ impl Scan<'_> {
             Some(_) => false,
             None => {
                 if self.is(c, "to") || self.is(c, "through") || self.is(c, "thru") {
-                    !change_before || between
+                    !change_before || between || from
                 } else if self.is(c, "and") {
                     between
                 } else {
@@ -1577,6 +2002,17 @@ impl Scan<'_> {
             {
                 best = Some((*q, len));
             }
+        }
+        // "sub-400": below the figure.
+        if best.is_none()
+            && at >= 2
+            && at - 2 >= floor
+            && self.punct(at - 1) == Some('-')
+            && self.glued(at)
+            && self.glued(at - 1)
+            && self.is(at - 2, "sub")
+        {
+            return Some((Qualifier::LessThan, 2));
         }
         // "approx." with a period.
         if best.is_none()
@@ -2048,6 +2484,36 @@ impl Scan<'_> {
         }
         FigureRole::Count
     }
+}
+
+/// Plural magnitude words and the bounds they give: "hundreds" is 100 up to
+/// a thousand, "thousands" 1,000 up to a million.
+fn magnitude_plural(w: &str) -> Option<(f64, f64)> {
+    Some(match w {
+        "tens" => (10.0, 100.0),
+        "dozens" => (12.0, 100.0),
+        "hundreds" => (100.0, 1e3),
+        "thousands" => (1e3, 1e6),
+        "millions" => (1e6, 1e9),
+        "billions" => (1e9, 1e12),
+        _ => return None,
+    })
+}
+
+/// The denominator a fraction word names ("third" 3, "quarter" 4), singular.
+fn fraction_denominator(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" | "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        _ => return None,
+    })
 }
 
 fn looks_plural(w: &str) -> bool {

@@ -163,12 +163,24 @@ fn ranges_share_scale_and_unit() {
 }
 
 #[test]
-fn changes_are_not_ranges() {
-    let f = figs("Inflation rose from 3% to 5% last year.");
-    assert_eq!(f.len(), 2);
-    assert_eq!(f[0].role, FigureRole::Reference);
-    assert_eq!(f[1].role, FigureRole::Count);
-    assert_eq!(f[1].value, 5.0);
+fn changes_are_one_figure_with_both_ends() {
+    let f = one("Inflation rose from 3% to 5% last year.");
+    assert_eq!(f.unit, Unit::Percent);
+    assert_eq!(f.change, Some(Change { from: 3.0, to: 5.0 }));
+    assert_eq!((f.value, f.low, f.high), (5.0, Some(3.0), Some(5.0)));
+    // A fall keeps its order in the change and its bounds in order.
+    let f = one("Turnout dropped from 70 percent to 62 percent.");
+    assert_eq!(
+        f.change,
+        Some(Change {
+            from: 70.0,
+            to: 62.0
+        })
+    );
+    assert_eq!((f.low, f.high), (Some(62.0), Some(70.0)));
+    // Near miss: a range without a verb of change is not a change.
+    let f = one("It will take from 10 to 20 years.");
+    assert_eq!(f.change, None);
     // A score is not a range either.
     assert_eq!(values("They won the final 3-1."), Vec::<f64>::new());
 }
@@ -524,14 +536,202 @@ fn one_is_a_figure_only_with_something_counted() {
 }
 
 #[test]
-fn fractions_and_vague_plurals_are_not_figures() {
+fn fractions_in_words_are_shares() {
+    let fraction = |s: &str| {
+        let f = one(s);
+        assert_eq!(f.unit.kind_label(), "fraction", "{s}");
+        f.value
+    };
+    assert_eq!(fraction("A quarter of the boats sank."), 0.25);
+    assert!((fraction("Two-thirds of voters agreed.") - 2.0 / 3.0).abs() < 1e-12);
+    assert_eq!(fraction("Three quarters of the staff left."), 0.75);
+    assert_eq!(fraction("It supplies half of all shells."), 0.5);
+    let f = one("A third of the farms flooded.");
+    assert_eq!(f.counted.as_deref(), Some("farms"));
+    // Near misses: ordinals, periods of time, a third attempt.
     let none = Vec::<f64>::new();
-    assert_eq!(values("Two thirds of voters agreed."), none);
-    assert_eq!(values("It supplies half of all shells."), none);
-    assert_eq!(values("Dozens of people and thousands of troops."), none);
-    assert_eq!(values("Hundreds of thousands fled."), none);
-    assert_eq!(values("Millions of artillery shells were sent."), none);
+    assert_eq!(values("In the first half of the season they lost."), none);
+    assert_eq!(values("It was his third attempt at the title."), none);
+    assert_eq!(values("The quarter of the city was quiet."), none);
+}
+
+#[test]
+fn vague_magnitudes_are_bounds() {
+    let f = one("Tens of thousands of farmers marched.");
+    assert_eq!(
+        (f.low, f.high, f.qualifier),
+        (Some(1e4), Some(1e5), Qualifier::Range)
+    );
+    // Too wide to weigh against an exact figure: no claim of its own.
+    assert_eq!(f.counted, None);
+    let f = one("Hundreds of thousands fled.");
+    assert_eq!((f.low, f.high), (Some(1e5), Some(1e6)));
+    let f = one("Dozens of sailors were rescued.");
+    assert_eq!((f.low, f.high), (Some(12.0), Some(100.0)));
+    let f = one("Hundreds of pilgrims waited.");
+    assert_eq!((f.low, f.high), (Some(100.0), Some(1e3)));
+    // Near misses: a magnitude before a name or a pronoun counts nothing here.
+    let none = Vec::<f64>::new();
+    assert_eq!(values("He sang in the Thousands Choir."), none);
+    assert_eq!(values("Thousands of them is what we heard."), none);
     assert_eq!(values("Nine in 10 voters agreed."), none);
+}
+
+// --- units ------------------------------------------------------------------
+
+fn measure(f: &Figure) -> (&str, &str) {
+    match &f.unit {
+        Unit::Measure { symbol, kind } => (symbol, kind.as_str()),
+        _ => ("", f.unit.kind_label()),
+    }
+}
+
+#[test]
+fn units_glued_or_spaced_are_read_from_the_table() {
+    let cases = [
+        (
+            "The saloon makes 710bhp on a good day.",
+            710.0,
+            "hp",
+            "power",
+        ),
+        ("The charger delivers 65 W to a laptop.", 65.0, "W", "power"),
+        (
+            "The tone sat at 20kHz in the lab.",
+            20.0,
+            "kHz",
+            "frequency",
+        ),
+        (
+            "The old tractor had 1200 hp under the bonnet.",
+            1200.0,
+            "hp",
+            "power",
+        ),
+        (
+            "The road runs 12 kilometres to the coast.",
+            12.0,
+            "km",
+            "length",
+        ),
+        ("The farm covers 300 hectares of clay.", 300.0, "ha", "area"),
+        ("The lake spans 40 sq km in spring.", 40.0, "km2", "area"),
+        ("Storage grew to 2 TB overnight.", 2.0, "TB", "data"),
+        (
+            "The cargo weighed 40 tonnes at the port.",
+            40.0,
+            "t",
+            "mass",
+        ),
+        (
+            "Winds reached 90 miles per hour at dusk.",
+            90.0,
+            "mph",
+            "speed",
+        ),
+        ("The panel makes 4km^2 of shade.", 4.0, "km2", "area"),
+    ];
+    for (s, v, symbol, kind) in cases {
+        let f = one(s);
+        assert_eq!((f.value, measure(&f)), (v, (symbol, kind)), "{s}");
+    }
+    let f = one("The saloon makes 710bhp on a good day.");
+    assert_eq!(f.surface.as_deref(), Some("bhp"));
+    // Near misses: a spaced one-letter unit is a word; a lower-case "w" is no watt.
+    assert_eq!(measure(&one("The wall is 3 m high.")).1, "count");
+    assert_eq!(measure(&one("They found 65 w in the list.")).1, "count");
+    // A four-digit number without a unit is still a year.
+    assert_eq!(
+        values("The farm was founded in 1200 by monks."),
+        Vec::<f64>::new()
+    );
+}
+
+#[test]
+fn ranges_carry_the_unit_of_either_end() {
+    let f = one("The signal sits between 20kHz and 25kHz in tests.");
+    assert_eq!(
+        (f.low, f.high, measure(&f)),
+        (Some(20.0), Some(25.0), ("kHz", "frequency"))
+    );
+    let f = one("Boats of 8 to 12 metres moored there.");
+    assert_eq!((f.low, f.high, measure(&f).0), (Some(8.0), Some(12.0), "m"));
+    // Near miss: ends in different units are not one range.
+    assert_eq!(figs("It is 5 km to 7 miles away.").len(), 2);
+}
+
+#[test]
+fn measured_figures_do_not_merge_with_number_words() {
+    let f = spans("They sold six million 500ml bottles.");
+    assert_eq!(
+        f,
+        vec![
+            ("six million".to_string(), 6e6),
+            ("500ml".to_string(), 500.0)
+        ]
+    );
+    // Near miss: a number in words alone still adds up.
+    assert_eq!(
+        values("They sold six million five hundred bottles."),
+        vec![6_000_500.0]
+    );
+}
+
+#[test]
+fn currency_prefixes() {
+    let cases = [
+        ("It paid US$2 million for it.", 2e6, "USD"),
+        ("It paid A$5 million for it.", 5e6, "AUD"),
+        ("It paid C$3 million for it.", 3e6, "CAD"),
+        ("It paid NZ$2 million for it.", 2e6, "NZD"),
+        ("It paid HK$4 billion for it.", 4e9, "HKD"),
+        ("It paid S$20 million for it.", 2e7, "SGD"),
+        ("It paid RM50 million for it.", 5e7, "MYR"),
+        ("It paid Rs 500 crore for it.", 5e9, "INR"),
+        ("It paid R$30 billion for it.", 3e10, "BRL"),
+        ("He was paid $A12,500,000 last season.", 12.5e6, "AUD"),
+    ];
+    for (s, v, code) in cases {
+        let f = one(s);
+        assert_eq!(
+            (f.value, f.unit.clone()),
+            (v, Unit::Currency(code.into())),
+            "{s}"
+        );
+    }
+    let f = one("The deal is worth US $8 to $9 billion.");
+    assert_eq!(
+        (f.low, f.high, f.unit.clone()),
+        (Some(8e9), Some(9e9), usd())
+    );
+    // Near misses: "Rs" in lower case and a bare "RM" word are not currencies.
+    assert_eq!(one("The rs 50 list was long.").unit, Unit::Count);
+    assert_eq!(values("The RM team met."), Vec::<f64>::new());
+}
+
+#[test]
+fn negatives_notation_and_bounds() {
+    assert_eq!(values("It fell to minus 12 overnight."), vec![-12.0]);
+    let f = one("It fell to -3C overnight.");
+    assert_eq!((f.value, measure(&f).0), (-3.0, "degC"));
+    assert_eq!(values("The sample held 3.2 x 10^6 cells."), vec![3.2e6]);
+    assert_eq!(values("The sample held 3.2×10⁶ cells."), vec![3.2e6]);
+    let f = one("They want a sub-400 price.");
+    assert_eq!((f.qualifier, f.high), (Qualifier::LessThan, Some(400.0)));
+    // Near misses: a hyphen inside a word is no sign; "x" without a ten is a word.
+    assert_eq!(values("The pre-2020 rules stay."), Vec::<f64>::new());
+    assert_eq!(values("The 3 x 4 grid was drawn."), vec![3.0, 4.0]);
+}
+
+#[test]
+fn modifiers_and_names_are_not_quantities() {
+    let none = Vec::<f64>::new();
+    assert_eq!(values("He bought a four-door car."), none);
+    assert_eq!(values("They back a two-party system."), none);
+    assert_eq!(values("Shares on the ftse 100 index rose."), none);
+    // Near misses: a unit after the hyphen is a measure; plural counts are counts.
+    assert_eq!(measure(&one("They signed a three-year deal.")).0, "year");
+    assert_eq!(values("The ftse 100 companies reported."), vec![100.0]);
 }
 
 // --- robustness -------------------------------------------------------------

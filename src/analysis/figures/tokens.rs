@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{currency_code, currency_noun, measure_unit};
+use super::lexicon::{currency_code, currency_noun, dollar_prefix, measure_unit};
 use super::numbers::{ascii_lower, glued_m, glued_scale};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -211,6 +211,7 @@ fn keeps_number(suffix: &str) -> bool {
         || matches!(lower, Some("dz" | "dzs" | "doz" | "dozs"))
         || suffix == "p"
         || measure_unit(suffix).is_some()
+        || super::units::unit(suffix).is_some()
 }
 
 fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usize {
@@ -241,6 +242,10 @@ fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usiz
                             || (w.len() == 4
                                 && w.starts_with('m')
                                 && currency_code(&w[1..]).is_some())
+                            // "$A12,500": the letters after "$" name the dollar.
+                            || (dollar_prefix(w).is_some()
+                                && t.start > 0
+                                && text.as_bytes()[t.start - 1] == b'$')
                     })
                 }
             });
@@ -259,7 +264,12 @@ fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usiz
                     && num.end == w.start
                     && glued_scale(&text[w.start..w.end]).is_some()
             };
-            if pp.is_some_and(char::is_alphabetic) && !suffix_before {
+            // "sub-400": a bound, not an identifier.
+            let sub = p == '-'
+                && start >= 4
+                && bytes[start - 4..start - 1].eq_ignore_ascii_case(b"sub")
+                && (start < 5 || !bytes[start - 5].is_ascii_alphanumeric());
+            if pp.is_some_and(char::is_alphabetic) && !suffix_before && !sub {
                 return ident(out, start, ident_end(text, start, end));
             }
         }

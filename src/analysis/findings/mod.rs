@@ -141,6 +141,7 @@ pub fn format_value(value: f64, unit: &super::model::Unit) -> String {
     match unit {
         Unit::Count => number,
         Unit::Percent => format!("{number}%"),
+        Unit::Measure { symbol, .. } => format!("{number} {symbol}"),
         Unit::Currency(code) => match code.as_str() {
             "USD" => format!("${number}"),
             "EUR" => format!("€{number}"),

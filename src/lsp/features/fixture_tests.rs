@@ -75,6 +75,8 @@ fn make_report(
                         per: None,
                         spelled: *spelled,
                         role: FigureRole::Count,
+                        surface: None,
+                        change: None,
                     },
                     context: ClaimContext::default(),
                     claim: Some(ClaimKey {
