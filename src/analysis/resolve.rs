@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::config::Config;
 use super::document::Anchor;
+use super::entities::gazetteer::GAZETTEER;
 use super::model::{EntityKind, Mention};
 
 /// A mention's place in the desk.
@@ -109,14 +110,88 @@ fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     prev[b.len()]
 }
 
-/// Two spellings of one word: long enough, same first letter, at most two edits apart.
+/// Two spellings of one word: long enough, same first letter, one edit apart
+/// (two in long words that end alike). Not two forms of one word ("Raveler",
+/// "Ravelers"), not a difference of case or hyphen alone, not two ordinary
+/// words that look alike.
 fn variant_words(a: &str, b: &str) -> bool {
     // Typography is not spelling: "O’Brien" and "O'Brien" are one spelling.
-    a.replace('’', "'") != b.replace('’', "'")
-        && a.chars().count() >= 5
-        && b.chars().count() >= 5
-        && a.chars().next() == b.chars().next()
-        && edit_distance(&a.to_lowercase(), &b.to_lowercase(), 2) <= 2
+    let (a, b) = (a.replace('’', "'"), b.replace('’', "'"));
+    if a == b || a.chars().count() < 5 || b.chars().count() < 5 {
+        return false;
+    }
+    if a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let plain = |w: &str| -> String {
+        w.chars()
+            .filter(|c| !matches!(c, '-' | '‐' | '\''))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (la, lb) = (plain(&a), plain(&b));
+    if la == lb || inflection(&la, &lb) || inflection(&lb, &la) {
+        return false;
+    }
+    if GAZETTEER.is_common(&la) && GAZETTEER.is_common(&lb) {
+        return false;
+    }
+    match edit_distance(&la, &lb, 2) {
+        1 => true,
+        2 => {
+            let long = la.chars().count() >= 8 && lb.chars().count() >= 8;
+            let tail = |w: &str| w.chars().rev().take(2).collect::<String>();
+            long && tail(&la) == tail(&lb)
+        }
+        _ => false,
+    }
+}
+
+/// `b` is `a` with a plural or possessive ending ("raveler", "ravelers").
+fn inflection(a: &str, b: &str) -> bool {
+    b.strip_prefix(a)
+        .is_some_and(|rest| matches!(rest, "s" | "es" | "'s" | "s'"))
+        || (a.ends_with('y') && b.strip_prefix(&a[..a.len() - 1]) == Some("ies"))
+}
+
+/// The desk's keys with every spelling the user listed as a variant written
+/// the preferred way ("Brenfort" -> "Brenford", "Ada Lind Berg" ->
+/// "Ada Lind-Berg"). `None` when the key has no listed variant.
+fn preferred_key(key: &str, config: &Config) -> Option<String> {
+    let mut out = key.to_string();
+    for (preferred, variants) in &config.preferred_spellings {
+        for v in variants {
+            if v.is_empty() || v == preferred {
+                continue;
+            }
+            out = replace_words(&out, v, preferred);
+        }
+    }
+    (out != key).then_some(out)
+}
+
+/// `text` with each whole-word occurrence of `from` replaced by `to`.
+fn replace_words(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(from) {
+        let before_ok = rest[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && (i > 0 || out.chars().next_back().is_none_or(|c| !c.is_alphanumeric()));
+        let after = &rest[i + from.len()..];
+        let after_ok = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        out.push_str(&rest[..i]);
+        if before_ok && after_ok {
+            out.push_str(to);
+        } else {
+            out.push_str(from);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Two person names that differ only in the spelling of one long word.
@@ -193,6 +268,26 @@ fn kind_slot(kind: EntityKind) -> usize {
         EntityKind::Person => 0,
         EntityKind::Organization => 1,
         EntityKind::Place => 2,
+    }
+}
+
+/// How much one mention's reading weighs in its entity's kind. A bare word
+/// read as a person when nothing said what it is weighs least; a reading the
+/// gazetteer, a full name or a head word supports weighs more.
+fn vote_weight(ident: &Ident, m: &Mention) -> usize {
+    match ident {
+        Ident::Person(k) if !k.contains(' ') => {
+            if m.role.is_some() {
+                3
+            } else {
+                1
+            }
+        }
+        Ident::Person(_) => 3,
+        Ident::Thing(k) => {
+            let known = GAZETTEER.lookup(k).is_some_and(|g| g.kind == m.kind);
+            if known || k.contains(' ') { 3 } else { 2 }
+        }
     }
 }
 
@@ -291,6 +386,23 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
     let mut groups = Groups {
         parent: (0..idents.len()).collect(),
     };
+    // What the user says wins: a listed variant is its preferred spelling,
+    // whatever either was read as.
+    if !config.preferred_spellings.is_empty() {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (i, ident) in idents.iter().enumerate() {
+            let (Ident::Person(k) | Ident::Thing(k)) = ident;
+            by_key.entry(k.clone()).or_insert(i);
+        }
+        for (i, ident) in idents.iter().enumerate() {
+            let (Ident::Person(k) | Ident::Thing(k)) = ident;
+            if let Some(p) = preferred_key(k, config)
+                && let Some(&j) = by_key.get(&p)
+            {
+                groups.union(i, j);
+            }
+        }
+    }
     // Spelling variants of person names ("Volodymyr Zelenskyy" / "Volodymyr Zelensky").
     let mut shapes: HashMap<(String, usize), Vec<usize>> = HashMap::new();
     for (i, ident) in idents.iter().enumerate() {
@@ -314,6 +426,26 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
                 }
                 list.push(i);
             }
+        }
+    }
+    // A bare word read as a person only because nothing said otherwise, and
+    // read as a place or an organization elsewhere in the desk, is that
+    // thing: its mentions vote on what it is.
+    let mut desk_things: HashMap<&str, usize> = HashMap::new();
+    for (i, ident) in idents.iter().enumerate() {
+        if let Ident::Thing(k) = ident
+            && !k.contains(' ')
+            && !demonym_ident[i]
+        {
+            desk_things.entry(k.as_str()).or_insert(i);
+        }
+    }
+    for (i, ident) in idents.iter().enumerate() {
+        if let Ident::Person(k) = ident
+            && !k.contains(' ')
+            && let Some(&j) = desk_things.get(k.as_str())
+        {
+            groups.union(i, j);
         }
     }
     // One word read once as a person and once as something else in the same
@@ -424,10 +556,14 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
                 Ident::Thing(_) if m.demonym => EntityKind::Place,
                 Ident::Thing(_) => m.kind,
             };
-            votes.entry(root).or_default()[kind_slot(kind)] += 1;
+            votes.entry(root).or_default()[kind_slot(kind)] += vote_weight(&idents[id], m);
         }
     }
     let thing_kind = |root: usize| {
+        let (Ident::Person(k) | Ident::Thing(k)) = &idents[root];
+        if let Some(u) = config.entities.iter().find(|u| u.name == *k) {
+            return EntityKind::from(u.kind);
+        }
         let first = match idents[root] {
             Ident::Person(_) => EntityKind::Person,
             Ident::Thing(_) => first_kind[root],
@@ -573,6 +709,17 @@ fn identify(
     let Some(&word) = words.first() else {
         return Ident::Thing(m.key.to_string());
     };
+    // A word the gazetteer knows as a country, a region or an organization,
+    // read so here, does not join a person who shares a word with it: its
+    // other mentions decide what it is. (Town names are often surnames too.)
+    if m.kind != EntityKind::Person
+        && GAZETTEER.lookup(word).is_some_and(|k| {
+            k.kind != EntityKind::Person
+                && k.place != Some(super::entities::gazetteer::PlaceKind::City)
+        })
+    {
+        return Ident::Thing(m.key.to_string());
+    }
     // A surname (or first word) of a full name introduced in the same article.
     if let Some(full) = local.get(word) {
         // Several people share it: the first introduced wins.
@@ -652,6 +799,13 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<&Mention>], config: &Co
     }
     entity.aliases = aliases;
 
+    // Spellings the user listed: every use of a variant, and of the
+    // preferred spelling, wherever the engine would have put them.
+    if let Some((preferred, found)) = user_spellings(entity, &mentions, config) {
+        entity.preferred = Some(preferred);
+        entity.spellings = found;
+        return;
+    }
     // Spelling variants of one word of the name: the distinct words, in
     // order of first use, each with every mention that uses it.
     let mut distinct: Vec<Spelling> = Vec::new();
@@ -731,4 +885,67 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<&Mention>], config: &Co
         entity.preferred = from_config.or(majority);
         entity.spellings = spellings;
     }
+}
+
+/// The uses of a spelling the user listed under `[spellings]` among an
+/// entity's mentions, in order of first use (the preferred spelling last
+/// and without mentions when it is not used). `None` when no listed variant is used.
+fn user_spellings(
+    entity: &Entity,
+    mentions: &[&Mention],
+    config: &Config,
+) -> Option<(String, Vec<Spelling>)> {
+    for (preferred, variants) in &config.preferred_spellings {
+        let mut found: Vec<Spelling> = Vec::new();
+        for (r, m) in entity.mentions.iter().zip(mentions) {
+            if m.demonym {
+                continue;
+            }
+            for (i, spelling) in std::iter::once(preferred).chain(variants).enumerate() {
+                if i > 0 && spelling == preferred {
+                    continue;
+                }
+                for at in word_matches(&m.text, spelling) {
+                    let place = MentionRef {
+                        doc: r.doc,
+                        index: r.index,
+                        part: at..at + spelling.len(),
+                    };
+                    match found.iter_mut().find(|s| s.text == *spelling) {
+                        Some(s) => s.mentions.push(place),
+                        None => found.push(Spelling {
+                            text: spelling.clone(),
+                            mentions: vec![place],
+                        }),
+                    }
+                }
+            }
+        }
+        if found.iter().any(|s| s.text != *preferred) {
+            if !found.iter().any(|s| s.text == *preferred) {
+                found.push(Spelling {
+                    text: preferred.clone(),
+                    mentions: Vec::new(),
+                });
+            }
+            return Some((preferred.clone(), found));
+        }
+    }
+    None
+}
+
+/// Where `word` stands in `text` as whole words, by byte offset.
+fn word_matches(text: &str, word: &str) -> Vec<usize> {
+    if word.is_empty() {
+        return Vec::new();
+    }
+    text.match_indices(word)
+        .filter(|&(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+                && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
