@@ -664,3 +664,35 @@ fn spelling_variant_is_quiet_on_inflections_case_contractions_and_explained_name
     ];
     assert!(spelling_findings(&articles, "").is_empty());
 }
+
+#[test]
+fn titles_initials_and_suffixes_do_not_split_a_person() {
+    let config = Config::default();
+    let a = mention("City Councilman Ada Lind", EntityKind::Person);
+    let b = mention("Ada K. Lind", EntityKind::Person);
+    let c = mention("Joseph Varga Jr.", EntityKind::Person);
+    let d = mention("Bela Joseph Varga Jr.", EntityKind::Person);
+    let table = resolve(&[vec![&a, &c], vec![&b, &d]], &config);
+    assert_eq!(table.by_doc[0][0], table.by_doc[1][0], "{table:?}");
+    assert_eq!(table.by_doc[0][1], table.by_doc[1][1], "{table:?}");
+    // Quiet: two people who share only a surname stay apart.
+    let e = mention("Ada Lind", EntityKind::Person);
+    let f = mention("Marek Lind", EntityKind::Person);
+    let table = resolve(&[vec![&e], vec![&f]], &config);
+    assert_ne!(table.by_doc[0][0], table.by_doc[1][0], "{table:?}");
+}
+
+#[test]
+fn a_street_and_its_short_forms_are_one_place() {
+    let config = Config::default();
+    let a = mention("Tarnby Avenue", EntityKind::Place);
+    let b = mention("Tarnby Ave", EntityKind::Place);
+    let c = mention("Tarnby", EntityKind::Person);
+    let table = resolve(&[vec![&a, &c], vec![&b]], &config);
+    assert_eq!(table.by_doc[0][0], table.by_doc[1][0], "{table:?}");
+    assert_eq!(table.by_doc[0][0], table.by_doc[0][1], "{table:?}");
+    assert_eq!(table.entities[table.by_doc[0][1]].kind, EntityKind::Place);
+    // Quiet: a bare word in another article is not the street.
+    let table = resolve(&[vec![&a], vec![&c]], &config);
+    assert_ne!(table.by_doc[0][0], table.by_doc[1][0], "{table:?}");
+}

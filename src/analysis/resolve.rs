@@ -85,6 +85,68 @@ fn name_words(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The words of a person's name that identify them: without titles or roles
+/// written before it ("City Councilman Ada Lind" -> "Ada Lind"), middle
+/// initials ("Ada K. Lind") or a generational suffix ("Jr.").
+fn person_words<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    use super::entities::words::{is_role_noun, is_title};
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        if words.len() - i <= 2 {
+            break;
+        }
+        if is_title(w) || is_role_noun(&w.to_lowercase()) {
+            start = i + 1;
+        }
+    }
+    let rest = &words[start..];
+    let mut end = rest.len();
+    while end > 2
+        && matches!(
+            rest[end - 1],
+            "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV"
+        )
+    {
+        end -= 1;
+    }
+    let rest = &rest[..end];
+    let n = rest.len();
+    rest.iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            let initial = w.chars().count() == 2
+                && w.ends_with('.')
+                && w.chars().next().is_some_and(char::is_uppercase);
+            !(i > 0 && i + 1 < n && initial)
+        })
+        .map(|(_, w)| *w)
+        .collect()
+}
+
+/// The name of a street without its street word ("Lind Ave" -> "Lind").
+fn street_stem(key: &str) -> Option<&str> {
+    let (stem, last) = key.rsplit_once(' ')?;
+    matches!(
+        last,
+        "Avenue"
+            | "Ave"
+            | "Ave."
+            | "Street"
+            | "St"
+            | "St."
+            | "Road"
+            | "Rd"
+            | "Rd."
+            | "Boulevard"
+            | "Blvd"
+            | "Blvd."
+            | "Lane"
+            | "Drive"
+    )
+    .then_some(stem)
+    .filter(|s| !s.is_empty())
+}
+
 /// Levenshtein distance on characters, stopping early above `max`.
 fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
@@ -302,15 +364,18 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
     // Every full person name of the desk, by surname and by first word.
     let mut desk_names: HashMap<String, HashSet<String>> = HashMap::new();
     let mut desk_buckets: HashMap<String, HashSet<String>> = HashMap::new();
+    // How often each full name is written.
+    let mut full_count: HashMap<String, usize> = HashMap::new();
     for m in docs.iter().flat_map(|d| d.iter()) {
         if m.kind != EntityKind::Person || m.demonym {
             continue;
         }
-        let words = name_words(&m.key);
+        let words = person_words(&name_words(&m.key));
         if words.len() < 2 {
             continue;
         }
         let full = words.join(" ");
+        *full_count.entry(full.clone()).or_default() += 1;
         // Across articles, a name is found by its surname; by its first word
         // only when that is likely a family name written first ("Kim Jong Un",
         // "Kim Yong-bok").
@@ -350,7 +415,7 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
         let mut local_first: HashMap<&str, Vec<String>> = HashMap::new();
         for m in mentions.iter() {
             if m.kind == EntityKind::Person && !m.demonym {
-                let words = name_words(&m.key);
+                let words = person_words(&name_words(&m.key));
                 if words.len() >= 2 {
                     let full = words.join(" ");
                     for (map, w) in [
@@ -370,7 +435,16 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
         }
         let mut ids = Vec::with_capacity(mentions.len());
         for m in mentions.iter() {
-            let ident = identify(m, &local, &desk_names, &desk_buckets, &user_persons);
+            let ident = identify(
+                m,
+                &local,
+                &DeskNames {
+                    by_surname: &desk_names,
+                    by_bucket: &desk_buckets,
+                    count: &full_count,
+                },
+                &user_persons,
+            );
             let id = *ident_index.entry(ident.clone()).or_insert_with(|| {
                 idents.push(ident);
                 first_kind.push(if m.demonym { EntityKind::Place } else { m.kind });
@@ -446,6 +520,68 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
             && let Some(&j) = desk_things.get(k.as_str())
         {
             groups.union(i, j);
+        }
+    }
+    // "Lind Avenue", "Lind Ave" and, in the same article, a bare "Lind": one
+    // street.
+    let mut streets: HashMap<&str, usize> = HashMap::new();
+    for (i, ident) in idents.iter().enumerate() {
+        if let Ident::Thing(k) = ident
+            && let Some(stem) = street_stem(k)
+        {
+            match streets.get(stem) {
+                Some(&j) => groups.union(i, j),
+                None => {
+                    streets.insert(stem, i);
+                }
+            }
+        }
+    }
+    for ids in &per_doc {
+        let here: HashMap<&str, usize> = ids
+            .iter()
+            .filter_map(|&i| match &idents[i] {
+                Ident::Thing(k) => street_stem(k).map(|stem| (stem, i)),
+                Ident::Person(_) => None,
+            })
+            .collect();
+        for &i in ids {
+            let (Ident::Person(k) | Ident::Thing(k)) = &idents[i];
+            if let Some(&j) = here.get(k.as_str()) {
+                groups.union(i, j);
+            }
+        }
+    }
+    // A full name that ends a longer full name of the desk ("Joseph Lind",
+    // "Ada Joseph Lind") names the same person when only one longer name fits.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, ident) in idents.iter().enumerate() {
+        if let Ident::Person(k) = ident
+            && let Some((_, last)) = k.rsplit_once(' ')
+        {
+            by_last.entry(last).or_default().push(i);
+        }
+    }
+    for list in by_last.values() {
+        for &i in list {
+            let Ident::Person(short) = &idents[i] else {
+                continue;
+            };
+            let longer: Vec<usize> = list
+                .iter()
+                .copied()
+                .filter(|&j| match &idents[j] {
+                    Ident::Person(long) => {
+                        long.len() > short.len()
+                            && long.ends_with(short.as_str())
+                            && long[..long.len() - short.len()].ends_with(' ')
+                    }
+                    Ident::Thing(_) => false,
+                })
+                .collect();
+            if longer.len() == 1 {
+                groups.union(i, longer[0]);
+            }
         }
     }
     // One word read once as a person and once as something else in the same
@@ -685,13 +821,38 @@ pub fn same_names<'a>(
     }
 }
 
+/// The desk's full person names, for a bare word to find its person.
+struct DeskNames<'a> {
+    by_surname: &'a HashMap<String, HashSet<String>>,
+    by_bucket: &'a HashMap<String, HashSet<String>>,
+    count: &'a HashMap<String, usize>,
+}
+
+impl DeskNames<'_> {
+    /// The one full name among `fulls` that the desk writes at least three
+    /// times as often as any other: the person a bare shared word means.
+    fn dominant(&self, fulls: &HashSet<String>) -> Option<String> {
+        let mut ranked: Vec<(usize, &String)> = fulls
+            .iter()
+            .map(|f| (self.count.get(f).copied().unwrap_or(0), f))
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        match ranked.as_slice() {
+            [(_, only)] => Some((*only).clone()),
+            [(a, top), (b, _), ..] if *a >= 3 * *b.max(&1) => Some((*top).clone()),
+            _ => None,
+        }
+    }
+}
+
 fn identify(
     m: &Mention,
     local: &HashMap<&str, Vec<String>>,
-    desk_names: &HashMap<String, HashSet<String>>,
-    desk_buckets: &HashMap<String, HashSet<String>>,
+    desk: &DeskNames<'_>,
     user_persons: &HashSet<&str>,
 ) -> Ident {
+    let desk_names = desk.by_surname;
+    let desk_buckets = desk.by_bucket;
     if m.demonym {
         return Ident::Thing(m.key.to_string());
     }
@@ -701,7 +862,7 @@ fn identify(
     let words = name_words(&m.key);
     if words.len() >= 2 {
         return if m.kind == EntityKind::Person {
-            Ident::Person(words.join(" "))
+            Ident::Person(person_words(&words).join(" "))
         } else {
             Ident::Thing(m.key.to_string())
         };
@@ -730,10 +891,7 @@ fn identify(
     }
     // Across the desk only when exactly one person has that name.
     if let Some(fulls) = desk_names.get(word) {
-        if fulls.len() == 1 {
-            return Ident::Person(fulls.iter().next().cloned().unwrap_or_default());
-        }
-        return Ident::Person(word.to_string());
+        return Ident::Person(desk.dominant(fulls).unwrap_or_else(|| word.to_string()));
     }
     if let Some(fulls) = desk_buckets.get(&bucket(word)) {
         let matches: Vec<&String> = fulls

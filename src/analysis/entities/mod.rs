@@ -13,7 +13,7 @@
 
 pub mod gazetteer;
 mod tokens;
-mod words;
+pub(crate) mod words;
 
 use std::collections::HashSet;
 use std::ops::Range;
