@@ -5,6 +5,8 @@ use std::fmt::Write;
 use marginalia::analysis::config::Config;
 use marginalia::analysis::desk::Desk;
 use marginalia::analysis::document::DocumentAnalysis;
+use marginalia::analysis::model::{EntityKind, Mention};
+use marginalia::analysis::resolve::resolve;
 use marginalia::analysis::text::DocFormat;
 
 /// Renders every mention of every article, then the entities that have more
@@ -417,4 +419,280 @@ Dana Cole of Brightwater Alliance spoke; Velmora's Ana Reyes did not. \
 Many religions, such as Zorvath, and bands such as The Copper Lanterns played. \
 Korvix, Microsoft, and Google all exhibited.\n";
     insta::assert_snapshot!(render(&[("kinds.txt", text)], ""));
+}
+
+/// The spelling-variant findings of a desk, as their messages.
+fn spelling_findings(articles: &[(&str, &str)], config_toml: &str) -> Vec<String> {
+    let config = Config::from_toml(config_toml).expect("fixture config parses");
+    let mut desk = Desk::new();
+    for (path, text) in articles {
+        desk.upsert(path, text, DocFormat::from_path(path), &config);
+    }
+    let report = desk.report(&config);
+    report
+        .findings
+        .iter()
+        .flat_map(|f| f.iter())
+        .filter(|f| f.rule == "spelling-variant")
+        .map(|f| f.message.to_string())
+        .collect()
+}
+
+/// The line of `render` for the mention that starts with `text`.
+fn mention_line<'a>(out: &'a str, text: &str) -> &'a str {
+    out.lines()
+        .find(|l| l.starts_with(&format!("{text} [")))
+        .unwrap_or_else(|| panic!("no mention {text:?} in\n{out}"))
+}
+
+#[test]
+fn an_unknown_word_after_a_preposition_of_place_is_a_place() {
+    let found = names("The convoy drove through the hills near Oskeby before dawn.\n");
+    assert!(found.contains(&"Oskeby [place]".to_string()), "{found:?}");
+    let found = names("Volunteers flew from Tarnvik to Brenford on a chartered plane.\n");
+    assert!(found.contains(&"Tarnvik [place]".to_string()), "{found:?}");
+    assert!(found.contains(&"Brenford [place]".to_string()), "{found:?}");
+    // Quiet: a speech verb still makes a person, and "according to" is no goal.
+    let found = names("Brenford said the plan would work, according to Oskeby.\n");
+    assert!(
+        found.contains(&"Brenford [person]".to_string()),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"Oskeby [place]".to_string()), "{found:?}");
+}
+
+#[test]
+fn facilities_are_places_by_their_head_word() {
+    let found = names(
+        "Visitors queued outside the Harwick Museum and the Lindqvist Theatre, \
+while patients at Morrow Hospital waited. The inmate left Dalby Prison for Fenwick Ave.\n",
+    );
+    for place in [
+        "Harwick Museum",
+        "Lindqvist Theatre",
+        "Morrow Hospital",
+        "Dalby Prison",
+        "Fenwick Ave",
+    ] {
+        assert!(found.contains(&format!("{place} [place]")), "{found:?}");
+    }
+    // Quiet: an organization's head word still makes an organization.
+    let found = names("The Harwick Institute published the study.\n");
+    assert!(
+        found.contains(&"Harwick Institute [organization]".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn dates_numbers_and_contractions_are_not_names() {
+    let found = names(
+        "I'm sure, she said. Don't go. We've waited since THURSDAY. \
+Twenty-three people came on Tue Jul 9 at 5 PM ET.\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // An age is not part of the name that follows it.
+    let found = names("Sixteen-year-old Darnell Okafor was hurt.\n");
+    assert_eq!(found, vec!["Darnell Okafor [person]".to_string()]);
+    // Quiet: a month that is also a first name stays with the name.
+    let found = names("June Halvorsen said the vote would pass.\n");
+    assert_eq!(found, vec!["June Halvorsen [person]".to_string()]);
+}
+
+#[test]
+fn one_entity_has_one_kind_from_all_its_mentions() {
+    // The first mention says nothing; the second says it is a place.
+    let out = render(
+        &[(
+            "a.txt",
+            "Oskeby has changed a lot. Many families moved to Oskeby last year.\n",
+        )],
+        "",
+    );
+    assert!(
+        mention_line(&out, "Oskeby").contains("[place]") || out.contains("[place] Oskeby"),
+        "{out}"
+    );
+    let entity = out
+        .lines()
+        .find(|l| l.starts_with('E') && l.contains("Oskeby"))
+        .unwrap();
+    assert!(entity.contains("[place]"), "{out}");
+    // Quiet: a person named in full keeps the bare surname.
+    let out = render(
+        &[(
+            "a.txt",
+            "Marta Oskeby leads the union. Oskeby has changed a lot, colleagues say.\n",
+        )],
+        "",
+    );
+    let entity = out
+        .lines()
+        .find(|l| l.starts_with('E') && l.contains("Marta Oskeby"))
+        .unwrap();
+    assert!(entity.contains("[person]"), "{out}");
+}
+
+/// A mention as the recognizer would give it.
+fn mention(text: &str, kind: EntityKind) -> Mention {
+    Mention {
+        span: 0..text.len(),
+        text: text.into(),
+        kind,
+        key: text.into(),
+        demonym: false,
+        role: None,
+        stands_for: None,
+    }
+}
+
+#[test]
+fn a_known_country_does_not_join_a_person_who_shares_its_name() {
+    let config = Config::default();
+    let person = mention("Jordan Pelletier", EntityKind::Person);
+    let country = mention("Jordan", EntityKind::Place);
+    let table = resolve(&[vec![&person, &country]], &config);
+    assert_ne!(table.by_doc[0][0], table.by_doc[0][1], "{table:?}");
+    assert_eq!(table.entities[table.by_doc[0][1]].kind, EntityKind::Place);
+    // Quiet: the bare first name read as a person still joins.
+    let first = mention("Jordan", EntityKind::Person);
+    let table = resolve(&[vec![&person, &first]], &config);
+    assert_eq!(table.by_doc[0][0], table.by_doc[0][1], "{table:?}");
+}
+
+#[test]
+fn a_listed_variant_is_the_preferred_spelling_and_is_flagged() {
+    let config = "[spellings]\n\"Millbrook\" = [\"Milbrook\"]\n\"Anna Smith-Jones\" = [\"Anna Smith Jones\"]\n";
+    let articles = [
+        (
+            "a.txt",
+            "The storm hit Millbrook on Monday. Schools in Millbrook closed.\n",
+        ),
+        ("b.txt", "Milbrook recovered slowly.\n"),
+    ];
+    let out = render(&articles, config);
+    let milbrook = mention_line(&out, "Milbrook");
+    assert!(milbrook.contains("Millbrook"), "{out}");
+    let found = spelling_findings(&articles, config);
+    assert!(found.iter().any(|f| f.contains("“Milbrook”")), "{found:?}");
+    let articles = [
+        ("a.txt", "Anna Smith-Jones won the seat.\n"),
+        ("b.txt", "Voters backed Anna Smith Jones in the east.\n"),
+    ];
+    let found = spelling_findings(&articles, config);
+    assert!(
+        found.iter().any(|f| f.contains("“Anna Smith Jones”")),
+        "{found:?}"
+    );
+    // Quiet: without the listing, nothing is flagged.
+    let articles = [
+        ("a.txt", "The storm hit Millbrook on Monday.\n"),
+        ("b.txt", "Voters backed Anna Smith Jones in the east.\n"),
+    ];
+    assert!(spelling_findings(&articles, "").is_empty());
+}
+
+#[test]
+fn declared_entities_keep_their_kind_everywhere() {
+    let config = "[[entity]]\nname = \"Harlow\"\nkind = \"organization\"\n";
+    let out = render(
+        &[(
+            "a.txt",
+            "Harlow said profits rose. Analysts in Harlow disagreed.\n",
+        )],
+        config,
+    );
+    let entity = out
+        .lines()
+        .find(|l| l.starts_with('E') && l.contains("Harlow"))
+        .unwrap();
+    assert!(entity.contains("[organization]"), "{out}");
+}
+
+#[test]
+fn spelling_variant_fires_for_two_spellings_of_one_name() {
+    let articles = [
+        (
+            "a.txt",
+            "Ministers met Dariusz Wetzlar on Monday. Wetzlar said he was hopeful.\n",
+        ),
+        (
+            "b.txt",
+            "Dariusz Wetzler arrived late. Wetzler left early.\n",
+        ),
+    ];
+    let found = spelling_findings(&articles, "");
+    assert!(!found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn spelling_variant_is_quiet_on_inflections_case_contractions_and_explained_names() {
+    // A member and the team: an inflection, not a spelling.
+    let articles = [
+        (
+            "a.txt",
+            "The Ravelers won again. Coach Ada Brun praised the Ravelers.\n",
+        ),
+        ("b.txt", "He was a Raveler for ten years.\n"),
+    ];
+    assert!(spelling_findings(&articles, "").is_empty());
+    // Contractions.
+    let articles = [
+        ("a.txt", "\"We've tried,\" said Ada Brun.\n"),
+        ("b.txt", "\"We're done,\" said Ada Brun.\n"),
+    ];
+    assert!(spelling_findings(&articles, "").is_empty());
+    // Case or hyphen alone.
+    let articles = [
+        (
+            "a.txt",
+            "DeMarco Tillis scored twice. DeMarco Tillis smiled.\n",
+        ),
+        ("b.txt", "Demarco Tillis was injured.\n"),
+    ];
+    assert!(spelling_findings(&articles, "").is_empty());
+    // The text explains the other name.
+    let articles = [(
+        "a.txt",
+        "The singer Lena Varga, born Lena Vargas in Ohio, toured Europe. Lena Varga sang.\n",
+    )];
+    assert!(spelling_findings(&articles, "").is_empty());
+    // Two different ordinary words that look alike.
+    let articles = [
+        ("a.txt", "Christian Dobre sang at the fair.\n"),
+        ("b.txt", "Christmas Dobre opened the market.\n"),
+    ];
+    assert!(spelling_findings(&articles, "").is_empty());
+}
+
+#[test]
+fn titles_initials_and_suffixes_do_not_split_a_person() {
+    let config = Config::default();
+    let a = mention("City Councilman Ada Lind", EntityKind::Person);
+    let b = mention("Ada K. Lind", EntityKind::Person);
+    let c = mention("Joseph Varga Jr.", EntityKind::Person);
+    let d = mention("Bela Joseph Varga Jr.", EntityKind::Person);
+    let table = resolve(&[vec![&a, &c], vec![&b, &d]], &config);
+    assert_eq!(table.by_doc[0][0], table.by_doc[1][0], "{table:?}");
+    assert_eq!(table.by_doc[0][1], table.by_doc[1][1], "{table:?}");
+    // Quiet: two people who share only a surname stay apart.
+    let e = mention("Ada Lind", EntityKind::Person);
+    let f = mention("Marek Lind", EntityKind::Person);
+    let table = resolve(&[vec![&e], vec![&f]], &config);
+    assert_ne!(table.by_doc[0][0], table.by_doc[1][0], "{table:?}");
+}
+
+#[test]
+fn a_street_and_its_short_forms_are_one_place() {
+    let config = Config::default();
+    let a = mention("Tarnby Avenue", EntityKind::Place);
+    let b = mention("Tarnby Ave", EntityKind::Place);
+    let c = mention("Tarnby", EntityKind::Person);
+    let table = resolve(&[vec![&a, &c], vec![&b]], &config);
+    assert_eq!(table.by_doc[0][0], table.by_doc[1][0], "{table:?}");
+    assert_eq!(table.by_doc[0][0], table.by_doc[0][1], "{table:?}");
+    assert_eq!(table.entities[table.by_doc[0][1]].kind, EntityKind::Place);
+    // Quiet: a bare word in another article is not the street.
+    let table = resolve(&[vec![&a], vec![&c]], &config);
+    assert_ne!(table.by_doc[0][0], table.by_doc[1][0], "{table:?}");
 }

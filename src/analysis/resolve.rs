@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::config::Config;
 use super::document::Anchor;
+use super::entities::gazetteer::GAZETTEER;
 use super::model::{EntityKind, Mention};
 
 /// A mention's place in the desk.
@@ -84,6 +85,68 @@ fn name_words(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The words of a person's name that identify them: without titles or roles
+/// written before it ("City Councilman Ada Lind" -> "Ada Lind"), middle
+/// initials ("Ada K. Lind") or a generational suffix ("Jr.").
+fn person_words<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    use super::entities::words::{is_role_noun, is_title};
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        if words.len() - i <= 2 {
+            break;
+        }
+        if is_title(w) || is_role_noun(&w.to_lowercase()) {
+            start = i + 1;
+        }
+    }
+    let rest = &words[start..];
+    let mut end = rest.len();
+    while end > 2
+        && matches!(
+            rest[end - 1],
+            "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV"
+        )
+    {
+        end -= 1;
+    }
+    let rest = &rest[..end];
+    let n = rest.len();
+    rest.iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            let initial = w.chars().count() == 2
+                && w.ends_with('.')
+                && w.chars().next().is_some_and(char::is_uppercase);
+            !(i > 0 && i + 1 < n && initial)
+        })
+        .map(|(_, w)| *w)
+        .collect()
+}
+
+/// The name of a street without its street word ("Lind Ave" -> "Lind").
+fn street_stem(key: &str) -> Option<&str> {
+    let (stem, last) = key.rsplit_once(' ')?;
+    matches!(
+        last,
+        "Avenue"
+            | "Ave"
+            | "Ave."
+            | "Street"
+            | "St"
+            | "St."
+            | "Road"
+            | "Rd"
+            | "Rd."
+            | "Boulevard"
+            | "Blvd"
+            | "Blvd."
+            | "Lane"
+            | "Drive"
+    )
+    .then_some(stem)
+    .filter(|s| !s.is_empty())
+}
+
 /// Levenshtein distance on characters, stopping early above `max`.
 fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
@@ -109,14 +172,88 @@ fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     prev[b.len()]
 }
 
-/// Two spellings of one word: long enough, same first letter, at most two edits apart.
+/// Two spellings of one word: long enough, same first letter, one edit apart
+/// (two in long words that end alike). Not two forms of one word ("Raveler",
+/// "Ravelers"), not a difference of case or hyphen alone, not two ordinary
+/// words that look alike.
 fn variant_words(a: &str, b: &str) -> bool {
     // Typography is not spelling: "O’Brien" and "O'Brien" are one spelling.
-    a.replace('’', "'") != b.replace('’', "'")
-        && a.chars().count() >= 5
-        && b.chars().count() >= 5
-        && a.chars().next() == b.chars().next()
-        && edit_distance(&a.to_lowercase(), &b.to_lowercase(), 2) <= 2
+    let (a, b) = (a.replace('’', "'"), b.replace('’', "'"));
+    if a == b || a.chars().count() < 5 || b.chars().count() < 5 {
+        return false;
+    }
+    if a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let plain = |w: &str| -> String {
+        w.chars()
+            .filter(|c| !matches!(c, '-' | '‐' | '\''))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (la, lb) = (plain(&a), plain(&b));
+    if la == lb || inflection(&la, &lb) || inflection(&lb, &la) {
+        return false;
+    }
+    if GAZETTEER.is_common(&la) && GAZETTEER.is_common(&lb) {
+        return false;
+    }
+    match edit_distance(&la, &lb, 2) {
+        1 => true,
+        2 => {
+            let long = la.chars().count() >= 8 && lb.chars().count() >= 8;
+            let tail = |w: &str| w.chars().rev().take(2).collect::<String>();
+            long && tail(&la) == tail(&lb)
+        }
+        _ => false,
+    }
+}
+
+/// `b` is `a` with a plural or possessive ending ("raveler", "ravelers").
+fn inflection(a: &str, b: &str) -> bool {
+    b.strip_prefix(a)
+        .is_some_and(|rest| matches!(rest, "s" | "es" | "'s" | "s'"))
+        || (a.ends_with('y') && b.strip_prefix(&a[..a.len() - 1]) == Some("ies"))
+}
+
+/// The desk's keys with every spelling the user listed as a variant written
+/// the preferred way ("Brenfort" -> "Brenford", "Ada Lind Berg" ->
+/// "Ada Lind-Berg"). `None` when the key has no listed variant.
+fn preferred_key(key: &str, config: &Config) -> Option<String> {
+    let mut out = key.to_string();
+    for (preferred, variants) in &config.preferred_spellings {
+        for v in variants {
+            if v.is_empty() || v == preferred {
+                continue;
+            }
+            out = replace_words(&out, v, preferred);
+        }
+    }
+    (out != key).then_some(out)
+}
+
+/// `text` with each whole-word occurrence of `from` replaced by `to`.
+fn replace_words(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(from) {
+        let before_ok = rest[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && (i > 0 || out.chars().next_back().is_none_or(|c| !c.is_alphanumeric()));
+        let after = &rest[i + from.len()..];
+        let after_ok = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        out.push_str(&rest[..i]);
+        if before_ok && after_ok {
+            out.push_str(to);
+        } else {
+            out.push_str(from);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Two person names that differ only in the spelling of one long word.
@@ -196,6 +333,26 @@ fn kind_slot(kind: EntityKind) -> usize {
     }
 }
 
+/// How much one mention's reading weighs in its entity's kind. A bare word
+/// read as a person when nothing said what it is weighs least; a reading the
+/// gazetteer, a full name or a head word supports weighs more.
+fn vote_weight(ident: &Ident, m: &Mention) -> usize {
+    match ident {
+        Ident::Person(k) if !k.contains(' ') => {
+            if m.role.is_some() {
+                3
+            } else {
+                1
+            }
+        }
+        Ident::Person(_) => 3,
+        Ident::Thing(k) => {
+            let known = GAZETTEER.lookup(k).is_some_and(|g| g.kind == m.kind);
+            if known || k.contains(' ') { 3 } else { 2 }
+        }
+    }
+}
+
 fn is_acronym(key: &str) -> bool {
     let n = key.chars().count();
     (2..=6).contains(&n) && key.chars().all(|c| c.is_ascii_uppercase())
@@ -207,15 +364,18 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
     // Every full person name of the desk, by surname and by first word.
     let mut desk_names: HashMap<String, HashSet<String>> = HashMap::new();
     let mut desk_buckets: HashMap<String, HashSet<String>> = HashMap::new();
+    // How often each full name is written.
+    let mut full_count: HashMap<String, usize> = HashMap::new();
     for m in docs.iter().flat_map(|d| d.iter()) {
         if m.kind != EntityKind::Person || m.demonym {
             continue;
         }
-        let words = name_words(&m.key);
+        let words = person_words(&name_words(&m.key));
         if words.len() < 2 {
             continue;
         }
         let full = words.join(" ");
+        *full_count.entry(full.clone()).or_default() += 1;
         // Across articles, a name is found by its surname; by its first word
         // only when that is likely a family name written first ("Kim Jong Un",
         // "Kim Yong-bok").
@@ -255,7 +415,7 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
         let mut local_first: HashMap<&str, Vec<String>> = HashMap::new();
         for m in mentions.iter() {
             if m.kind == EntityKind::Person && !m.demonym {
-                let words = name_words(&m.key);
+                let words = person_words(&name_words(&m.key));
                 if words.len() >= 2 {
                     let full = words.join(" ");
                     for (map, w) in [
@@ -275,7 +435,16 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
         }
         let mut ids = Vec::with_capacity(mentions.len());
         for m in mentions.iter() {
-            let ident = identify(m, &local, &desk_names, &desk_buckets, &user_persons);
+            let ident = identify(
+                m,
+                &local,
+                &DeskNames {
+                    by_surname: &desk_names,
+                    by_bucket: &desk_buckets,
+                    count: &full_count,
+                },
+                &user_persons,
+            );
             let id = *ident_index.entry(ident.clone()).or_insert_with(|| {
                 idents.push(ident);
                 first_kind.push(if m.demonym { EntityKind::Place } else { m.kind });
@@ -291,6 +460,23 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
     let mut groups = Groups {
         parent: (0..idents.len()).collect(),
     };
+    // What the user says wins: a listed variant is its preferred spelling,
+    // whatever either was read as.
+    if !config.preferred_spellings.is_empty() {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for (i, ident) in idents.iter().enumerate() {
+            let (Ident::Person(k) | Ident::Thing(k)) = ident;
+            by_key.entry(k.clone()).or_insert(i);
+        }
+        for (i, ident) in idents.iter().enumerate() {
+            let (Ident::Person(k) | Ident::Thing(k)) = ident;
+            if let Some(p) = preferred_key(k, config)
+                && let Some(&j) = by_key.get(&p)
+            {
+                groups.union(i, j);
+            }
+        }
+    }
     // Spelling variants of person names ("Volodymyr Zelenskyy" / "Volodymyr Zelensky").
     let mut shapes: HashMap<(String, usize), Vec<usize>> = HashMap::new();
     for (i, ident) in idents.iter().enumerate() {
@@ -313,6 +499,88 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
                     }
                 }
                 list.push(i);
+            }
+        }
+    }
+    // A bare word read as a person only because nothing said otherwise, and
+    // read as a place or an organization elsewhere in the desk, is that
+    // thing: its mentions vote on what it is.
+    let mut desk_things: HashMap<&str, usize> = HashMap::new();
+    for (i, ident) in idents.iter().enumerate() {
+        if let Ident::Thing(k) = ident
+            && !k.contains(' ')
+            && !demonym_ident[i]
+        {
+            desk_things.entry(k.as_str()).or_insert(i);
+        }
+    }
+    for (i, ident) in idents.iter().enumerate() {
+        if let Ident::Person(k) = ident
+            && !k.contains(' ')
+            && let Some(&j) = desk_things.get(k.as_str())
+        {
+            groups.union(i, j);
+        }
+    }
+    // "Lind Avenue", "Lind Ave" and, in the same article, a bare "Lind": one
+    // street.
+    let mut streets: HashMap<&str, usize> = HashMap::new();
+    for (i, ident) in idents.iter().enumerate() {
+        if let Ident::Thing(k) = ident
+            && let Some(stem) = street_stem(k)
+        {
+            match streets.get(stem) {
+                Some(&j) => groups.union(i, j),
+                None => {
+                    streets.insert(stem, i);
+                }
+            }
+        }
+    }
+    for ids in &per_doc {
+        let here: HashMap<&str, usize> = ids
+            .iter()
+            .filter_map(|&i| match &idents[i] {
+                Ident::Thing(k) => street_stem(k).map(|stem| (stem, i)),
+                Ident::Person(_) => None,
+            })
+            .collect();
+        for &i in ids {
+            let (Ident::Person(k) | Ident::Thing(k)) = &idents[i];
+            if let Some(&j) = here.get(k.as_str()) {
+                groups.union(i, j);
+            }
+        }
+    }
+    // A full name that ends a longer full name of the desk ("Joseph Lind",
+    // "Ada Joseph Lind") names the same person when only one longer name fits.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, ident) in idents.iter().enumerate() {
+        if let Ident::Person(k) = ident
+            && let Some((_, last)) = k.rsplit_once(' ')
+        {
+            by_last.entry(last).or_default().push(i);
+        }
+    }
+    for list in by_last.values() {
+        for &i in list {
+            let Ident::Person(short) = &idents[i] else {
+                continue;
+            };
+            let longer: Vec<usize> = list
+                .iter()
+                .copied()
+                .filter(|&j| match &idents[j] {
+                    Ident::Person(long) => {
+                        long.len() > short.len()
+                            && long.ends_with(short.as_str())
+                            && long[..long.len() - short.len()].ends_with(' ')
+                    }
+                    Ident::Thing(_) => false,
+                })
+                .collect();
+            if longer.len() == 1 {
+                groups.union(i, longer[0]);
             }
         }
     }
@@ -424,10 +692,14 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
                 Ident::Thing(_) if m.demonym => EntityKind::Place,
                 Ident::Thing(_) => m.kind,
             };
-            votes.entry(root).or_default()[kind_slot(kind)] += 1;
+            votes.entry(root).or_default()[kind_slot(kind)] += vote_weight(&idents[id], m);
         }
     }
     let thing_kind = |root: usize| {
+        let (Ident::Person(k) | Ident::Thing(k)) = &idents[root];
+        if let Some(u) = config.entities.iter().find(|u| u.name == *k) {
+            return EntityKind::from(u.kind);
+        }
         let first = match idents[root] {
             Ident::Person(_) => EntityKind::Person,
             Ident::Thing(_) => first_kind[root],
@@ -549,13 +821,38 @@ pub fn same_names<'a>(
     }
 }
 
+/// The desk's full person names, for a bare word to find its person.
+struct DeskNames<'a> {
+    by_surname: &'a HashMap<String, HashSet<String>>,
+    by_bucket: &'a HashMap<String, HashSet<String>>,
+    count: &'a HashMap<String, usize>,
+}
+
+impl DeskNames<'_> {
+    /// The one full name among `fulls` that the desk writes at least three
+    /// times as often as any other: the person a bare shared word means.
+    fn dominant(&self, fulls: &HashSet<String>) -> Option<String> {
+        let mut ranked: Vec<(usize, &String)> = fulls
+            .iter()
+            .map(|f| (self.count.get(f).copied().unwrap_or(0), f))
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        match ranked.as_slice() {
+            [(_, only)] => Some((*only).clone()),
+            [(a, top), (b, _), ..] if *a >= 3 * *b.max(&1) => Some((*top).clone()),
+            _ => None,
+        }
+    }
+}
+
 fn identify(
     m: &Mention,
     local: &HashMap<&str, Vec<String>>,
-    desk_names: &HashMap<String, HashSet<String>>,
-    desk_buckets: &HashMap<String, HashSet<String>>,
+    desk: &DeskNames<'_>,
     user_persons: &HashSet<&str>,
 ) -> Ident {
+    let desk_names = desk.by_surname;
+    let desk_buckets = desk.by_bucket;
     if m.demonym {
         return Ident::Thing(m.key.to_string());
     }
@@ -565,7 +862,7 @@ fn identify(
     let words = name_words(&m.key);
     if words.len() >= 2 {
         return if m.kind == EntityKind::Person {
-            Ident::Person(words.join(" "))
+            Ident::Person(person_words(&words).join(" "))
         } else {
             Ident::Thing(m.key.to_string())
         };
@@ -573,6 +870,17 @@ fn identify(
     let Some(&word) = words.first() else {
         return Ident::Thing(m.key.to_string());
     };
+    // A word the gazetteer knows as a country, a region or an organization,
+    // read so here, does not join a person who shares a word with it: its
+    // other mentions decide what it is. (Town names are often surnames too.)
+    if m.kind != EntityKind::Person
+        && GAZETTEER.lookup(word).is_some_and(|k| {
+            k.kind != EntityKind::Person
+                && k.place != Some(super::entities::gazetteer::PlaceKind::City)
+        })
+    {
+        return Ident::Thing(m.key.to_string());
+    }
     // A surname (or first word) of a full name introduced in the same article.
     if let Some(full) = local.get(word) {
         // Several people share it: the first introduced wins.
@@ -583,10 +891,7 @@ fn identify(
     }
     // Across the desk only when exactly one person has that name.
     if let Some(fulls) = desk_names.get(word) {
-        if fulls.len() == 1 {
-            return Ident::Person(fulls.iter().next().cloned().unwrap_or_default());
-        }
-        return Ident::Person(word.to_string());
+        return Ident::Person(desk.dominant(fulls).unwrap_or_else(|| word.to_string()));
     }
     if let Some(fulls) = desk_buckets.get(&bucket(word)) {
         let matches: Vec<&String> = fulls
@@ -652,6 +957,13 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<&Mention>], config: &Co
     }
     entity.aliases = aliases;
 
+    // Spellings the user listed: every use of a variant, and of the
+    // preferred spelling, wherever the engine would have put them.
+    if let Some((preferred, found)) = user_spellings(entity, &mentions, config) {
+        entity.preferred = Some(preferred);
+        entity.spellings = found;
+        return;
+    }
     // Spelling variants of one word of the name: the distinct words, in
     // order of first use, each with every mention that uses it.
     let mut distinct: Vec<Spelling> = Vec::new();
@@ -731,4 +1043,67 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<&Mention>], config: &Co
         entity.preferred = from_config.or(majority);
         entity.spellings = spellings;
     }
+}
+
+/// The uses of a spelling the user listed under `[spellings]` among an
+/// entity's mentions, in order of first use (the preferred spelling last
+/// and without mentions when it is not used). `None` when no listed variant is used.
+fn user_spellings(
+    entity: &Entity,
+    mentions: &[&Mention],
+    config: &Config,
+) -> Option<(String, Vec<Spelling>)> {
+    for (preferred, variants) in &config.preferred_spellings {
+        let mut found: Vec<Spelling> = Vec::new();
+        for (r, m) in entity.mentions.iter().zip(mentions) {
+            if m.demonym {
+                continue;
+            }
+            for (i, spelling) in std::iter::once(preferred).chain(variants).enumerate() {
+                if i > 0 && spelling == preferred {
+                    continue;
+                }
+                for at in word_matches(&m.text, spelling) {
+                    let place = MentionRef {
+                        doc: r.doc,
+                        index: r.index,
+                        part: at..at + spelling.len(),
+                    };
+                    match found.iter_mut().find(|s| s.text == *spelling) {
+                        Some(s) => s.mentions.push(place),
+                        None => found.push(Spelling {
+                            text: spelling.clone(),
+                            mentions: vec![place],
+                        }),
+                    }
+                }
+            }
+        }
+        if found.iter().any(|s| s.text != *preferred) {
+            if !found.iter().any(|s| s.text == *preferred) {
+                found.push(Spelling {
+                    text: preferred.clone(),
+                    mentions: Vec::new(),
+                });
+            }
+            return Some((preferred.clone(), found));
+        }
+    }
+    None
+}
+
+/// Where `word` stands in `text` as whole words, by byte offset.
+fn word_matches(text: &str, word: &str) -> Vec<usize> {
+    if word.is_empty() {
+        return Vec::new();
+    }
+    text.match_indices(word)
+        .filter(|&(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+                && after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+        })
+        .map(|(i, _)| i)
+        .collect()
 }

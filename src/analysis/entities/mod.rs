@@ -13,7 +13,7 @@
 
 pub mod gazetteer;
 mod tokens;
-mod words;
+pub(crate) mod words;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -630,6 +630,7 @@ impl Recognizer<'_> {
                             && stands_for.is_none()
                             && (self.speech_after(e - 1)
                                 || (GAZETTEER.is_surname(self.text(p))
+                                    && self.surname_in_block(self.text(p))
                                     && !self.locative_before(p)
                                     && !self.place_after(p)))
                         {
@@ -1032,6 +1033,18 @@ impl Recognizer<'_> {
             )
     }
 
+    /// A capitalized word that is never a name nor part of one: a weekday or
+    /// month, a clock word, a number in words, a contraction.
+    fn not_name_word(&self, i: usize) -> bool {
+        let text = self.text(i);
+        // Months that are also first names stay with the name ("June Halvorsen").
+        let named_month = matches!(text, "April" | "May" | "June" | "August");
+        (words::is_calendar(text) && !named_month)
+            || words::is_clock_word(text)
+            || words::is_number_word(text)
+            || words::is_contraction(text)
+    }
+
     fn speech_after(&self, i: usize) -> bool {
         self.toks
             .get(i + 1)
@@ -1054,8 +1067,16 @@ impl Recognizer<'_> {
                 break;
             }
         }
+        // Ages, numbers in words and dates around a name are not part of it
+        // ("Sixteen-year-old", "Twenty-three", "Tue Jul", "PM ET").
+        while a < b && self.not_name_word(a) {
+            a += 1;
+        }
         let mut b = b;
-        while b > a && (matches!(self.text(b - 1), "of" | "for" | "and" | "the")) {
+        while b > a
+            && (matches!(self.text(b - 1), "of" | "for" | "and" | "the")
+                || self.not_name_word(b - 1))
+        {
             b -= 1;
         }
         if a >= b {
@@ -1178,6 +1199,11 @@ impl Recognizer<'_> {
                 // "UNC Greensboro", "ANDRILL Project": an acronym opens an organization's name.
 
                 EntityKind::Organization
+            } else if !first_name
+                && self.place_before(a)
+                && !(a..b).any(|i| words::is_event_head(self.text(i)))
+            {
+                EntityKind::Place
             } else if GAZETTEER.is_surname(&last) || !last_common {
                 EntityKind::Person
             } else {
@@ -1191,13 +1217,15 @@ impl Recognizer<'_> {
             } else {
                 EntityKind::Organization
             }
-        } else if self.surname_in_block(&first)
-            || self.speech_after(a)
-            || first_name
-            || GAZETTEER.is_surname(&first)
-        {
+        } else if self.surname_in_block(&first) || self.speech_after(a) {
             EntityKind::Person
         } else if self.place_before(a) || words::is_direction(&first) {
+            // "in Brenford", "near Oskeby": a preposition of place outweighs a
+            // word that is also a surname.
+            EntityKind::Place
+        } else if first_name || GAZETTEER.is_surname(&first) {
+            EntityKind::Person
+        } else if self.goal_before(a) {
             EntityKind::Place
         } else if let Some(kind) = self.coordinated(a) {
             // "the religious schools Santo Spirito and Immacolata"
@@ -1359,7 +1387,10 @@ impl Recognizer<'_> {
             let t = &self.toks[a - 1];
             let word = &self.block[t.span.clone()];
             t.word
-                && (matches!(word, "in" | "near" | "across" | "outside")
+                && (matches!(
+                    word,
+                    "in" | "near" | "across" | "outside" | "into" | "throughout" | "inside"
+                )
                     // "the town of Yeoncheon", "the Municipality of Bogliasco", "next to Genova"
                     || (a >= 2
                         && self.toks[a - 1].glued
@@ -1368,6 +1399,26 @@ impl Recognizer<'_> {
                             "to" => self.text(a - 2) == "next",
                             _ => false,
                         }))
+        }
+    }
+
+    /// "at", "from" or "to" right before a name that nothing else types:
+    /// where one goes, comes from or is ("flew to Brenford"), but not "according
+    /// to" or a speech verb's addressee ("said to").
+    fn goal_before(&self, a: usize) -> bool {
+        if a == 0 || !self.toks[a].glued || !self.toks[a - 1].word {
+            return false;
+        }
+        match self.text(a - 1) {
+            "at" | "from" => true,
+            "to" => {
+                a < 2
+                    || !(matches!(
+                        self.text(a - 2),
+                        "according" | "due" | "thanks" | "next" | "close" | "up" | "married"
+                    ) || words::is_speech_verb(self.text(a - 2)))
+            }
+            _ => false,
         }
     }
 

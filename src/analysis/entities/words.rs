@@ -305,7 +305,15 @@ pub fn is_of_head(word: &str) -> bool {
         || is_place_of_head(word)
         || matches!(
             word,
-            "Secretary" | "Minister" | "Chiefs" | "Bank" | "Museum" | "Duke" | "Prince" | "Queen"
+            "Secretary"
+                | "Minister"
+                | "Chiefs"
+                | "Bank"
+                | "Museum"
+                | "Hospital"
+                | "Duke"
+                | "Prince"
+                | "Queen"
         )
 }
 
@@ -417,8 +425,6 @@ pub fn is_org_head(word: &str) -> bool {
             | "Television"
             | "Radio"
             | "Library"
-            | "Museum"
-            | "Hospital"
             | "Laboratory"
             | "Lab"
             | "Labs"
@@ -551,6 +557,34 @@ pub fn is_place_head(word: &str) -> bool {
             | "Monument"
             | "Palace"
             | "Tower"
+            | "Museum"
+            | "Hospital"
+            | "Theatre"
+            | "Theater"
+            | "Prison"
+            | "Jail"
+            | "Penitentiary"
+            | "Base"
+            | "Zoo"
+            | "Cemetery"
+            | "Mall"
+            | "Ave"
+            | "Ave."
+            | "Rd"
+            | "Rd."
+            | "Blvd"
+            | "Blvd."
+            | "Lane"
+            | "Highway"
+            | "Freeway"
+            | "Parkway"
+            | "Expressway"
+            | "Turnpike"
+            | "District"
+            | "Neighborhood"
+            | "Neighbourhood"
+            | "Quarter"
+            | "Hill"
     )
 }
 
@@ -900,42 +934,166 @@ pub fn is_compound_suffix(word: &str) -> bool {
     )
 }
 
-/// Days and months: capitalized, but dates rather than names.
+/// Days and months: capitalized, but dates rather than names. Full names in
+/// any case ("THURSDAY"), abbreviations with or without a dot ("Tue", "Oct.").
 pub fn is_calendar(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    let lower = bare.to_lowercase();
+    let full = matches!(
+        lower.as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    );
+    if full {
+        return true;
+    }
+    // Abbreviations are title case or capitals; "Sun", "Sat", "Mon" and "Mar"
+    // are also words and names, so only with their dot.
+    let dotted = word.ends_with('.');
+    matches!(
+        lower.as_str(),
+        "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "jan"
+            | "feb"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    ) || (dotted && matches!(lower.as_str(), "mon" | "sat" | "sun" | "mar"))
+}
+
+/// Time zones and clock words written after a time ("PM ET", "CEST").
+pub fn is_clock_word(word: &str) -> bool {
     matches!(
         word,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan."
-            | "Feb."
-            | "Mar."
-            | "Apr."
-            | "Jun."
-            | "Jul."
-            | "Aug."
-            | "Sept."
-            | "Sep."
-            | "Oct."
-            | "Nov."
-            | "Dec."
+        "AM" | "PM"
+            | "A.M."
+            | "P.M."
+            | "ET"
+            | "EST"
+            | "EDT"
+            | "CT"
+            | "CST"
+            | "CDT"
+            | "MT"
+            | "MST"
+            | "MDT"
+            | "PT"
+            | "PST"
+            | "PDT"
+            | "GMT"
+            | "UTC"
+            | "BST"
+            | "CET"
+            | "CEST"
+            | "EET"
+            | "EEST"
+            | "IST"
+            | "JST"
     )
+}
+
+/// A pronoun or verb run together with its auxiliary ("I'm", "Don't",
+/// "We've", "They're"): never a name.
+pub fn is_contraction(word: &str) -> bool {
+    let lower = word.replace('’', "'").to_lowercase();
+    let Some((head, tail)) = lower.rsplit_once('\'') else {
+        return false;
+    };
+    if head.is_empty() {
+        return false;
+    }
+    match tail {
+        "t" => head.ends_with('n'),
+        "m" | "re" | "ve" | "ll" | "d" => is_function(head) || head == "i",
+        "s" => matches!(
+            head,
+            "it" | "that" | "there" | "here" | "what" | "who" | "where" | "he" | "she" | "let"
+        ),
+        _ => false,
+    }
+}
+
+/// A number written in words, alone or in a compound ("Twenty-three",
+/// "Sixteen-year-old", "10-year-old"): never a name nor part of one.
+pub fn is_number_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let first = lower.split(['-', '‐']).next().unwrap_or("");
+    let number = |w: &str| {
+        matches!(
+            w,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "thirteen"
+                | "fourteen"
+                | "fifteen"
+                | "sixteen"
+                | "seventeen"
+                | "eighteen"
+                | "nineteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
+                | "thousand"
+                | "million"
+                | "billion"
+                | "dozen"
+        )
+    };
+    if number(&lower) {
+        return true;
+    }
+    // Compounds: a number first, then numbers or "year-old".
+    lower.contains(['-', '‐'])
+        && (number(first) || first.chars().all(|c| c.is_ascii_digit()))
+        && lower
+            .split(['-', '‐'])
+            .skip(1)
+            .all(|w| number(w) || matches!(w, "year" | "years" | "old" | "month" | "week" | "day"))
 }
 
 /// Compass directions and regions named by them ("the West", "the Midwest").
@@ -1154,6 +1312,14 @@ pub fn is_foreign_place_head(word: &str) -> bool {
             | "Via"
             | "Rue"
             | "Place"
+            | "Fort"
+            | "Ft."
+            | "Mount"
+            | "Mt."
+            | "Port"
+            | "Lake"
+            | "Cape"
+            | "Camp"
     )
 }
 

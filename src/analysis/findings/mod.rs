@@ -122,7 +122,7 @@ pub(crate) fn document_findings(
 /// The findings about names across the desk: spelling variants.
 pub(crate) fn name_findings(input: &RuleInput<'_>, config: &Config) -> Vec<Finding> {
     match config.severity(SPELLING_VARIANT) {
-        Some(severity) => spelling::check(input, severity),
+        Some(severity) => spelling::check(input, severity, config),
         None => Vec::new(),
     }
 }

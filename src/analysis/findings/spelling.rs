@@ -3,13 +3,14 @@
 use std::sync::Arc;
 
 use super::{Finding, Fix, Related, RuleInput};
-use crate::analysis::config::Severity;
+use crate::analysis::config::{Config, Severity};
 
 /// The rule id.
 pub const RULE: &str = "spelling-variant";
 
-/// A finding on every mention that does not use the entity's preferred spelling.
-pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
+/// A finding on every mention that does not use the entity's preferred
+/// spelling. What the user listed in `[spellings]` is always flagged.
+pub(crate) fn check(input: &RuleInput<'_>, severity: Severity, config: &Config) -> Vec<Finding> {
     let mut out = Vec::new();
     for entity in &input.entities.entities {
         if entity.spellings.len() < 2 {
@@ -37,6 +38,18 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
             .filter(|s| s.text == preferred)
             .map(|s| s.mentions.len())
             .sum();
+        let listed = config.preferred_spellings.contains_key(preferred);
+        // The text says why the name is written otherwise ("born Lena Vargas",
+        // "nicknamed", "also known as"): two names, not two spellings.
+        if !listed
+            && entity
+                .spellings
+                .iter()
+                .flat_map(|s| &s.mentions)
+                .any(|m| explained(input, m))
+        {
+            continue;
+        }
         for spelling in entity.spellings.iter().filter(|s| s.text != preferred) {
             for mention in &spelling.mentions {
                 out.push(Finding {
@@ -44,11 +57,18 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
                     severity,
                     doc: mention.doc,
                     at: mention.anchor(),
-                    message: format!(
-                        "“{}” is spelled “{preferred}” elsewhere ({preferred_count} mention{})",
-                        spelling.text,
-                        if preferred_count == 1 { "" } else { "s" }
-                    )
+                    message: if preferred_count == 0 {
+                        format!(
+                            "“{}” is to be spelled “{preferred}” (marginalia.toml)",
+                            spelling.text
+                        )
+                    } else {
+                        format!(
+                            "“{}” is spelled “{preferred}” elsewhere ({preferred_count} mention{})",
+                            spelling.text,
+                            if preferred_count == 1 { "" } else { "s" }
+                        )
+                    }
                     .into(),
                     related: preferred_uses.clone(),
                     fix: Some(Box::new(Fix {
@@ -61,4 +81,46 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Words that introduce another name of the same one.
+const EXPLAINING: &[&str] = &[
+    "born ",
+    "née ",
+    "nee ",
+    "nicknamed",
+    "known as",
+    "a.k.a",
+    "aka ",
+    "also called",
+    "formerly",
+    "real name",
+    "birth name",
+    "stage name",
+    "pen name",
+    "renamed",
+    "changed his name",
+    "changed her name",
+    "changed their name",
+    "dubbed",
+];
+
+/// True when the words just before the mention (in its line) explain it as
+/// another name.
+fn explained(input: &RuleInput<'_>, m: &crate::analysis::resolve::MentionRef) -> bool {
+    let doc = input.docs[m.doc];
+    let Some(span) = doc.analysis.mention_span(m.index) else {
+        return false;
+    };
+    let text = doc.text.as_str();
+    let Some(before) = text.get(..span.start) else {
+        return false;
+    };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let mut from = span.start.saturating_sub(40).max(line_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text[from..span.start].to_lowercase();
+    EXPLAINING.iter().any(|w| window.contains(w))
 }
