@@ -14,7 +14,9 @@ arithmetic, spelling-variant):
   A finding is matched to a verdict by cluster, file, rule and its span text
   (the text of the file between the finding's start and end). Verdicts come
   from /work/shared/data/newsdesk/judged-findings.jsonl and from the
-  project's own tests/gold/newsdesk-judged-extra.jsonl;
+  project's own tests/gold/newsdesk-judged-extra.jsonl; a verdict of the
+  project's is used only for the finding it judged (same related spans),
+  and comes before the shared one;
 - precision = TRUE / (TRUE + FALSE + unjudged): a finding nobody judged
   counts as wrong, UNCLEAR ones are left out;
 - false warnings (FALSE + unjudged) per 1,000 words (words from
@@ -214,7 +216,12 @@ def main():
         total_words += words[name]
         for finding in desk.findings:
             key = (name, finding["file"], finding["rule"], finding["span"])
-            verdicts = judged.get(key)
+            # The project's own verdict on this very finding (same related
+            # spans) comes first; else any verdict on the span.
+            related = sorted(desk.text(f, s, e) for f, s, e in finding["related"])
+            own = [r for r in judged.get(key, []) if r.get("judged_by") == "project"
+                   and sorted(r.get("related", [])) == related]
+            verdicts = own or [r for r in judged.get(key, []) if r.get("judged_by") != "project"]
             verdict = verdicts[0]["verdict"] if verdicts else "unjudged"
             reason = verdicts[0].get("reason", "") if verdicts else ""
             counts[finding["rule"]][verdict] += 1
