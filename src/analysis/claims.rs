@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::model::{EntityKind, Figure, FigureRole, Mention};
+use super::model::{EntityKind, Figure, FigureRole, Mention, Unit};
 use super::text::{self, BlockKind};
 
 /// The context of one figure's claim, taken from its sentence.
@@ -25,6 +25,19 @@ pub struct ClaimContext {
     pub hypothetical: bool,
     /// The figure counts per item ("two units of up to 6,000 troops each").
     pub distributive: bool,
+    /// What the figure measures when its sentence states a toll: `dead` or
+    /// `injured`, with the victims its head noun names ("dead: soldiers").
+    pub toll: Option<Arc<str>>,
+    /// The figure is a part, a window or a difference rather than a whole:
+    /// "18 of 23", "including 54", "the last 10 games", "two games behind".
+    pub partial: bool,
+    /// The figure is stated as provisional ("so far", "confirmed", "rose to").
+    pub provisional: bool,
+    /// The figure is the population of its subject, a place.
+    pub population: bool,
+    /// The sentence places the figure at another time than the story's:
+    /// a year it names, or "last year", "ago", "previous".
+    pub when: Option<Arc<str>>,
 }
 
 /// Verbs that name the event of a claim, by their normalized form.
@@ -186,14 +199,541 @@ fn context_in_sentence(
     let event = nearest_event(masked, &sentence, &phrase);
     let lead = &masked[sentence.start..figure.span.start];
     let after = masked[phrase.end..sentence.end].trim_start();
+    let mut shape = shape(masked, &sentence, &in_sentence, figure);
+    if let Some(toll) = &mut shape.toll {
+        // A toll is scoped by the place its sentence puts it in ("12 were
+        // killed in the north district"), and one that adds to another
+        // ("also", "another", "separate") is a part.
+        // The places named after the figure, all of them: "in A, B and C".
+        let mut places: Vec<String> = in_sentence
+            .iter()
+            .filter(|m| {
+                let before = &masked[sentence.start..m.span.start];
+                !m.demonym
+                    && m.kind != EntityKind::Person
+                    && m.span.start >= figure.span.end
+                    && follows_preposition(before)
+                    && !is_source_phrase(before)
+            })
+            .map(|m| subject_key(m))
+            .collect();
+        // And the kind of place a preposition puts it in, anywhere in the
+        // sentence: "in the school", "in the eastern district".
+        let after: Vec<&str> = words(&masked[sentence.clone()]).map(|(_, w)| w).collect();
+        for (i, w) in after.iter().enumerate() {
+            if is_one_of(w, &["in", "at", "near", "inside"]) {
+                if let Some(place) = after[i + 1..]
+                    .iter()
+                    .take(4)
+                    .find(|w| is_one_of(w, LOCALES))
+                {
+                    places.push(place.to_ascii_lowercase());
+                }
+            }
+        }
+        places.sort();
+        places.dedup();
+        if !places.is_empty() {
+            toll.push_str(" in ");
+            toll.push_str(&places.join(", "));
+        }
+        // So is one its sentence opens with a place of its own ("In the
+        // next district, 10 were killed"): a part of the whole toll.
+        let opening = first_word(&masked[sentence.clone()]).unwrap_or("");
+        if ["also", "another", "separate", "other"]
+            .iter()
+            .any(|w| contains_words(&masked[sentence.clone()], w))
+            || (is_one_of(opening, &["in", "at"]) && figure.span.start > sentence.start + 3)
+        {
+            shape.partial = true;
+        }
+    }
+    let date = sentence_date(sentence_text);
+    let when = date
+        .as_deref()
+        .map(|d| d[..4].to_string())
+        .or_else(|| elsewhere_in_time(sentence_text).then(|| "earlier".to_string()))
+        .or_else(|| {
+            // A count other than a toll stated as a running total ("so far",
+            // "in all") is not one day's count.
+            if shape.toll.is_some() {
+                return None;
+            }
+            ["so far", "in total", "in all", "since"]
+                .iter()
+                .any(|p| contains_words(sentence_text, p))
+                .then(|| "so far".to_string())
+        });
+    // "a city of 160,000 people", "home to 167,000": the population of the
+    // place named last before the figure.
+    let population = if shape.toll.is_none() && states_population(lead) {
+        in_sentence
+            .iter()
+            .rev()
+            .find(|m| m.kind == EntityKind::Place && !m.demonym && m.span.end <= figure.span.start)
+            .map(|m| subject_key(m))
+    } else {
+        None
+    };
+    let subject = match population {
+        Some(place) => Some(place),
+        None => subject,
+    };
     ClaimContext {
+        population: population_flag(&subject, lead, shape.toll.is_none()),
+        toll: shape.toll.map(Into::into),
+        partial: shape.partial,
+        provisional: shape.provisional,
+        when: when.map(Into::into),
         subject: subject.map(Into::into),
         target: target.map(Into::into),
         event: event.map(Into::into),
-        date: sentence_date(sentence_text).map(Into::into),
+        date: date.map(Into::into),
         hypothetical: words(lead).any(|(_, w)| is_one_of(w, HYPOTHETICAL)),
         distributive: first_word(after).is_some_and(|w| is_one_of(w, &["each", "apiece"])),
     }
+}
+
+/// What the words around a figure say about the quantity it states.
+#[derive(Debug, Default)]
+struct Shape {
+    toll: Option<String>,
+    partial: bool,
+    provisional: bool,
+}
+
+/// Words of a toll after its victims: "24 people (were) killed", "five dead".
+const DEAD: &[&str] = &["killed", "dead", "died", "deaths", "fatalities", "perished"];
+const HURT: &[&str] = &["injured", "wounded", "hurt", "injuries"];
+/// Verbs that govern a toll figure standing after them: "killing 5 people".
+const KILLING: &[&str] = &["killed", "killing", "kills", "kill"];
+const INJURING: &[&str] = &[
+    "injured", "injuring", "wounded", "wounding", "injures", "wounds",
+];
+/// Words that may stand between the victims and the toll word.
+const TOLL_FILLERS: &[&str] = &[
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "are",
+    "is",
+    "being",
+    "so",
+    "far",
+    "now",
+    "already",
+    "reportedly",
+    "confirmed",
+    "officially",
+    "also",
+    "all",
+    "believed",
+    "feared",
+    "reported",
+    "said",
+    "to",
+    "others",
+    "people",
+    "and",
+];
+/// Nouns for people in general: the victims of a toll that names no group.
+const PEOPLE: &[&str] = &["people", "persons", "person", "victims", "individuals"];
+/// Words before a figure that make it a part or a window of a larger whole.
+const PART_BEFORE: &[&str] = &[
+    "including",
+    "among",
+    "last",
+    "next",
+    "first",
+    "past",
+    "previous",
+    "final",
+    "remaining",
+    "another",
+    "other",
+    "additional",
+    "further",
+    "extra",
+    "top",
+    "latest",
+    "early",
+    "earlier",
+];
+/// Words after a figure's noun that make it a difference or a relation.
+const RELATIVE_AFTER: &[&str] = &[
+    "behind",
+    "ahead",
+    "below",
+    "above",
+    "back",
+    "short",
+    "fewer",
+    "less",
+    "more",
+    "earlier",
+    "later",
+    "ago",
+    "before",
+    "after",
+    "older",
+    "younger",
+    "longer",
+    "shorter",
+    "higher",
+    "lower",
+    "others",
+    "each",
+    "apiece",
+    "straight",
+    "consecutive",
+    "in",
+];
+/// Units of measure and of play: a figure counting them measures something
+/// its sentence does not name (a distance, a time, a score), so it is no claim
+/// on its own.
+const MEASURES: &[&str] = &[
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "season",
+    "decade",
+    "century",
+    "quarter",
+    "half",
+    "yard",
+    "meter",
+    "metre",
+    "kilometer",
+    "kilometre",
+    "km",
+    "mile",
+    "foot",
+    "feet",
+    "inch",
+    "game",
+    "point",
+    "play",
+    "goal",
+    "run",
+    "touchdown",
+    "possession",
+    "inning",
+    "lap",
+    "round",
+    "rebound",
+    "assist",
+    "carry",
+    "pass",
+    "catch",
+    "win",
+    "loss",
+    "seed",
+    "time",
+    "old",
+    "percent",
+    "cent",
+    "degree",
+    "stroke",
+    "shot",
+    "set",
+    "match",
+    "start",
+    "place",
+    "position",
+    "rank",
+    "spot",
+    "step",
+    "story",
+    "storey",
+    "floor",
+    "term",
+    "count",
+    "digit",
+];
+/// Nouns for the kind of place a toll is scoped to.
+const LOCALES: &[&str] = &[
+    "district",
+    "village",
+    "county",
+    "neighbourhood",
+    "neighborhood",
+    "city",
+    "town",
+    "camp",
+    "school",
+    "province",
+    "region",
+    "state",
+    "building",
+    "hospital",
+    "area",
+    "island",
+    "capital",
+    "suburb",
+    "street",
+    "market",
+    "mosque",
+    "church",
+    "house",
+    "home",
+    "hotel",
+];
+
+/// Words that make a stated figure provisional.
+const PROVISIONAL: &[&str] = &[
+    "so far",
+    "confirmed",
+    "initial",
+    "initially",
+    "preliminary",
+    "rose",
+    "risen",
+    "climbed",
+    "up to now",
+    "as of",
+    "at least",
+    "bringing",
+    "earlier",
+    "early",
+];
+
+fn stem(word: &str) -> String {
+    let w = word.to_ascii_lowercase();
+    let w = w.rsplit('-').next().unwrap_or(&w).to_string();
+    if w.ends_with("ies") && w.len() > 4 {
+        return format!("{}y", &w[..w.len() - 3]);
+    }
+    if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+        return w[..w.len() - 1].to_string();
+    }
+    w
+}
+
+/// A unit of measure or of play, in the singular.
+fn is_measure(word: &str) -> bool {
+    let w = stem(word);
+    MEASURES.iter().any(|m| *m == w)
+}
+
+fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &Figure) -> Shape {
+    let mut out = Shape::default();
+    let end = figure.span.end.min(sentence.end);
+    let rest = &masked[end..sentence.end.max(end)];
+    // A comma or a closing mark right after the figure: an apposition
+    // ("Lopez, 20,"), a score or an age, not a count of a noun.
+    let glued = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    let after: Vec<(usize, &str)> = words(rest).take(10).collect();
+    let before: Vec<&str> = words(&masked[sentence.start..figure.span.start.max(sentence.start)])
+        .map(|(_, w)| w)
+        .collect();
+    let previous = before.last().copied().unwrap_or("");
+    // The head noun: the first word after the figure, past a demonym
+    // ("four Israeli soldiers").
+    let mut head_at = 0;
+    if let Some((offset, _)) = after.first() {
+        let start = end + offset;
+        // The demonym may span several words ("North Korean").
+        let demonym_end = mentions
+            .iter()
+            .find(|m| m.demonym && m.span.start == start)
+            .map(|m| m.span.end);
+        if let Some(demonym_end) = demonym_end
+            && let Some(next) = after.iter().position(|(o, _)| end + o >= demonym_end)
+            && after[next].1.chars().all(|c| c.is_lowercase())
+        {
+            head_at = next;
+        }
+    }
+    let head = if glued {
+        after.get(head_at).map(|(_, w)| *w)
+    } else {
+        None
+    };
+    let counted_last = figure
+        .counted
+        .as_deref()
+        .and_then(|c| c.rsplit([' ', '-']).next())
+        .unwrap_or("");
+    let hyphen_noun = masked[figure.span.clone()].contains('-') || rest.starts_with('-');
+    if head.is_some_and(is_measure)
+        || (head.is_none() && is_measure(counted_last))
+        || (hyphen_noun && !rest.starts_with("- "))
+        || figure.unit == Unit::Percent
+    {
+        out.partial = true;
+    }
+    if after
+        .first()
+        .is_some_and(|(o, w)| *o <= 2 && w.eq_ignore_ascii_case("of"))
+    {
+        // "18 of their 23 games", "three of the four", "five of them".
+        out.partial = true;
+    }
+    if is_one_of(previous, PART_BEFORE) {
+        out.partial = true;
+    }
+    let noun_end = head_at + usize::from(head.is_some());
+    if after
+        .iter()
+        .skip(noun_end)
+        .take(2)
+        .any(|(_, w)| is_one_of(w, RELATIVE_AFTER))
+        && !after
+            .get(noun_end)
+            .is_some_and(|(_, w)| is_one_of(w, DEAD) || is_one_of(w, HURT))
+    {
+        out.partial = true;
+    }
+    if !glued && !rest.trim_start().is_empty() && !rest.starts_with([',', '.', ';', ')']) {
+        out.partial = true;
+    }
+    // The toll: the victims then a toll word, or a killing verb then the victims.
+    let victims = |head: Option<&str>| -> String {
+        match head {
+            Some(h) if !is_one_of(h, PEOPLE) && !is_one_of(h, DEAD) && !is_one_of(h, HURT) => {
+                stem(h)
+            }
+            _ => "people".to_string(),
+        }
+    };
+    let toll_word: Option<usize> = after
+        .iter()
+        .skip(
+            if head.is_some_and(|h| is_one_of(h, DEAD) || is_one_of(h, HURT)) {
+                head_at
+            } else {
+                noun_end
+            },
+        )
+        .take(6)
+        .position(|(_, w)| !is_one_of(w, TOLL_FILLERS))
+        .map(|i| {
+            let skip = if head.is_some_and(|h| is_one_of(h, DEAD) || is_one_of(h, HURT)) {
+                head_at
+            } else {
+                noun_end
+            };
+            skip + i
+        });
+    let mut kind = None;
+    if glued && let Some(at) = toll_word {
+        let w = after[at].1;
+        // "killed or injured", "dead and wounded": casualties, not deaths.
+        let joined = after
+            .get(at + 1)
+            .is_some_and(|(_, c)| is_one_of(c, &["or", "and"]))
+            && after.get(at + 2).is_some_and(|(o, x)| {
+                let between = &rest[after[at].0..*o];
+                !between.contains(|c: char| c.is_ascii_digit())
+                    && ((is_one_of(w, DEAD) && is_one_of(x, HURT))
+                        || (is_one_of(w, HURT) && is_one_of(x, DEAD)))
+            });
+        if joined {
+            kind = Some("casualties");
+        } else if is_one_of(w, DEAD) {
+            kind = Some("dead");
+        } else if is_one_of(w, HURT) {
+            kind = Some("injured");
+        }
+    }
+    if glued {
+        if kind.is_none() && is_one_of(previous, KILLING) {
+            kind = Some("dead");
+        } else if kind.is_none() && is_one_of(previous, INJURING) {
+            kind = Some("injured");
+        }
+    }
+    // "the death toll rose to 24", "put the death toll at 40".
+    let lead_tail: Vec<&str> = before.iter().rev().take(6).copied().collect();
+    if kind.is_none()
+        && lead_tail.iter().any(|w| w.eq_ignore_ascii_case("toll"))
+        && lead_tail
+            .first()
+            .is_some_and(|w| is_one_of(w, &["to", "at", "reached", "stood", "is", "was"]))
+    {
+        kind = Some("dead");
+        out.provisional = lead_tail.iter().any(|w| {
+            is_one_of(
+                w,
+                &["rose", "climbed", "risen", "bringing", "brought", "reached"],
+            )
+        });
+    }
+    if let Some(kind) = kind {
+        if head.is_some_and(|h| is_one_of(h, &["others", "more"])) {
+            out.partial = true;
+        }
+        out.toll = Some(format!("{kind}: {}", victims(head)));
+        let sentence_text = &masked[sentence.clone()];
+        out.provisional |= PROVISIONAL.iter().any(|p| contains_words(sentence_text, p));
+    }
+    out
+}
+
+/// The words before a figure state a population: "a city of", "home to",
+/// "population of".
+fn states_population(lead: &str) -> bool {
+    let tail: Vec<&str> = words(lead).map(|(_, w)| w).collect();
+    let n = tail.len();
+    if n < 2 {
+        return false;
+    }
+    let (before, last) = (tail[n - 2], tail[n - 1]);
+    (last.eq_ignore_ascii_case("of")
+        && is_one_of(
+            before,
+            &[
+                "city",
+                "town",
+                "village",
+                "population",
+                "country",
+                "nation",
+                "province",
+                "island",
+                "region",
+            ],
+        ))
+        || (last.eq_ignore_ascii_case("to") && before.eq_ignore_ascii_case("home"))
+}
+
+fn population_flag(subject: &Option<String>, lead: &str, no_toll: bool) -> bool {
+    subject.is_some() && no_toll && states_population(lead)
+}
+
+/// Whether `text` holds `phrase` as whole words, ignoring case.
+fn contains_words(text: &str, phrase: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.match_indices(phrase).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The sentence places what it says at another time than the story's.
+fn elsewhere_in_time(sentence: &str) -> bool {
+    [
+        "ago",
+        "last year",
+        "previous year",
+        "last season",
+        "previous season",
+        "years earlier",
+    ]
+    .iter()
+    .any(|p| contains_words(sentence, p))
 }
 
 /// The event verb closest to the figure in its sentence, preferring one before it.
@@ -342,12 +882,24 @@ pub fn comparable(figure: &Figure, context: &ClaimContext) -> bool {
         && !matches!(figure.role, FigureRole::Plan | FigureRole::Reference)
 }
 
-/// What identifies a claim across articles: who, what is counted, in what unit.
+/// The counted thing with the other time its sentence names, if any:
+/// "dead: people (1998)".
+fn with_when(counted: &str, when: &str) -> Arc<str> {
+    if when.is_empty() {
+        counted.into()
+    } else {
+        format!("{counted} ({when})").into()
+    }
+}
+
+/// What identifies a claim across articles: what is measured, of whom, in
+/// what unit, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClaimKey {
-    /// The key of the subject entity.
+    /// The key of the subject entity; empty for a toll, which is the
+    /// story's own event whoever the sentence names.
     pub subject: Arc<str>,
-    /// The normalized counted thing.
+    /// The normalized counted thing, or for a toll `dead: people`.
     pub counted: Arc<str>,
     /// The unit label.
     pub unit: Arc<str>,
@@ -356,23 +908,82 @@ pub struct ClaimKey {
 }
 
 impl ClaimKey {
-    /// The claim a figure makes, when it has a subject and a counted thing and
-    /// is a count (not a plan, a rate or a reference to an earlier estimate).
+    /// The claim a figure makes, when its sentence says what it measures and
+    /// it states a whole (not a part, a window, a difference, a plan, a rate
+    /// or a reference to an earlier estimate).
     pub fn of(figure: &Figure, context: &ClaimContext) -> Option<ClaimKey> {
-        if !comparable(figure, context) {
+        if !comparable(figure, context) || context.partial {
+            return None;
+        }
+        // A toll dated to a year is another event's toll ("the 1998 flood
+        // killed 40"); other counts keep their year out of the key, and the
+        // rules compare it with the other figure's year or article's.
+        let when: Arc<str> = match &context.when {
+            Some(w) if context.toll.is_some() || !w.starts_with(|c: char| c.is_ascii_digit()) => {
+                w.clone()
+            }
+            _ => "".into(),
+        };
+        let increment = figure.role == FigureRole::Increment;
+        if let Some(toll) = &context.toll {
+            return Some(ClaimKey {
+                subject: "".into(),
+                counted: with_when(toll, &when),
+                unit: figure.unit.label().into(),
+                increment,
+            });
+        }
+        // A count of what a killing or a wounding verb governs is a toll
+        // whose victims the sentence does not make clear: no claim.
+        if matches!(context.event.as_deref(), Some("kill" | "injure"))
+            && figure.counted.as_deref().is_some_and(|c| {
+                is_one_of(c, DEAD)
+                    || is_one_of(c, HURT)
+                    || is_one_of(c, KILLING)
+                    || is_one_of(c, INJURING)
+            })
+        {
+            return None;
+        }
+        if context.population {
+            return Some(ClaimKey {
+                subject: context.subject.clone()?,
+                counted: with_when("population", &when),
+                unit: figure.unit.label().into(),
+                increment,
+            });
+        }
+        // People counted with no toll: what is measured is what the verb
+        // says of them (sheltering, evacuated, attending), which a count of
+        // a noun does not tell.
+        if figure
+            .counted
+            .as_deref()
+            .is_some_and(|c| is_one_of(c, PEOPLE))
+        {
             return None;
         }
         Some(ClaimKey {
             subject: context.subject.clone()?,
-            counted: figure.counted.clone()?,
+            counted: with_when(figure.counted.as_deref()?, &when),
             unit: figure.unit.label().into(),
-            increment: figure.role == FigureRole::Increment,
+            increment,
         })
     }
 
-    /// A short readable label: "North Korea: troops".
+    /// A toll claim: deaths or injuries of the story's event.
+    pub fn is_toll(&self) -> bool {
+        self.subject.is_empty()
+    }
+
+    /// A short readable label: "North Korea: troops", "toll: dead: people".
     pub fn label(&self) -> String {
         let increment = if self.increment { " (additional)" } else { "" };
-        format!("{}: {}{}", self.subject, self.counted, increment)
+        let subject = if self.subject.is_empty() {
+            "toll"
+        } else {
+            &self.subject
+        };
+        format!("{subject}: {}{increment}", self.counted)
     }
 }

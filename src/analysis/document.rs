@@ -305,7 +305,12 @@ impl DocumentAnalysis {
         } else {
             self.chunks[hi].span.start
         };
-        if window_start > old.start || old_window_end < old.end {
+        // An edit near the start can change the dateline, which dates the
+        // whole article.
+        if window_start > old.start
+            || old_window_end < old.end
+            || window_start < text::DATELINE_REACH
+        {
             return full();
         }
         let new_window_end = old_window_end - old.end + new.end;

@@ -87,7 +87,13 @@ pub struct ChunkSpan {
 /// in order; blank space between them belongs to none.
 pub fn split_chunks(text: &str, format: DocFormat) -> (Metadata, Vec<ChunkSpan>) {
     match format {
-        DocFormat::Plain => (Metadata::default(), plain_chunks(text)),
+        DocFormat::Plain => {
+            let metadata = Metadata {
+                date: dateline(text),
+                ..Metadata::default()
+            };
+            (metadata, plain_chunks(text))
+        }
         DocFormat::Markdown => {
             let (metadata, body_start) = front_matter(text);
             (metadata, markdown_chunks(text, body_start))
@@ -202,6 +208,7 @@ pub fn front_matter(text: &str) -> (Metadata, usize) {
         return (metadata, 0);
     };
     if text[first].trim_end() != "---" {
+        metadata.date = dateline(body);
         return (metadata, 0);
     }
     for line in lines {
@@ -232,7 +239,76 @@ pub fn front_matter(text: &str) -> (Metadata, usize) {
         }
     }
     // No closing fence: not front matter after all.
-    (Metadata::default(), 0)
+    let metadata = Metadata {
+        date: dateline(body),
+        ..Metadata::default()
+    };
+    (metadata, 0)
+}
+
+/// How many bytes at the start of an article [`dateline`] reads.
+pub const DATELINE_REACH: usize = 640;
+
+/// The date of an article without front matter, from a dateline among its
+/// first lines: a short line with a month name, a day and a year
+/// ("Tuesday, July 2nd, 2013", "3 July 2013 Last updated at 13:38 GMT").
+///
+/// Only the first [`DATELINE_REACH`] bytes are read, so that an edit after
+/// them cannot change the date.
+pub fn dateline(text: &str) -> Option<String> {
+    let mut reach = DATELINE_REACH.min(text.len());
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let head = &text[..reach];
+    // Lines that end inside the head only.
+    let complete = match head.rfind('\n') {
+        Some(i) if reach < text.len() => &head[..i],
+        _ => head,
+    };
+    for line in complete.lines().take(3) {
+        if line.len() > 120 {
+            continue;
+        }
+        let words: Vec<&str> = line
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() || words.len() > 12 {
+            continue;
+        }
+        let month = words.iter().position(|w| month_number(w).is_some());
+        let year = words.iter().position(|w| {
+            w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y))
+        });
+        let (Some(m), Some(y)) = (month, year) else {
+            continue;
+        };
+        let day = |w: &str| {
+            let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+            let suffix = &w[digits.len()..];
+            let ordinal = matches!(
+                suffix.to_ascii_lowercase().as_str(),
+                "" | "st" | "nd" | "rd" | "th"
+            );
+            digits
+                .parse::<u32>()
+                .ok()
+                .filter(|d| ordinal && (1..=31).contains(d))
+        };
+        // The day stands next to the month: "July 2nd", "03 JULY".
+        let near = [m + 1, m.wrapping_sub(1)];
+        let Some(d) = near
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .find_map(|w| day(w))
+        else {
+            continue;
+        };
+        let month = month_number(words[m])?;
+        return Some(format!("{}-{month:02}-{d:02}", words[y]));
+    }
+    None
 }
 
 fn unquote(value: &str) -> &str {
@@ -755,6 +831,33 @@ mod tests {
         assert!(!p.masked.contains('<'));
         let code = &text[chunks[2].start..chunks[2].end];
         assert!(prose(code, DocFormat::Markdown).masked.trim().is_empty());
+    }
+
+    #[test]
+    fn datelines_date_articles_without_front_matter() {
+        assert_eq!(
+            dateline("Head\nTuesday, July 2nd, 2013\nBody."),
+            Some("2013-07-02".into())
+        );
+        assert_eq!(
+            dateline("3 July 2013 Last updated at 13:38 GMT\nHead"),
+            Some("2013-07-03".into())
+        );
+        assert_eq!(
+            dateline("Tue Jul 2, 2013 1:28PM GMT"),
+            Some("2013-07-02".into())
+        );
+        // A headline that names a year but no day is no dateline.
+        assert_eq!(
+            dateline("Quake hits region struck in May 2004\nBody."),
+            None
+        );
+        assert_eq!(
+            dateline(
+                "A long first sentence that mentions July 4, 2013 in passing while it tells the news."
+            ),
+            None
+        );
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub(crate) fn check(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     rate_times_count(input, doc, figures, text, severity, &mut out);
-    parts_and_total(input, doc, figures, severity, &mut out);
+    parts_and_total(input, doc, figures, text, severity, &mut out);
     multipliers(input, doc, figures, text, severity, &mut out);
     out
 }
@@ -102,9 +102,14 @@ fn rate_times_count(
             .iter()
             .filter(|f| !std::ptr::eq(*f, rate) && same_sentence(text, &rate.figure, &f.figure))
             .collect();
-        let count = near
-            .iter()
-            .find(|f| f.figure.unit == Unit::Count && f.figure.per.is_none());
+        // The count the rate multiplies counts things, not years of age, a
+        // rank or a score: it says what it counts and is a whole.
+        let count = near.iter().find(|f| {
+            f.figure.unit == Unit::Count
+                && f.figure.per.is_none()
+                && f.figure.counted.is_some()
+                && !f.context.partial
+        });
         // "$250 million a year" is a total over the count, per period.
         let total = near.iter().find(|f| {
             f.figure.unit == rate.figure.unit && f.figure.per.as_deref().is_none_or(is_time_unit)
@@ -159,6 +164,13 @@ fn is_time_unit(per: &str) -> bool {
             | "monthly"
             | "weekly"
             | "daily"
+            | "season"
+            | "game"
+            | "match"
+            | "night"
+            | "start"
+            | "appearance"
+            | "event"
     )
 }
 
@@ -183,6 +195,7 @@ fn parts_and_total(
     input: &RuleInput<'_>,
     doc: usize,
     figures: &[DeskFigure],
+    text: &str,
     severity: Severity,
     out: &mut Vec<Finding>,
 ) {
@@ -226,9 +239,11 @@ fn parts_and_total(
                 f.figure.span.start.abs_diff(a.figure.span.start) <= TOTAL_REACH
                     && counted_is(&f.figure, "casualties")
                     && f.figure.per.is_none()
+                    && !f.context.partial
                     && match (&subject, &f.context.subject) {
                         (Some(s), Some(t)) => s == t,
-                        _ => true,
+                        (None, None) => same_sentence(text, &killed.figure, &f.figure),
+                        _ => false,
                     }
             })
             .min_by_key(|f| f.figure.span.start.abs_diff(a.figure.span.start));
@@ -267,18 +282,16 @@ const TOTAL_REACH: usize = 1_500;
 /// How far, in bytes, figures of one sentence can stand from each other.
 const SENTENCE_REACH: usize = 600;
 
-/// Multiplier words and the factor they state.
+/// Multiplier verbs and the factor they state. Only verbs relate two
+/// figures; the adjectives and nouns ("double digits", "the second half",
+/// "half-brother") are idioms far more often than arithmetic.
 const MULTIPLIERS: &[(&str, f64)] = &[
     ("doubles", 2.0),
     ("doubled", 2.0),
-    ("double", 2.0),
-    ("twice", 2.0),
     ("triples", 3.0),
     ("tripled", 3.0),
-    ("triple", 3.0),
     ("quadrupled", 4.0),
     ("quadruples", 4.0),
-    ("half", 0.5),
     ("halved", 0.5),
 ];
 
@@ -298,7 +311,7 @@ fn multipliers(
         // One pass over the words; the list's order decides between two
         // multipliers in one lead, as it always has.
         let Some(&(word, factor)) = lead
-            .split(|c: char| !c.is_alphabetic())
+            .split(|c: char| !c.is_alphabetic() && c != '-')
             .filter(|t| (4..=10).contains(&t.len()))
             .filter_map(|t| {
                 MULTIPLIERS
@@ -320,7 +333,8 @@ fn multipliers(
                     && !matches!(f.figure.role, FigureRole::Plan | FigureRole::Reference)
                     && f.figure.span.end <= sentence.start.max(f.figure.span.end)
                     && later.figure.span.start - f.figure.span.end < 400
-                    && (f.figure.counted == later.figure.counted || f.figure.counted.is_none())
+                    && f.figure.counted.is_some()
+                    && f.figure.counted == later.figure.counted
             })
         else {
             continue;

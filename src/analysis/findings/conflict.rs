@@ -50,6 +50,23 @@ fn compatible(a: &Option<Arc<str>>, b: &Option<Arc<str>>) -> bool {
     }
 }
 
+/// Two statements are of the same time unless their sentences date them to
+/// different years: "in 2009" and "in 2013" are two events. (An article's
+/// own date does not split them: a later article restates the same count.)
+fn same_year(a: &DeskFigure, b: &DeskFigure) -> bool {
+    let year = |f: &DeskFigure| {
+        f.context
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .map(str::to_string)
+    };
+    match (year(a), year(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
 fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
     // Strict bounds ("more than 3,000") are treated as closed: a reader would
     // not call "more than 3,000" and "3,000" a contradiction worth a warning.
@@ -91,14 +108,38 @@ pub(crate) fn group_conflicts(
             (other_doc != doc) == across
                 && *j != i
                 && compatible(&figure.context.event, &other.context.event)
+                && same_year(figure, other)
         };
-        // The furthest below and above first; enough of each to list.
-        let mut candidates: Vec<usize> = below
+        // The furthest below and above first; enough of each to list. A
+        // toll that grows over time is a change, not a contradiction.
+        let below: Vec<usize> = below.copied().filter(eligible).collect();
+        let above: Vec<usize> = above.copied().filter(eligible).collect();
+        let is_change =
+            |lower: (usize, &DeskFigure), higher: (usize, &DeskFigure)| grows(input, lower, higher);
+        let hard: Vec<usize> = below
+            .iter()
             .copied()
-            .filter(eligible)
+            .filter(|&j| !is_change(group[j], (doc, figure)))
             .take(MAX_RELATED)
-            .chain(above.copied().filter(eligible).take(MAX_RELATED))
+            .chain(
+                above
+                    .iter()
+                    .copied()
+                    .filter(|&j| !is_change((doc, figure), group[j]))
+                    .take(MAX_RELATED),
+            )
             .collect();
+        let change = hard.is_empty();
+        let mut candidates = if change {
+            below
+                .iter()
+                .chain(&above)
+                .copied()
+                .take(MAX_RELATED)
+                .collect()
+        } else {
+            hard
+        };
         candidates.sort_unstable();
         candidates.truncate(MAX_RELATED);
         let mut others: Vec<Related> = Vec::with_capacity(candidates.len());
@@ -125,7 +166,12 @@ pub(crate) fn group_conflicts(
         let claim = figure.claim.as_ref().map(|c| c.label()).unwrap_or_default();
         let here = describe(input, doc, figure);
         let there: Vec<&str> = others.iter().map(|r| &*r.message).collect();
-        let message = if across {
+        let message = if change {
+            format!(
+                "{claim}: {here} here; the count changes over time: {}",
+                there.join("; ")
+            )
+        } else if across {
             format!(
                 "{claim}: {here} here, but {} in another article",
                 there.join("; ")
@@ -138,7 +184,11 @@ pub(crate) fn group_conflicts(
         };
         out.push(Finding {
             rule: if across { CONFLICT } else { DRIFT },
-            severity,
+            severity: if change {
+                Severity::Information
+            } else {
+                severity
+            },
             doc,
             at: Anchor::figure(figure.index),
             message: message.into(),
@@ -146,6 +196,21 @@ pub(crate) fn group_conflicts(
             fix: None,
             expected: None,
         });
+    }
+}
+
+/// Whether `higher` can be a later count of the toll that `lower` counted
+/// first: the lower one is stated as provisional ("so far", "at least",
+/// "confirmed"), or its article is dated earlier.
+fn grows(input: &RuleInput<'_>, lower: (usize, &DeskFigure), higher: (usize, &DeskFigure)) -> bool {
+    let toll = lower.1.claim.as_ref().is_some_and(|c| c.is_toll());
+    if !toll {
+        return false;
+    }
+    let dates = (input.docs[lower.0].date(), input.docs[higher.0].date());
+    match dates {
+        (Some(a), Some(b)) if a != b => a < b,
+        _ => lower.1.context.provisional,
     }
 }
 
