@@ -221,18 +221,30 @@ pub struct Indexed {
 
 /// Finds, reads and analyses every article under the roots in parallel,
 /// honouring `.gitignore` and the config's globs. Unreadable, binary, invalid
-/// UTF-8 and oversized files are skipped with a line on stderr. `progress` is
-/// called with (done, total) now and then.
+/// UTF-8 and oversized files are skipped with a line on stderr. `progress`
+/// is called with (done, total) now and then.
 pub fn index(
     roots: &[PathBuf],
     config: &Config,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<Indexed> {
+    index_reporting(roots, config, progress, &|line| {
+        eprintln!("marginalia: {line}")
+    })
+}
+
+/// Like [`index`], but names each skipped file to `skipped`.
+pub fn index_reporting(
+    roots: &[PathBuf],
+    config: &Config,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    skipped: &(dyn Fn(String) + Sync),
+) -> Vec<Indexed> {
     let mut paths = Vec::new();
     for root in roots {
         let collected = collect_articles(std::slice::from_ref(root), config);
         for error in collected.errors {
-            eprintln!("marginalia: indexing: {error}");
+            skipped(format!("indexing: {error}"));
         }
         paths.extend(collected.paths);
     }
@@ -261,7 +273,7 @@ pub fn index(
                     })
                 }
                 Err(error) => {
-                    eprintln!("marginalia: skipped {error}");
+                    skipped(format!("skipped {error}"));
                     None
                 }
             }

@@ -61,6 +61,8 @@ pub struct Core {
     /// File events received but not yet applied: requests wait for them.
     files_pending: std::sync::atomic::AtomicUsize,
     files_applied: tokio::sync::Notify,
+    /// The client's log.
+    notices: Notices,
 }
 
 impl Core {
@@ -117,7 +119,7 @@ impl Core {
         if let Some(thread) = thread
             && thread.join().is_err()
         {
-            log("the analysis worker panicked");
+            self.notices.error("the analysis worker panicked");
         }
     }
 }
@@ -173,6 +175,36 @@ pub struct DeskEntry {
     pub version: Option<i32>,
     /// The length of the analysed text in bytes.
     pub length: usize,
+}
+
+/// Where the server's notices go: the client's log (`window/logMessage`),
+/// each with its kind, so that an editor records "indexed 12 articles" as
+/// information and not as an error. A notice that cannot reach the client
+/// (its session has ended) goes to stderr.
+#[derive(Clone)]
+pub struct Notices(tokio::sync::mpsc::UnboundedSender<(lsp::MessageType, String)>);
+
+impl Notices {
+    /// Something worth knowing: indexing done, the encoding agreed.
+    pub fn info(&self, message: impl std::fmt::Display) {
+        self.send(lsp::MessageType::INFO, message.to_string());
+    }
+
+    /// Something left out or refused: a skipped file, an ignored edit.
+    pub fn warning(&self, message: impl std::fmt::Display) {
+        self.send(lsp::MessageType::WARNING, message.to_string());
+    }
+
+    /// A failure of the server's own: a panic, a file it could not write.
+    pub fn error(&self, message: impl std::fmt::Display) {
+        self.send(lsp::MessageType::ERROR, message.to_string());
+    }
+
+    fn send(&self, kind: lsp::MessageType, message: String) {
+        if let Err(unsent) = self.0.send((kind, message)) {
+            eprintln!("marginalia: {}", unsent.0.1);
+        }
+    }
 }
 
 fn log(message: impl std::fmt::Display) {
@@ -231,24 +263,28 @@ impl Backend {
         let workspace = self.core.workspace.clone();
         let ctx = self.context();
         let result = tokio::task::spawn_blocking(move || {
-            guarded(name, || {
+            std::panic::catch_unwind(AssertUnwindSafe(|| {
                 let snapshot = workspace.refresh();
                 f(&snapshot, &ctx)
-            })
+            }))
         })
         .await;
         match result {
-            Ok(Some(value)) => Ok(value),
-            Ok(None) => Err(jsonrpc::Error::internal_error()),
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(panic)) => {
+                let message = panic_message(&*panic);
+                self.core.notices.error(format!("{name} failed: {message}"));
+                Err(jsonrpc::Error::internal_error())
+            }
             Err(error) => {
-                log(format!("{name} failed: {error}"));
+                self.core.notices.error(format!("{name} failed: {error}"));
                 Err(jsonrpc::Error::internal_error())
             }
         }
     }
 
     async fn show_error(&self, message: String) {
-        log(&message);
+        self.core.notices.error(&message);
         self.client
             .show_message(lsp::MessageType::ERROR, message)
             .await;
@@ -298,26 +334,35 @@ impl Backend {
         let tx = Arc::new(tx);
         if self.progress_supported.load(Ordering::SeqCst) {
             let client = self.client.clone();
-            tokio::spawn(report_progress(client, run, rx));
+            tokio::spawn(report_progress(client, run, rx, self.core.notices.clone()));
         }
         let progress_tx = tx.clone();
         let started = Instant::now();
+        let notices = self.core.notices.clone();
         let indexed = tokio::task::spawn_blocking(move || {
             std::panic::catch_unwind(AssertUnwindSafe(|| {
-                files::index(&roots, &config, &|done, total| {
-                    progress_tx.send_replace((done, total, false));
-                })
+                files::index_reporting(
+                    &roots,
+                    &config,
+                    &|done, total| {
+                        progress_tx.send_replace((done, total, false));
+                    },
+                    &|skipped| notices.warning(skipped),
+                )
             }))
         })
         .await;
         let indexed = match indexed {
             Ok(Ok(indexed)) => indexed,
             Ok(Err(panic)) => {
-                log(format!("indexing failed: {}", panic_message(&*panic)));
+                let message = panic_message(&*panic);
+                self.core
+                    .notices
+                    .error(format!("indexing failed: {message}"));
                 Vec::new()
             }
             Err(error) => {
-                log(format!("indexing failed: {error}"));
+                self.core.notices.error(format!("indexing failed: {error}"));
                 Vec::new()
             }
         };
@@ -338,7 +383,7 @@ impl Backend {
         };
         self.read_again(touched).await;
         tx.send_replace((count, count, true));
-        log(format!(
+        self.core.notices.info(format!(
             "indexed {count} articles in {} ms",
             started.elapsed().as_millis()
         ));
@@ -353,14 +398,17 @@ impl Backend {
         let roots = self.roots();
         let config = self.core.workspace.config();
         let workspace = self.core.workspace.clone();
+        let notices = self.core.notices.clone();
         let done = tokio::task::spawn_blocking(move || {
             for path in paths {
-                read_path(&workspace, &roots, &config, &path);
+                read_path(&workspace, &roots, &config, &path, &notices);
             }
         })
         .await;
         if let Err(error) = done {
-            log(format!("cannot read changed files: {error}"));
+            self.core
+                .notices
+                .error(format!("cannot read changed files: {error}"));
         }
     }
 
@@ -385,9 +433,10 @@ impl Backend {
             register_options: serde_json::to_value(options).ok(),
         };
         let client = self.client.clone();
+        let notices = self.core.notices.clone();
         tokio::spawn(async move {
             if let Err(error) = client.register_capability(vec![registration]).await {
-                log(format!("cannot watch files: {error}"));
+                notices.warning(format!("cannot watch files: {error}"));
             }
         });
     }
@@ -428,7 +477,13 @@ impl Backend {
 /// read (or forgotten if it is gone or unreadable); a folder that is gone
 /// takes its articles with it (editors report a deleted or renamed folder as
 /// one event); a new folder is searched for articles.
-fn read_path(workspace: &Workspace, roots: &[PathBuf], config: &Config, path: &std::path::Path) {
+fn read_path(
+    workspace: &Workspace,
+    roots: &[PathBuf],
+    config: &Config,
+    path: &std::path::Path,
+    notices: &Notices,
+) {
     let Some(key) = handlers::key_of_path(path) else {
         return;
     };
@@ -444,7 +499,7 @@ fn read_path(workspace: &Workspace, roots: &[PathBuf], config: &Config, path: &s
                 && !files::ignored(&article, roots)
                 && let Some(key) = handlers::key_of_path(&article)
             {
-                read_into(workspace, &key, &article, config.max_file_size);
+                read_into(workspace, &key, &article, config.max_file_size, notices);
             }
         }
         return;
@@ -461,7 +516,7 @@ fn read_path(workspace: &Workspace, roots: &[PathBuf], config: &Config, path: &s
         return;
     }
     if files::accepted(path, roots, config) && !files::ignored(path, roots) {
-        read_into(workspace, &key, path, config.max_file_size);
+        read_into(workspace, &key, path, config.max_file_size, notices);
     } else {
         // Moved under an ignored folder, say: indexing would not have it.
         workspace.set_disk(&key, None);
@@ -469,12 +524,18 @@ fn read_path(workspace: &Workspace, roots: &[PathBuf], config: &Config, path: &s
 }
 
 /// Reads an article into the desk, or forgets it if it cannot be read.
-fn read_into(workspace: &Workspace, key: &str, path: &std::path::Path, max_size: u64) {
+fn read_into(
+    workspace: &Workspace,
+    key: &str,
+    path: &std::path::Path,
+    max_size: u64,
+    notices: &Notices,
+) {
     match crate::cli::read_article(path, max_size) {
         Ok(article) => workspace.set_disk(key, Some(Arc::from(article.text))),
         Err(error) => {
             if path.exists() {
-                log(format!("skipped {error}"));
+                notices.warning(format!("skipped {error}"));
             }
             workspace.set_disk(key, None);
         }
@@ -485,10 +546,11 @@ async fn report_progress(
     client: Client,
     run: u64,
     mut rx: tokio::sync::watch::Receiver<(usize, usize, bool)>,
+    notices: Notices,
 ) {
     let token = lsp::NumberOrString::String(format!("marginalia/index/{run}"));
     if let Err(error) = client.create_work_done_progress(token.clone()).await {
-        log(format!("no progress report: {error}"));
+        notices.warning(format!("no progress report: {error}"));
         return;
     }
     let progress = client
@@ -658,7 +720,6 @@ impl LanguageServer for Backend {
         };
         *self.roots.write().unwrap_or_else(|p| p.into_inner()) = roots;
         self.core.initialized.store(true, Ordering::SeqCst);
-        log(format!("position encoding {}", encoding.as_str()));
         Ok(lsp::InitializeResult {
             capabilities: capabilities(encoding),
             server_info: Some(lsp::ServerInfo {
@@ -670,6 +731,10 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
+        let encoding = self.core.workspace.encoding();
+        self.core
+            .notices
+            .info(format!("position encoding {}", encoding.as_str()));
         let error = self
             .startup_error
             .lock()
@@ -785,7 +850,9 @@ impl LanguageServer for Backend {
                 Ok(None)
             }
             Err(error) => {
-                log(format!("cannot write marginalia.toml: {error}"));
+                self.core
+                    .notices
+                    .error(format!("cannot write marginalia.toml: {error}"));
                 Err(jsonrpc::Error::internal_error())
             }
         }
@@ -983,8 +1050,11 @@ impl<S> Ordered<S> {
         }));
         match outcome {
             Ok(Ok(())) => self.core.wake(Wake::Edit),
-            Ok(Err(message)) => log(message),
-            Err(panic) => log(format!("{method} failed: {}", panic_message(&*panic))),
+            Ok(Err(message)) => self.core.notices.warning(message),
+            Err(panic) => {
+                let message = panic_message(&*panic);
+                self.core.notices.error(format!("{method} failed: {message}"));
+            }
         }
     }
 }
@@ -1095,6 +1165,7 @@ fn publish_in_batches(
 /// snapshot and sends the diagnostics that changed.
 fn spawn_worker(
     workspace: Arc<Workspace>,
+    notices: Notices,
     wakes: mpsc::Receiver<Wake>,
     publish: tokio::sync::mpsc::Sender<Vec<lsp::PublishDiagnosticsParams>>,
     debounced: bool,
@@ -1127,7 +1198,10 @@ fn spawn_worker(
                 match result {
                     Ok(true) => {}
                     Ok(false) => return,
-                    Err(panic) => log(format!("analysis failed: {}", panic_message(&*panic))),
+                    Err(panic) => {
+                        let message = panic_message(&*panic);
+                        notices.error(format!("analysis failed: {message}"));
+                    }
                 }
             }
         });
@@ -1164,10 +1238,13 @@ pub fn build_service_for(
 ) {
     let workspace = Arc::new(Workspace::new(config, PositionEncoding::Utf16));
     let (wake_tx, wake_rx) = mpsc::channel();
+    let (notice_tx, mut notice_rx) = tokio::sync::mpsc::unbounded_channel();
+    let notices = Notices(notice_tx);
     let (publish_tx, mut publish_rx) =
         tokio::sync::mpsc::channel::<Vec<lsp::PublishDiagnosticsParams>>(2);
     let worker_thread = spawn_worker(
         workspace.clone(),
+        notices.clone(),
         wake_rx,
         publish_tx,
         host == Host::Process,
@@ -1181,9 +1258,16 @@ pub fn build_service_for(
         shutdown: AtomicBool::new(false),
         files_pending: std::sync::atomic::AtomicUsize::new(0),
         files_applied: tokio::sync::Notify::new(),
+        notices,
     });
     let backend_core = core.clone();
     let (service, socket) = LspService::build(move |client: Client| {
+        let logger = client.clone();
+        tokio::spawn(async move {
+            while let Some((kind, message)) = notice_rx.recv().await {
+                logger.log_message(kind, message).await;
+            }
+        });
         let publisher = client.clone();
         tokio::spawn(async move {
             while let Some(batch) = publish_rx.recv().await {
