@@ -128,12 +128,19 @@ impl Core {
 pub struct Backend {
     client: Client,
     core: Arc<Core>,
+    /// The workspace folders the editor sent.
+    folders: RwLock<Vec<PathBuf>>,
+    /// The desk's folders: what is indexed (see [`files::desk_of_article`]).
     roots: RwLock<Vec<PathBuf>>,
+    /// Folders too wide to index that the user has been told about.
+    too_wide: Mutex<std::collections::BTreeSet<PathBuf>>,
     settings: Mutex<Option<serde_json::Value>>,
     context: RwLock<Context>,
     progress_supported: AtomicBool,
     watch_supported: AtomicBool,
     startup_error: Mutex<Option<String>>,
+    /// Workspace folders too wide to index, to tell the user once initialized.
+    startup_too_wide: Mutex<Vec<PathBuf>>,
     index_runs: AtomicU64,
     touched: Mutex<Touched>,
 }
@@ -312,6 +319,50 @@ impl Backend {
                 self.show_error(message).await;
                 false
             }
+        }
+    }
+
+    /// Tells the user, once per folder, that a folder is too wide to index.
+    async fn refuse(&self, folder: PathBuf) {
+        let first = self
+            .too_wide
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(folder.clone());
+        if !first {
+            return;
+        }
+        let message = format!(
+            "{} is a home folder or a file-system root: Marginalia does not read it whole \
+             and checks only the open articles. Put a marginalia.toml in the folder that \
+             holds your articles to make it a desk.",
+            folder.display()
+        );
+        self.core.notices.warning(&message);
+        self.client
+            .show_message(lsp::MessageType::WARNING, message)
+            .await;
+    }
+
+    /// Makes `desk` the folder the server reads, and reads it (with its
+    /// `marginalia.toml`), unless it already is.
+    async fn move_to_desk(&self, desk: PathBuf) {
+        {
+            let mut roots = self.roots.write().unwrap_or_else(|p| p.into_inner());
+            if *roots == [desk.clone()] {
+                return;
+            }
+            *roots = vec![desk.clone()];
+        }
+        self.context
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .roots = vec![desk.clone()];
+        self.core
+            .notices
+            .info(format!("the desk is {}", desk.display()));
+        if !self.reload_config().await {
+            self.index_workspace().await;
         }
     }
 
@@ -648,6 +699,22 @@ fn settings_of(value: Option<serde_json::Value>) -> Option<serde_json::Value> {
     }
 }
 
+/// The desks of the workspace folders before any article is open, and the
+/// folders too wide to be one.
+fn desks_of_folders(folders: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let home = files::home_folder();
+    let mut desks = Vec::new();
+    let mut too_wide = Vec::new();
+    for folder in folders {
+        match files::desk_of_folder(folder, home.as_deref()) {
+            files::DeskRoot::Folder(desk) if !desks.contains(&desk) => desks.push(desk),
+            files::DeskRoot::Folder(_) => {}
+            files::DeskRoot::TooWide(folder) => too_wide.push(folder),
+        }
+    }
+    (desks, too_wide)
+}
+
 fn roots_of(params: &lsp::InitializeParams) -> Vec<PathBuf> {
     let mut roots: Vec<PathBuf> = params
         .workspace_folders
@@ -679,7 +746,15 @@ impl LanguageServer for Backend {
             .unwrap_or_default();
         let encoding = PositionEncoding::negotiate(offered.iter().map(String::as_str));
         self.core.workspace.set_encoding(encoding);
-        let roots = roots_of(&params);
+        let folders = roots_of(&params);
+        let (roots, too_wide) = desks_of_folders(&folders);
+        if self.core.uses_disk() {
+            *self
+                .startup_too_wide
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()) = too_wide;
+        }
+        *self.folders.write().unwrap_or_else(|p| p.into_inner()) = folders;
         let window = params.capabilities.window.as_ref();
         self.progress_supported.store(
             window.and_then(|w| w.work_done_progress).unwrap_or(false),
@@ -743,6 +818,15 @@ impl LanguageServer for Backend {
         if let Some(message) = error {
             self.show_error(message).await;
         }
+        let too_wide = std::mem::take(
+            &mut *self
+                .startup_too_wide
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()),
+        );
+        for folder in too_wide {
+            self.refuse(folder).await;
+        }
         // Neither waits on the other, nor holds up edits.
         self.register_watchers();
         self.index_workspace().await;
@@ -759,20 +843,49 @@ impl LanguageServer for Backend {
         let _ = self.reload_config().await;
     }
 
+    /// Text edits take the ordered path; this only decides the article's
+    /// desk, and moves there if it is another one.
+    async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
+        if !self.core.uses_disk() {
+            return;
+        }
+        let Some(path) = params.text_document.uri.to_file_path() else {
+            return;
+        };
+        if !files::is_article(&path) {
+            return;
+        }
+        let folders = self
+            .folders
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let home = files::home_folder();
+        match files::desk_of_article(&path, &folders, home.as_deref()) {
+            files::DeskRoot::Folder(desk) => self.move_to_desk(desk).await,
+            files::DeskRoot::TooWide(folder) => self.refuse(folder).await,
+        }
+    }
+
     async fn did_change_workspace_folders(&self, params: lsp::DidChangeWorkspaceFoldersParams) {
         let path = |f: &lsp::WorkspaceFolder| f.uri.to_file_path().map(|p| p.into_owned());
         let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(path).collect();
         let added: Vec<PathBuf> = params.event.added.iter().filter_map(path).collect();
-        let roots = {
-            let mut roots = self.roots.write().unwrap_or_else(|p| p.into_inner());
-            roots.retain(|r| !removed.contains(r));
-            for root in added {
-                if !roots.contains(&root) {
-                    roots.push(root);
+        let folders = {
+            let mut folders = self.folders.write().unwrap_or_else(|p| p.into_inner());
+            folders.retain(|r| !removed.contains(r));
+            for folder in added {
+                if !folders.contains(&folder) {
+                    folders.push(folder);
                 }
             }
-            roots.clone()
+            folders.clone()
         };
+        let (roots, too_wide) = desks_of_folders(&folders);
+        for folder in too_wide {
+            self.refuse(folder).await;
+        }
+        *self.roots.write().unwrap_or_else(|p| p.into_inner()) = roots.clone();
         self.context
             .write()
             .unwrap_or_else(|p| p.into_inner())
@@ -1053,7 +1166,9 @@ impl<S> Ordered<S> {
             Ok(Err(message)) => self.core.notices.warning(message),
             Err(panic) => {
                 let message = panic_message(&*panic);
-                self.core.notices.error(format!("{method} failed: {message}"));
+                self.core
+                    .notices
+                    .error(format!("{method} failed: {message}"));
             }
         }
     }
@@ -1081,8 +1196,15 @@ where
         );
         if is_edit && request.id().is_none() && self.core.initialized.load(Ordering::SeqCst) {
             let (_, _, params) = request.into_parts();
-            self.apply(&method, params.unwrap_or(serde_json::Value::Null));
-            return future::ready(Ok(None)).boxed();
+            let params = params.unwrap_or(serde_json::Value::Null);
+            if method != "textDocument/didOpen" {
+                self.apply(&method, params);
+                return future::ready(Ok(None)).boxed();
+            }
+            // The text is in; the handler only finds the article's desk.
+            self.apply(&method, params.clone());
+            let request = Request::build(method).params(params).finish();
+            return self.inner.call(request).boxed();
         }
         if method == "workspace/didChangeWatchedFiles"
             && self.core.initialized.load(Ordering::SeqCst)
@@ -1281,7 +1403,10 @@ pub fn build_service_for(
         Backend {
             client,
             core: backend_core,
+            folders: RwLock::new(Vec::new()),
             roots: RwLock::new(Vec::new()),
+            too_wide: Mutex::new(std::collections::BTreeSet::new()),
+            startup_too_wide: Mutex::new(Vec::new()),
             settings: Mutex::new(None),
             context: RwLock::new(Context::default()),
             progress_supported: AtomicBool::new(false),

@@ -397,7 +397,6 @@ impl Client {
     pub fn notices(&self) -> String {
         self.notices.lock().unwrap().clone()
     }
-
 }
 
 impl Drop for Client {
