@@ -389,7 +389,11 @@ mod tests {
         let home_path = base.join("home");
         std::fs::write(home_path.join(CONFIG_FILE), "").unwrap();
         assert_eq!(
-            desk_of_article(&home_path.join("a.md"), &[home_path.clone()], home),
+            desk_of_article(
+                &home_path.join("a.md"),
+                std::slice::from_ref(&home_path),
+                home
+            ),
             DeskRoot::TooWide(home_path.clone())
         );
         assert_eq!(
