@@ -102,7 +102,8 @@ pub fn check(options: &CheckOptions, stdout: &mut dyn Write, stderr: &mut dyn Wr
         })
         .collect();
     let desk = analyse(&articles, &config);
-    let report = desk.report(&config);
+    let mut report = desk.report(&config);
+    silence(&mut report, &articles, &config);
     let style = human::Style {
         color: options.color,
     };
@@ -143,6 +144,21 @@ fn write_styled(
     match format {
         OutputFormat::Json => json::write(desk, report, out),
         OutputFormat::Human => human::write(desk, report, style, out),
+    }
+}
+
+/// Drops the findings silenced by `[[silence]]` entries or by
+/// `<!-- marginalia: ignore RULE -->` comments.
+fn silence(report: &mut DeskReport, articles: &[Article], config: &Config) {
+    for doc in 0..report.findings.len() {
+        let Some(path) = report.paths.get(doc) else {
+            continue;
+        };
+        let Some(article) = articles.iter().find(|a| a.display == *path) else {
+            continue;
+        };
+        let visible = crate::analysis::silence::visible(config, report, doc, path, &article.text);
+        report.findings[doc] = visible;
     }
 }
 
