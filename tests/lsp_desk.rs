@@ -167,3 +167,84 @@ fn a_home_folder_is_never_read_whole_and_the_user_is_told() {
         );
     }
 }
+
+/// The byte offset of an LSP position in an ASCII text.
+fn ascii_offset(text: &str, position: &Value) -> usize {
+    let line = position["line"].as_u64().unwrap() as usize;
+    let character = position["character"].as_u64().unwrap() as usize;
+    let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+    start + character
+}
+
+#[test]
+fn silencing_a_finding_writes_marginalia_toml_and_the_finding_goes() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    let config = root.join("marginalia.toml");
+    let config_text = "# the desk\ndebounce_ms = 0 # no wait\n";
+    write(root, "marginalia.toml", config_text);
+    write(root, "a.md", TROOPS_A);
+    write(root, "b.md", TROOPS_B);
+    let mut client = start_with(Client::command(), Some(root));
+    let a = uri(&root.join("a.md"));
+    open(&mut client, &root.join("a.md"));
+    let shown = client
+        .diagnostics(&a, has_conflict)
+        .expect("the conflict is published");
+    let conflict = shown
+        .iter()
+        .find(|d| d["code"] == "figure-conflict")
+        .unwrap()
+        .clone();
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": a},
+            "range": conflict["range"],
+            "context": {"diagnostics": [conflict]},
+        }),
+    );
+    let action = actions["result"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Silence this finding"))
+        })
+        .expect("a silence action")
+        .clone();
+    let edits = &action["edit"]["changes"][uri(&config)];
+    let mut text = config_text.to_string();
+    for edit in edits
+        .as_array()
+        .expect("edits of marginalia.toml")
+        .iter()
+        .rev()
+    {
+        let start = ascii_offset(&text, &edit["range"]["start"]);
+        let end = ascii_offset(&text, &edit["range"]["end"]);
+        text.replace_range(start..end, edit["newText"].as_str().unwrap());
+    }
+    assert!(text.starts_with(config_text), "{text}");
+    assert!(
+        text.contains(
+            "[[silence]]\nrule = \"figure-conflict\"\narticle = \"a.md\"\ntext = \"3,000\""
+        ),
+        "{text}"
+    );
+    std::fs::write(&config, &text).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&config), "type": 2}]}),
+    );
+    client
+        .diagnostics(&a, |d| !has_conflict(d))
+        .expect("the silenced finding is no longer published");
+    // The figure changes: the finding comes back.
+    client.change(&a, 2, [(0, 25), (0, 30)], "4,000");
+    client
+        .diagnostics(&a, has_conflict)
+        .expect("a changed figure is shown again");
+}

@@ -429,9 +429,25 @@ fn code_actions_fix_silence_declare_and_ignore() {
     assert_eq!(
         titles,
         [
+            "Silence this finding (marginalia.toml)",
             "Turn off `spelling-variant` in marginalia.toml",
             "Add “North Korea” to marginalia.toml as a place",
             "Never treat “North Korea” as a name (marginalia.toml)",
         ]
+    );
+    let silence = found.iter().find_map(|a| match a {
+        actions::Action::Config {
+            edit: super::config_edit::ConfigEdit::Silence(s),
+            ..
+        } => Some(s),
+        _ => None,
+    });
+    let silence = silence.expect("a silence action");
+    assert_eq!(silence.rule, "spelling-variant");
+    assert_eq!(silence.text, "North Korea");
+    assert!(
+        silence.context.starts_with("North Korea"),
+        "{}",
+        silence.context
     );
 }
