@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use marginalia::cli::{self, CheckOptions, OutputFormat};
+use marginalia::cli::{self, CheckOptions, ColorChoice, OutputFormat};
 
 /// Names, figures and claims in news articles, checked across a folder.
 #[derive(Parser)]
@@ -20,8 +20,8 @@ enum Command {
     Lsp,
     /// Check articles (files or folders) together and report warnings.
     Check {
-        /// Files and folders; folders are searched for .txt, .md and .markdown.
-        #[arg(required = true)]
+        /// Files and folders (default: the current folder); folders are
+        /// searched for .txt, .md and .markdown.
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
@@ -29,6 +29,9 @@ enum Command {
         /// Use this config file instead of the marginalia.toml beside the articles.
         #[arg(long)]
         config: Option<PathBuf>,
+        /// Colour the human output: when stdout is a terminal (auto), always or never.
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
     },
 }
 
@@ -50,11 +53,14 @@ fn main() -> ExitCode {
             paths,
             format,
             config,
+            color,
         }) => {
+            use std::io::IsTerminal;
             let options = CheckOptions {
                 paths,
                 format,
                 config,
+                color: color.colors(std::io::stdout().is_terminal()),
             };
             let stdout = std::io::stdout();
             let stderr = std::io::stderr();

@@ -184,7 +184,11 @@ fn oversized_article_is_checked_when_the_limit_is_raised() {
     run.report("12 MB Markdown article with the limit raised");
     assert!(matches!(run.code(), 0 | 1), "{}", run.stderr());
     assert!(!run.stderr().contains("skipped"), "{}", run.stderr());
-    assert!(run.stdout().contains("in 2 articles"), "{}", run.stdout());
+    assert!(
+        run.stdout().contains("(2 articles checked)"),
+        "{}",
+        run.stdout()
+    );
 }
 
 #[test]
@@ -271,7 +275,7 @@ fn hundred_thousand_one_line_articles() {
     run.report("100,000 one-line articles");
     assert!(matches!(run.code(), 0 | 1), "{}", run.stderr());
     assert!(
-        run.stdout().contains("in 100000 articles"),
+        run.stdout().contains("(100000 articles checked)"),
         "{}",
         run.stdout()
     );
@@ -597,4 +601,91 @@ fn files_deleted_and_renamed_during_the_walk() {
         number.parse::<usize>().is_ok_and(|n| n < count)
     });
     assert!(known, "only the desk's articles are checked");
+}
+
+const TROOPS_LOW: &str = "North Korea has deployed 3,000 troops to Russia.";
+const TROOPS_HIGH: &str = "North Korea has deployed 11,000 troops to Russia.";
+
+#[test]
+fn check_without_a_path_checks_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", format!("{TROOPS_LOW}\n"));
+    write(dir.path(), "b.md", format!("{TROOPS_HIGH}\n"));
+    write(dir.path(), "c.md", CLEAN);
+    let run = marginalia(dir.path(), &["check"]);
+    assert_eq!(run.code(), 1, "{}", run.stderr());
+    let out = run.stdout();
+    // Paths as the user would type them, and the articles that have findings counted.
+    assert!(out.contains("--> a.md:1:26"), "{out}");
+    assert!(!out.contains("./"), "{out}");
+    assert!(
+        out.ends_with("2 warnings in 2 articles (3 articles checked)\n"),
+        "{out}"
+    );
+    let clean = tempfile::tempdir().unwrap();
+    write(clean.path(), "c.md", CLEAN);
+    let run = marginalia(clean.path(), &["check"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(run.stdout(), "no warnings (1 article checked)\n");
+}
+
+#[test]
+fn lines_are_counted_at_every_kind_of_line_break() {
+    for (name, brk) in [("lf.md", "\n"), ("crlf.md", "\r\n"), ("cr.md", "\r")] {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            name,
+            format!("# Title{brk}{brk}{TROOPS_LOW}{brk}"),
+        );
+        write(dir.path(), "other.md", format!("{TROOPS_HIGH}\n"));
+        let run = marginalia(dir.path(), &["check", "--color", "never"]);
+        let out = run.stdout();
+        assert!(out.contains(&format!("--> {name}:3:26")), "{name}: {out}");
+        assert!(
+            out.contains(&format!("3 | {TROOPS_LOW}\n")),
+            "{name}: {out}"
+        );
+        assert!(!out.contains('\r'), "{name}: {out:?}");
+    }
+}
+
+#[test]
+fn a_long_line_is_cut_around_the_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let filler = "The talks went on for hours and nothing was agreed. ".repeat(20);
+    write(
+        dir.path(),
+        "a.md",
+        format!("{filler}{TROOPS_LOW} {filler}\n"),
+    );
+    write(dir.path(), "b.md", format!("{TROOPS_HIGH}\n"));
+    let run = marginalia(dir.path(), &["check"]);
+    let out = run.stdout();
+    let line = out
+        .lines()
+        .find(|l| l.contains("deployed 3,000"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.chars().count() < 120, "{line}");
+    assert!(line.contains("..."), "{line}");
+}
+
+#[test]
+fn colour_is_on_only_when_asked_or_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", format!("{TROOPS_LOW}\n"));
+    write(dir.path(), "b.md", format!("{TROOPS_HIGH}\n"));
+    let always = marginalia(dir.path(), &["check", "--color", "always"]);
+    assert!(always.stdout().contains("\u{1b}["), "{}", always.stdout());
+    // A pipe is no terminal: auto and never print plain text.
+    for choice in ["auto", "never"] {
+        let run = marginalia(dir.path(), &["check", "--color", choice]);
+        assert!(
+            !run.stdout().contains('\u{1b}'),
+            "{choice}: {}",
+            run.stdout()
+        );
+    }
+    let bad = marginalia(dir.path(), &["check", "--color", "sometimes"]);
+    assert_eq!(bad.code(), 2);
 }

@@ -265,6 +265,11 @@ fn workspace_indexing_reports_progress_and_skips_bad_files() {
     let log = client.log();
     assert!(log.contains("binary.md") && log.contains("binary"), "{log}");
     assert!(log.contains("latin1.txt") && log.contains("UTF-8"), "{log}");
+    // Notices reach the client's log with their kind, not stderr.
+    let notices = client.notices();
+    assert!(notices.contains("[info] indexed 41 articles"), "{notices}");
+    assert!(notices.contains("[warning] skipped"), "{notices}");
+    assert!(!client.stderr.lock().unwrap().contains("indexed"), "{log}");
 }
 
 #[test]

@@ -20,6 +20,22 @@
 (defvar eglot-server-programs)
 (declare-function eglot-ensure "eglot" ())
 
+;; Which mode it hooks: with markdown-mode installed, .md and .markdown files
+;; open in `markdown-mode' (or `gfm-mode'), whose hooks run `text-mode-hook'.
+;; Without it, Emacs opens them in `fundamental-mode', where nothing would
+;; start the server; so this file maps .md and .markdown to `text-mode' when
+;; markdown-mode is not installed, and says so once in *Messages*.  Either
+;; way the hook below is `text-mode-hook', and .txt files are `text-mode'.
+;;
+;; The folder Eglot sends: the buffer's project (`project.el', normally the
+;; version-control root), else the file's own folder.  The server then takes
+;; the nearest marginalia.toml above each article as its desk, else that
+;; folder, and never reads a home folder whole.
+
+(unless (fboundp 'markdown-mode)
+  (add-to-list 'auto-mode-alist '("\\.\\(?:md\\|markdown\\)\\'" . text-mode))
+  (message "marginalia: markdown-mode is not installed; .md files open in text-mode"))
+
 (with-eval-after-load 'eglot
   (add-to-list 'eglot-server-programs
                '((markdown-mode gfm-mode text-mode) . ("marginalia" "lsp"))))
@@ -29,7 +45,8 @@
 Modes derived from `text-mode' that are not articles (Org, commit
 messages and so on) are left alone."
   (when (and buffer-file-name
-             (memq major-mode '(markdown-mode gfm-mode text-mode)))
+             (memq major-mode '(markdown-mode gfm-mode text-mode))
+             (string-match-p "\\.\\(?:md\\|markdown\\|txt\\)\\'" buffer-file-name))
     (eglot-ensure)))
 
 ;; `markdown-mode-hook' runs `text-mode-hook' too, so one hook covers both.

@@ -111,6 +111,8 @@ struct ConfigRepr {
     debounce_ms: Option<u64>,
     #[serde(default)]
     max_file_size: Option<u64>,
+    #[serde(default, rename = "silence")]
+    silences: Vec<Silence>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -146,6 +148,8 @@ pub struct Config {
     pub debounce_ms: u64,
     /// Files larger than this many bytes are skipped.
     pub max_file_size: u64,
+    /// Single findings the user has silenced (`[[silence]]`).
+    pub silences: Vec<Silence>,
 }
 
 impl Default for Config {
@@ -159,6 +163,7 @@ impl Default for Config {
             exclude: Vec::new(),
             debounce_ms: 200,
             max_file_size: 10 * 1024 * 1024,
+            silences: Vec::new(),
         }
     }
 }
@@ -238,6 +243,7 @@ impl Config {
         if let Some(size) = repr.max_file_size {
             config.max_file_size = size;
         }
+        config.silences = repr.silences;
         Ok(config)
     }
 
@@ -266,6 +272,23 @@ impl Config {
 
 /// The 1-based line of a byte offset. Counts bytes, so an offset that is not
 /// on a char boundary (or past the end) cannot panic.
+/// One finding the user has silenced, under `[[silence]]`: found again by
+/// its rule, its article, its text and the words around it, so that it stays
+/// silenced when the text moves and comes back when its own text changes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Silence {
+    /// The rule id.
+    pub rule: String,
+    /// The article's path, relative to the desk folder.
+    pub article: String,
+    /// The figure's or name's text as written.
+    pub text: String,
+    /// The words around it, whitespace collapsed
+    /// ([`super::silence::neighbourhood`]).
+    pub context: String,
+}
+
 fn line_of(source: &str, offset: usize) -> usize {
     let bytes = source.as_bytes();
     bytes[..offset.min(bytes.len())]

@@ -19,5 +19,6 @@ pub mod figures;
 pub mod findings;
 pub mod model;
 pub mod resolve;
+pub mod silence;
 pub mod source;
 pub mod text;

@@ -24,27 +24,60 @@ pub enum OutputFormat {
     Json,
 }
 
+/// When `check` colours its human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and `NO_COLOR` is not set.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether the output is a terminal.
+    pub fn colors(self, terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
 /// Options of `marginalia check`.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
-    /// Files and folders to check.
+    /// Files and folders to check; none checks the current folder.
     pub paths: Vec<PathBuf>,
     /// How to print the result.
     pub format: OutputFormat,
+    /// Whether to colour the human output (decided by the caller).
+    pub color: bool,
     /// A config file to use instead of the `marginalia.toml` found beside the input.
     pub config: Option<PathBuf>,
 }
 
 /// Exit status of `check`: 0 clean, 1 findings, 2 usage or IO error.
 pub fn check(options: &CheckOptions, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
-    let config = match load_config(options.config.as_deref(), &options.paths) {
+    let here = [PathBuf::from(".")];
+    let paths = if options.paths.is_empty() {
+        &here[..]
+    } else {
+        &options.paths[..]
+    };
+    let config = match load_config(options.config.as_deref(), paths) {
         Ok(config) => config,
         Err(message) => {
             let _ = writeln!(stderr, "error: {message}");
             return 2;
         }
     };
-    let collected = collect_articles(&options.paths, &config);
+    let collected = collect_articles(paths, &config);
     let mut io_error = false;
     for error in &collected.errors {
         let _ = writeln!(stderr, "error: {error}");
@@ -54,7 +87,13 @@ pub fn check(options: &CheckOptions, stdout: &mut dyn Write, stderr: &mut dyn Wr
         .paths
         .iter()
         .filter_map(|path| match read_article(path, config.max_file_size) {
-            Ok(article) => Some(article),
+            Ok(mut article) => {
+                // Under `.`, say `a.md` rather than `./a.md`.
+                if let Some(shorter) = article.display.strip_prefix("./") {
+                    article.display = shorter.to_string();
+                }
+                Some(article)
+            }
             Err(error) => {
                 let _ = writeln!(stderr, "warning: skipped {error}");
                 io_error = true;
@@ -63,8 +102,12 @@ pub fn check(options: &CheckOptions, stdout: &mut dyn Write, stderr: &mut dyn Wr
         })
         .collect();
     let desk = analyse(&articles, &config);
-    let report = desk.report(&config);
-    if let Err(error) = write_report(&desk, &report, options.format, stdout) {
+    let mut report = desk.report(&config);
+    silence(&mut report, &articles, &config);
+    let style = human::Style {
+        color: options.color,
+    };
+    if let Err(error) = write_styled(&desk, &report, options.format, style, stdout) {
         let _ = writeln!(stderr, "error: cannot write output: {error}");
         return 2;
     }
@@ -88,9 +131,34 @@ pub fn write_report(
     format: OutputFormat,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    write_styled(desk, report, format, human::Style { color: false }, out)
+}
+
+fn write_styled(
+    desk: &Desk,
+    report: &DeskReport,
+    format: OutputFormat,
+    style: human::Style,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
         OutputFormat::Json => json::write(desk, report, out),
-        OutputFormat::Human => human::write(desk, report, out),
+        OutputFormat::Human => human::write(desk, report, style, out),
+    }
+}
+
+/// Drops the findings silenced by `[[silence]]` entries or by
+/// `<!-- marginalia: ignore RULE -->` comments.
+fn silence(report: &mut DeskReport, articles: &[Article], config: &Config) {
+    for doc in 0..report.findings.len() {
+        let Some(path) = report.paths.get(doc) else {
+            continue;
+        };
+        let Some(article) = articles.iter().find(|a| a.display == *path) else {
+            continue;
+        };
+        let visible = crate::analysis::silence::visible(config, report, doc, path, &article.text);
+        report.findings[doc] = visible;
     }
 }
 

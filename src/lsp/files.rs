@@ -80,6 +80,78 @@ fn merge(base: &mut toml::Table, overlay: toml::Table) {
     }
 }
 
+/// The folder whose articles form an article's desk, or the folder that
+/// would have been one but is too wide to read whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeskRoot {
+    /// Index this folder.
+    Folder(PathBuf),
+    /// This folder is a home folder or a file-system root: index nothing,
+    /// work on the open articles.
+    TooWide(PathBuf),
+}
+
+/// Whether a folder is too wide to be read as a desk: a home folder (`home`,
+/// normally `$HOME`) or a file-system root.
+pub fn too_wide(folder: &Path, home: Option<&Path>) -> bool {
+    folder.parent().is_none() || home.is_some_and(|h| same_folder(h, folder))
+}
+
+fn same_folder(a: &Path, b: &Path) -> bool {
+    a == b
+        || match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
+}
+
+/// The nearest folder from `start` up that holds `marginalia.toml`, never
+/// reaching a home folder or a root (a config there makes no desk).
+fn configured_folder(start: &Path, home: Option<&Path>) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .take_while(|folder| !too_wide(folder, home))
+        .find(|folder| folder.join(CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+}
+
+/// The desk of an article: the nearest folder above it that holds
+/// `marginalia.toml`; else the workspace folder it lies in (the deepest one,
+/// if folders nest); else the article's own folder.
+pub fn desk_of_article(article: &Path, folders: &[PathBuf], home: Option<&Path>) -> DeskRoot {
+    let own = article.parent().unwrap_or(article);
+    if let Some(configured) = configured_folder(own, home) {
+        return DeskRoot::Folder(configured);
+    }
+    let folder = folders
+        .iter()
+        .filter(|f| article.starts_with(f))
+        .max_by_key(|f| f.components().count())
+        .map_or(own, PathBuf::as_path);
+    if too_wide(folder, home) {
+        DeskRoot::TooWide(folder.to_path_buf())
+    } else {
+        DeskRoot::Folder(folder.to_path_buf())
+    }
+}
+
+/// The desk of a workspace folder before any article is open: the nearest
+/// folder from it up that holds `marginalia.toml`, else the folder itself.
+pub fn desk_of_folder(folder: &Path, home: Option<&Path>) -> DeskRoot {
+    match configured_folder(folder, home) {
+        Some(configured) => DeskRoot::Folder(configured),
+        None if too_wide(folder, home) => DeskRoot::TooWide(folder.to_path_buf()),
+        None => DeskRoot::Folder(folder.to_path_buf()),
+    }
+}
+
+/// The user's home folder, which is never read whole.
+pub fn home_folder() -> Option<PathBuf> {
+    std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
+}
+
 /// Writes a file so that a failed write leaves the old one intact: the text
 /// goes to a new temporary file beside it, is flushed to disk, and then
 /// replaces the file in one rename. The file keeps its permissions, and a
@@ -221,18 +293,30 @@ pub struct Indexed {
 
 /// Finds, reads and analyses every article under the roots in parallel,
 /// honouring `.gitignore` and the config's globs. Unreadable, binary, invalid
-/// UTF-8 and oversized files are skipped with a line on stderr. `progress` is
-/// called with (done, total) now and then.
+/// UTF-8 and oversized files are skipped with a line on stderr. `progress`
+/// is called with (done, total) now and then.
 pub fn index(
     roots: &[PathBuf],
     config: &Config,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<Indexed> {
+    index_reporting(roots, config, progress, &|line| {
+        eprintln!("marginalia: {line}")
+    })
+}
+
+/// Like [`index`], but names each skipped file to `skipped`.
+pub fn index_reporting(
+    roots: &[PathBuf],
+    config: &Config,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    skipped: &(dyn Fn(String) + Sync),
+) -> Vec<Indexed> {
     let mut paths = Vec::new();
     for root in roots {
         let collected = collect_articles(std::slice::from_ref(root), config);
         for error in collected.errors {
-            eprintln!("marginalia: indexing: {error}");
+            skipped(format!("indexing: {error}"));
         }
         paths.extend(collected.paths);
     }
@@ -261,7 +345,7 @@ pub fn index(
                     })
                 }
                 Err(error) => {
-                    eprintln!("marginalia: skipped {error}");
+                    skipped(format!("skipped {error}"));
                     None
                 }
             }
@@ -272,6 +356,62 @@ pub fn index(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_desk_is_the_nearest_configured_folder_else_the_workspace_else_the_own_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().to_path_buf();
+        let home = base.join("home");
+        let work = home.join("work");
+        let desk = work.join("desk");
+        std::fs::create_dir_all(desk.join("drafts")).unwrap();
+        std::fs::write(desk.join(CONFIG_FILE), "").unwrap();
+        let folders = vec![work.clone()];
+        let home = Some(home.as_path());
+        let folder = |p: &Path| DeskRoot::Folder(p.to_path_buf());
+        // A config above the article wins over the workspace folder.
+        assert_eq!(
+            desk_of_article(&desk.join("drafts/a.md"), &folders, home),
+            folder(&desk)
+        );
+        // No config: the workspace folder, however deep the article.
+        assert_eq!(
+            desk_of_article(&work.join("x/y/a.md"), &folders, home),
+            folder(&work)
+        );
+        // Outside every workspace folder: the article's own folder.
+        let elsewhere = base.join("elsewhere");
+        assert_eq!(
+            desk_of_article(&elsewhere.join("a.md"), &folders, home),
+            folder(&elsewhere)
+        );
+        // A home folder is never a desk, nor is a config in it one.
+        let home_path = base.join("home");
+        std::fs::write(home_path.join(CONFIG_FILE), "").unwrap();
+        assert_eq!(
+            desk_of_article(
+                &home_path.join("a.md"),
+                std::slice::from_ref(&home_path),
+                home
+            ),
+            DeskRoot::TooWide(home_path.clone())
+        );
+        assert_eq!(
+            desk_of_article(&home_path.join("a.md"), &[], home),
+            DeskRoot::TooWide(home_path.clone())
+        );
+        assert_eq!(
+            desk_of_article(Path::new("/a.md"), &[], home),
+            DeskRoot::TooWide(PathBuf::from("/"))
+        );
+        // Workspace folders before any article is open.
+        assert_eq!(desk_of_folder(&desk.join("drafts"), home), folder(&desk));
+        assert_eq!(desk_of_folder(&work, home), folder(&work));
+        assert_eq!(
+            desk_of_folder(&home_path, home),
+            DeskRoot::TooWide(home_path.clone())
+        );
+    }
 
     #[test]
     fn settings_lay_over_the_file() {

@@ -132,9 +132,7 @@ pub const MAX_RELATED: usize = 10;
 
 /// The diagnostics of one document.
 pub fn diagnostics(snapshot: &Snapshot, doc: usize) -> Vec<lsp::Diagnostic> {
-    let Some(findings) = snapshot.report.findings.get(doc) else {
-        return Vec::new();
-    };
+    let findings = snapshot.visible_findings(doc);
     findings
         .iter()
         .filter_map(|f| {
@@ -729,6 +727,13 @@ fn config_workspace_edit(
     }))
 }
 
+/// A document's path relative to the folder of `marginalia.toml`, with `/`.
+fn desk_relative(key: &str, config: &Path) -> Option<String> {
+    let path = key_path(key)?;
+    let relative = path.strip_prefix(config.parent()?).ok()?;
+    Some(relative.to_string_lossy().replace('\\', "/"))
+}
+
 /// `textDocument/codeAction`. `config_text` is the current `marginalia.toml`
 /// (`None` when there is none).
 pub fn code_actions(
@@ -784,10 +789,16 @@ pub fn code_actions(
                     ..lsp::CodeAction::default()
                 }));
             }
-            actions::Action::Config { edit, finding } => {
+            actions::Action::Config { mut edit, finding } => {
                 let Some(path) = ctx.config_path() else {
                     continue;
                 };
+                if let config_edit::ConfigEdit::Silence(silence) = &mut edit {
+                    let Some(article) = desk_relative(&silence.article, &path) else {
+                        continue;
+                    };
+                    silence.article = article;
+                }
                 let new = match config_edit::apply(config_text.unwrap_or(""), &edit) {
                     Ok(new) => new,
                     Err(reason) => {

@@ -61,6 +61,8 @@ pub struct Core {
     /// File events received but not yet applied: requests wait for them.
     files_pending: std::sync::atomic::AtomicUsize,
     files_applied: tokio::sync::Notify,
+    /// The client's log.
+    notices: Notices,
 }
 
 impl Core {
@@ -117,7 +119,7 @@ impl Core {
         if let Some(thread) = thread
             && thread.join().is_err()
         {
-            log("the analysis worker panicked");
+            self.notices.error("the analysis worker panicked");
         }
     }
 }
@@ -126,12 +128,19 @@ impl Core {
 pub struct Backend {
     client: Client,
     core: Arc<Core>,
+    /// The workspace folders the editor sent.
+    folders: RwLock<Vec<PathBuf>>,
+    /// The desk's folders: what is indexed (see [`files::desk_of_article`]).
     roots: RwLock<Vec<PathBuf>>,
+    /// Folders too wide to index that the user has been told about.
+    too_wide: Mutex<std::collections::BTreeSet<PathBuf>>,
     settings: Mutex<Option<serde_json::Value>>,
     context: RwLock<Context>,
     progress_supported: AtomicBool,
     watch_supported: AtomicBool,
     startup_error: Mutex<Option<String>>,
+    /// Workspace folders too wide to index, to tell the user once initialized.
+    startup_too_wide: Mutex<Vec<PathBuf>>,
     index_runs: AtomicU64,
     touched: Mutex<Touched>,
 }
@@ -173,6 +182,36 @@ pub struct DeskEntry {
     pub version: Option<i32>,
     /// The length of the analysed text in bytes.
     pub length: usize,
+}
+
+/// Where the server's notices go: the client's log (`window/logMessage`),
+/// each with its kind, so that an editor records "indexed 12 articles" as
+/// information and not as an error. A notice that cannot reach the client
+/// (its session has ended) goes to stderr.
+#[derive(Clone)]
+pub struct Notices(tokio::sync::mpsc::UnboundedSender<(lsp::MessageType, String)>);
+
+impl Notices {
+    /// Something worth knowing: indexing done, the encoding agreed.
+    pub fn info(&self, message: impl std::fmt::Display) {
+        self.send(lsp::MessageType::INFO, message.to_string());
+    }
+
+    /// Something left out or refused: a skipped file, an ignored edit.
+    pub fn warning(&self, message: impl std::fmt::Display) {
+        self.send(lsp::MessageType::WARNING, message.to_string());
+    }
+
+    /// A failure of the server's own: a panic, a file it could not write.
+    pub fn error(&self, message: impl std::fmt::Display) {
+        self.send(lsp::MessageType::ERROR, message.to_string());
+    }
+
+    fn send(&self, kind: lsp::MessageType, message: String) {
+        if let Err(unsent) = self.0.send((kind, message)) {
+            eprintln!("marginalia: {}", unsent.0.1);
+        }
+    }
 }
 
 fn log(message: impl std::fmt::Display) {
@@ -231,24 +270,28 @@ impl Backend {
         let workspace = self.core.workspace.clone();
         let ctx = self.context();
         let result = tokio::task::spawn_blocking(move || {
-            guarded(name, || {
+            std::panic::catch_unwind(AssertUnwindSafe(|| {
                 let snapshot = workspace.refresh();
                 f(&snapshot, &ctx)
-            })
+            }))
         })
         .await;
         match result {
-            Ok(Some(value)) => Ok(value),
-            Ok(None) => Err(jsonrpc::Error::internal_error()),
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(panic)) => {
+                let message = panic_message(&*panic);
+                self.core.notices.error(format!("{name} failed: {message}"));
+                Err(jsonrpc::Error::internal_error())
+            }
             Err(error) => {
-                log(format!("{name} failed: {error}"));
+                self.core.notices.error(format!("{name} failed: {error}"));
                 Err(jsonrpc::Error::internal_error())
             }
         }
     }
 
     async fn show_error(&self, message: String) {
-        log(&message);
+        self.core.notices.error(&message);
         self.client
             .show_message(lsp::MessageType::ERROR, message)
             .await;
@@ -279,6 +322,50 @@ impl Backend {
         }
     }
 
+    /// Tells the user, once per folder, that a folder is too wide to index.
+    async fn refuse(&self, folder: PathBuf) {
+        let first = self
+            .too_wide
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(folder.clone());
+        if !first {
+            return;
+        }
+        let message = format!(
+            "{} is a home folder or a file-system root: Marginalia does not read it whole \
+             and checks only the open articles. Put a marginalia.toml in the folder that \
+             holds your articles to make it a desk.",
+            folder.display()
+        );
+        self.core.notices.warning(&message);
+        self.client
+            .show_message(lsp::MessageType::WARNING, message)
+            .await;
+    }
+
+    /// Makes `desk` the folder the server reads, and reads it (with its
+    /// `marginalia.toml`), unless it already is.
+    async fn move_to_desk(&self, desk: PathBuf) {
+        {
+            let mut roots = self.roots.write().unwrap_or_else(|p| p.into_inner());
+            if *roots == [desk.clone()] {
+                return;
+            }
+            *roots = vec![desk.clone()];
+        }
+        self.context
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .roots = vec![desk.clone()];
+        self.core
+            .notices
+            .info(format!("the desk is {}", desk.display()));
+        if !self.reload_config().await {
+            self.index_workspace().await;
+        }
+    }
+
     /// Indexes every article under the workspace folders, reporting `$/progress`.
     async fn index_workspace(&self) {
         self.touched.lock().unwrap_or_else(|p| p.into_inner()).runs += 1;
@@ -298,26 +385,35 @@ impl Backend {
         let tx = Arc::new(tx);
         if self.progress_supported.load(Ordering::SeqCst) {
             let client = self.client.clone();
-            tokio::spawn(report_progress(client, run, rx));
+            tokio::spawn(report_progress(client, run, rx, self.core.notices.clone()));
         }
         let progress_tx = tx.clone();
         let started = Instant::now();
+        let notices = self.core.notices.clone();
         let indexed = tokio::task::spawn_blocking(move || {
             std::panic::catch_unwind(AssertUnwindSafe(|| {
-                files::index(&roots, &config, &|done, total| {
-                    progress_tx.send_replace((done, total, false));
-                })
+                files::index_reporting(
+                    &roots,
+                    &config,
+                    &|done, total| {
+                        progress_tx.send_replace((done, total, false));
+                    },
+                    &|skipped| notices.warning(skipped),
+                )
             }))
         })
         .await;
         let indexed = match indexed {
             Ok(Ok(indexed)) => indexed,
             Ok(Err(panic)) => {
-                log(format!("indexing failed: {}", panic_message(&*panic)));
+                let message = panic_message(&*panic);
+                self.core
+                    .notices
+                    .error(format!("indexing failed: {message}"));
                 Vec::new()
             }
             Err(error) => {
-                log(format!("indexing failed: {error}"));
+                self.core.notices.error(format!("indexing failed: {error}"));
                 Vec::new()
             }
         };
@@ -338,7 +434,7 @@ impl Backend {
         };
         self.read_again(touched).await;
         tx.send_replace((count, count, true));
-        log(format!(
+        self.core.notices.info(format!(
             "indexed {count} articles in {} ms",
             started.elapsed().as_millis()
         ));
@@ -353,14 +449,17 @@ impl Backend {
         let roots = self.roots();
         let config = self.core.workspace.config();
         let workspace = self.core.workspace.clone();
+        let notices = self.core.notices.clone();
         let done = tokio::task::spawn_blocking(move || {
             for path in paths {
-                read_path(&workspace, &roots, &config, &path);
+                read_path(&workspace, &roots, &config, &path, &notices);
             }
         })
         .await;
         if let Err(error) = done {
-            log(format!("cannot read changed files: {error}"));
+            self.core
+                .notices
+                .error(format!("cannot read changed files: {error}"));
         }
     }
 
@@ -385,9 +484,10 @@ impl Backend {
             register_options: serde_json::to_value(options).ok(),
         };
         let client = self.client.clone();
+        let notices = self.core.notices.clone();
         tokio::spawn(async move {
             if let Err(error) = client.register_capability(vec![registration]).await {
-                log(format!("cannot watch files: {error}"));
+                notices.warning(format!("cannot watch files: {error}"));
             }
         });
     }
@@ -428,7 +528,13 @@ impl Backend {
 /// read (or forgotten if it is gone or unreadable); a folder that is gone
 /// takes its articles with it (editors report a deleted or renamed folder as
 /// one event); a new folder is searched for articles.
-fn read_path(workspace: &Workspace, roots: &[PathBuf], config: &Config, path: &std::path::Path) {
+fn read_path(
+    workspace: &Workspace,
+    roots: &[PathBuf],
+    config: &Config,
+    path: &std::path::Path,
+    notices: &Notices,
+) {
     let Some(key) = handlers::key_of_path(path) else {
         return;
     };
@@ -444,7 +550,7 @@ fn read_path(workspace: &Workspace, roots: &[PathBuf], config: &Config, path: &s
                 && !files::ignored(&article, roots)
                 && let Some(key) = handlers::key_of_path(&article)
             {
-                read_into(workspace, &key, &article, config.max_file_size);
+                read_into(workspace, &key, &article, config.max_file_size, notices);
             }
         }
         return;
@@ -461,7 +567,7 @@ fn read_path(workspace: &Workspace, roots: &[PathBuf], config: &Config, path: &s
         return;
     }
     if files::accepted(path, roots, config) && !files::ignored(path, roots) {
-        read_into(workspace, &key, path, config.max_file_size);
+        read_into(workspace, &key, path, config.max_file_size, notices);
     } else {
         // Moved under an ignored folder, say: indexing would not have it.
         workspace.set_disk(&key, None);
@@ -469,12 +575,18 @@ fn read_path(workspace: &Workspace, roots: &[PathBuf], config: &Config, path: &s
 }
 
 /// Reads an article into the desk, or forgets it if it cannot be read.
-fn read_into(workspace: &Workspace, key: &str, path: &std::path::Path, max_size: u64) {
+fn read_into(
+    workspace: &Workspace,
+    key: &str,
+    path: &std::path::Path,
+    max_size: u64,
+    notices: &Notices,
+) {
     match crate::cli::read_article(path, max_size) {
         Ok(article) => workspace.set_disk(key, Some(Arc::from(article.text))),
         Err(error) => {
             if path.exists() {
-                log(format!("skipped {error}"));
+                notices.warning(format!("skipped {error}"));
             }
             workspace.set_disk(key, None);
         }
@@ -485,10 +597,11 @@ async fn report_progress(
     client: Client,
     run: u64,
     mut rx: tokio::sync::watch::Receiver<(usize, usize, bool)>,
+    notices: Notices,
 ) {
     let token = lsp::NumberOrString::String(format!("marginalia/index/{run}"));
     if let Err(error) = client.create_work_done_progress(token.clone()).await {
-        log(format!("no progress report: {error}"));
+        notices.warning(format!("no progress report: {error}"));
         return;
     }
     let progress = client
@@ -586,6 +699,22 @@ fn settings_of(value: Option<serde_json::Value>) -> Option<serde_json::Value> {
     }
 }
 
+/// The desks of the workspace folders before any article is open, and the
+/// folders too wide to be one.
+fn desks_of_folders(folders: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let home = files::home_folder();
+    let mut desks = Vec::new();
+    let mut too_wide = Vec::new();
+    for folder in folders {
+        match files::desk_of_folder(folder, home.as_deref()) {
+            files::DeskRoot::Folder(desk) if !desks.contains(&desk) => desks.push(desk),
+            files::DeskRoot::Folder(_) => {}
+            files::DeskRoot::TooWide(folder) => too_wide.push(folder),
+        }
+    }
+    (desks, too_wide)
+}
+
 fn roots_of(params: &lsp::InitializeParams) -> Vec<PathBuf> {
     let mut roots: Vec<PathBuf> = params
         .workspace_folders
@@ -617,7 +746,15 @@ impl LanguageServer for Backend {
             .unwrap_or_default();
         let encoding = PositionEncoding::negotiate(offered.iter().map(String::as_str));
         self.core.workspace.set_encoding(encoding);
-        let roots = roots_of(&params);
+        let folders = roots_of(&params);
+        let (roots, too_wide) = desks_of_folders(&folders);
+        if self.core.uses_disk() {
+            *self
+                .startup_too_wide
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()) = too_wide;
+        }
+        *self.folders.write().unwrap_or_else(|p| p.into_inner()) = folders;
         let window = params.capabilities.window.as_ref();
         self.progress_supported.store(
             window.and_then(|w| w.work_done_progress).unwrap_or(false),
@@ -658,7 +795,6 @@ impl LanguageServer for Backend {
         };
         *self.roots.write().unwrap_or_else(|p| p.into_inner()) = roots;
         self.core.initialized.store(true, Ordering::SeqCst);
-        log(format!("position encoding {}", encoding.as_str()));
         Ok(lsp::InitializeResult {
             capabilities: capabilities(encoding),
             server_info: Some(lsp::ServerInfo {
@@ -670,6 +806,10 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
+        let encoding = self.core.workspace.encoding();
+        self.core
+            .notices
+            .info(format!("position encoding {}", encoding.as_str()));
         let error = self
             .startup_error
             .lock()
@@ -677,6 +817,15 @@ impl LanguageServer for Backend {
             .take();
         if let Some(message) = error {
             self.show_error(message).await;
+        }
+        let too_wide = std::mem::take(
+            &mut *self
+                .startup_too_wide
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()),
+        );
+        for folder in too_wide {
+            self.refuse(folder).await;
         }
         // Neither waits on the other, nor holds up edits.
         self.register_watchers();
@@ -694,20 +843,49 @@ impl LanguageServer for Backend {
         let _ = self.reload_config().await;
     }
 
+    /// Text edits take the ordered path; this only decides the article's
+    /// desk, and moves there if it is another one.
+    async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
+        if !self.core.uses_disk() {
+            return;
+        }
+        let Some(path) = params.text_document.uri.to_file_path() else {
+            return;
+        };
+        if !files::is_article(&path) {
+            return;
+        }
+        let folders = self
+            .folders
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let home = files::home_folder();
+        match files::desk_of_article(&path, &folders, home.as_deref()) {
+            files::DeskRoot::Folder(desk) => self.move_to_desk(desk).await,
+            files::DeskRoot::TooWide(folder) => self.refuse(folder).await,
+        }
+    }
+
     async fn did_change_workspace_folders(&self, params: lsp::DidChangeWorkspaceFoldersParams) {
         let path = |f: &lsp::WorkspaceFolder| f.uri.to_file_path().map(|p| p.into_owned());
         let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(path).collect();
         let added: Vec<PathBuf> = params.event.added.iter().filter_map(path).collect();
-        let roots = {
-            let mut roots = self.roots.write().unwrap_or_else(|p| p.into_inner());
-            roots.retain(|r| !removed.contains(r));
-            for root in added {
-                if !roots.contains(&root) {
-                    roots.push(root);
+        let folders = {
+            let mut folders = self.folders.write().unwrap_or_else(|p| p.into_inner());
+            folders.retain(|r| !removed.contains(r));
+            for folder in added {
+                if !folders.contains(&folder) {
+                    folders.push(folder);
                 }
             }
-            roots.clone()
+            folders.clone()
         };
+        let (roots, too_wide) = desks_of_folders(&folders);
+        for folder in too_wide {
+            self.refuse(folder).await;
+        }
+        *self.roots.write().unwrap_or_else(|p| p.into_inner()) = roots.clone();
         self.context
             .write()
             .unwrap_or_else(|p| p.into_inner())
@@ -785,7 +963,9 @@ impl LanguageServer for Backend {
                 Ok(None)
             }
             Err(error) => {
-                log(format!("cannot write marginalia.toml: {error}"));
+                self.core
+                    .notices
+                    .error(format!("cannot write marginalia.toml: {error}"));
                 Err(jsonrpc::Error::internal_error())
             }
         }
@@ -983,8 +1163,13 @@ impl<S> Ordered<S> {
         }));
         match outcome {
             Ok(Ok(())) => self.core.wake(Wake::Edit),
-            Ok(Err(message)) => log(message),
-            Err(panic) => log(format!("{method} failed: {}", panic_message(&*panic))),
+            Ok(Err(message)) => self.core.notices.warning(message),
+            Err(panic) => {
+                let message = panic_message(&*panic);
+                self.core
+                    .notices
+                    .error(format!("{method} failed: {message}"));
+            }
         }
     }
 }
@@ -1011,8 +1196,15 @@ where
         );
         if is_edit && request.id().is_none() && self.core.initialized.load(Ordering::SeqCst) {
             let (_, _, params) = request.into_parts();
-            self.apply(&method, params.unwrap_or(serde_json::Value::Null));
-            return future::ready(Ok(None)).boxed();
+            let params = params.unwrap_or(serde_json::Value::Null);
+            if method != "textDocument/didOpen" {
+                self.apply(&method, params);
+                return future::ready(Ok(None)).boxed();
+            }
+            // The text is in; the handler only finds the article's desk.
+            self.apply(&method, params.clone());
+            let request = Request::build(method).params(params).finish();
+            return self.inner.call(request).boxed();
         }
         if method == "workspace/didChangeWatchedFiles"
             && self.core.initialized.load(Ordering::SeqCst)
@@ -1095,6 +1287,7 @@ fn publish_in_batches(
 /// snapshot and sends the diagnostics that changed.
 fn spawn_worker(
     workspace: Arc<Workspace>,
+    notices: Notices,
     wakes: mpsc::Receiver<Wake>,
     publish: tokio::sync::mpsc::Sender<Vec<lsp::PublishDiagnosticsParams>>,
     debounced: bool,
@@ -1127,7 +1320,10 @@ fn spawn_worker(
                 match result {
                     Ok(true) => {}
                     Ok(false) => return,
-                    Err(panic) => log(format!("analysis failed: {}", panic_message(&*panic))),
+                    Err(panic) => {
+                        let message = panic_message(&*panic);
+                        notices.error(format!("analysis failed: {message}"));
+                    }
                 }
             }
         });
@@ -1164,10 +1360,13 @@ pub fn build_service_for(
 ) {
     let workspace = Arc::new(Workspace::new(config, PositionEncoding::Utf16));
     let (wake_tx, wake_rx) = mpsc::channel();
+    let (notice_tx, mut notice_rx) = tokio::sync::mpsc::unbounded_channel();
+    let notices = Notices(notice_tx);
     let (publish_tx, mut publish_rx) =
         tokio::sync::mpsc::channel::<Vec<lsp::PublishDiagnosticsParams>>(2);
     let worker_thread = spawn_worker(
         workspace.clone(),
+        notices.clone(),
         wake_rx,
         publish_tx,
         host == Host::Process,
@@ -1181,9 +1380,16 @@ pub fn build_service_for(
         shutdown: AtomicBool::new(false),
         files_pending: std::sync::atomic::AtomicUsize::new(0),
         files_applied: tokio::sync::Notify::new(),
+        notices,
     });
     let backend_core = core.clone();
     let (service, socket) = LspService::build(move |client: Client| {
+        let logger = client.clone();
+        tokio::spawn(async move {
+            while let Some((kind, message)) = notice_rx.recv().await {
+                logger.log_message(kind, message).await;
+            }
+        });
         let publisher = client.clone();
         tokio::spawn(async move {
             while let Some(batch) = publish_rx.recv().await {
@@ -1197,7 +1403,10 @@ pub fn build_service_for(
         Backend {
             client,
             core: backend_core,
+            folders: RwLock::new(Vec::new()),
             roots: RwLock::new(Vec::new()),
+            too_wide: Mutex::new(std::collections::BTreeSet::new()),
+            startup_too_wide: Mutex::new(Vec::new()),
             settings: Mutex::new(None),
             context: RwLock::new(Context::default()),
             progress_supported: AtomicBool::new(false),

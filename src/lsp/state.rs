@@ -24,6 +24,7 @@ use crate::analysis::config::Config;
 use crate::analysis::desk::{Desk, DeskReport, ReportCache};
 use crate::analysis::document::{Anchor, DocumentAnalysis};
 use crate::analysis::findings::Finding;
+use crate::analysis::silence;
 use crate::analysis::source::{self, Source, Text};
 use crate::analysis::text::DocFormat;
 
@@ -81,6 +82,8 @@ pub struct DocView {
     /// Its analysis, the one the desk holds.
     pub analysis: Arc<DocumentAnalysis>,
     rope: OnceLock<Rope>,
+    /// Whether the text holds a `marginalia:` comment (found on first use).
+    comments: OnceLock<bool>,
     /// How this text came from the one analysed before it, when known.
     edit: Option<TextEdit>,
 }
@@ -113,6 +116,7 @@ impl DocView {
             text,
             analysis,
             rope: cell,
+            comments: OnceLock::new(),
             edit: None,
         }
     }
@@ -136,6 +140,13 @@ impl DocView {
     /// The analysed text as one string (built on first use for open documents).
     pub fn text(&self) -> &str {
         self.text.as_str()
+    }
+
+    /// Whether the text holds a `marginalia:` comment that may silence findings.
+    fn has_comments(&self) -> bool {
+        *self
+            .comments
+            .get_or_init(|| self.text().contains(silence::COMMENT_MARK))
     }
 }
 
@@ -163,6 +174,24 @@ impl Snapshot {
     /// The document number of a key.
     pub fn doc(&self, key: &str) -> Option<usize> {
         self.index.get(key).copied()
+    }
+
+    /// A document's findings as they are shown: less those silenced in
+    /// `marginalia.toml` or by a comment. The report's own list (the same
+    /// `Arc`) when none is silenced.
+    pub fn visible_findings(&self, doc: usize) -> Arc<Vec<Finding>> {
+        let Some(findings) = self.report.findings.get(doc) else {
+            return Arc::new(Vec::new());
+        };
+        let Some(view) = self.views.get(doc) else {
+            return findings.clone();
+        };
+        if findings.is_empty() || (self.config.silences.is_empty() && !view.has_comments()) {
+            return findings.clone();
+        }
+        let path = super::handlers::key_path(&view.key)
+            .map_or_else(|| view.key.clone(), |p| p.to_string_lossy().into_owned());
+        silence::visible(&self.config, &self.report, doc, &path, view.text())
     }
 
     /// The byte offset of a position in a document's analysed text.
@@ -966,7 +995,7 @@ impl Workspace {
         }
         let mut out = Vec::new();
         for (doc, view) in snapshot.views.iter().enumerate() {
-            let findings = &snapshot.report.findings[doc];
+            let findings = &snapshot.visible_findings(doc);
             let changed = match st.published.get_mut(&view.key) {
                 Some(before) => !before.still_shown(findings, doc, snapshot),
                 None => !findings.is_empty(),

@@ -27,6 +27,8 @@ pub struct Client {
     pub seen: Vec<Value>,
     /// Everything the server wrote to stderr so far.
     pub stderr: Arc<Mutex<String>>,
+    /// The `window/logMessage` notices so far, one a line after their kind.
+    pub notices: Arc<Mutex<String>>,
     /// The `initialize` result.
     pub initialize_result: Value,
 }
@@ -165,9 +167,24 @@ impl Client {
         let stdout = child.stdout.take().expect("stdout");
         let stderr = child.stderr.take().expect("stderr");
         let (tx, incoming) = mpsc::channel();
+        let notices = Arc::new(Mutex::new(String::new()));
+        let notice_sink = notices.clone();
         std::thread::spawn(move || {
             let mut reader = BufReader::new(stdout);
             while let Some(message) = read_message(&mut reader) {
+                if message["method"] == "window/logMessage" {
+                    let kind = match message["params"]["type"].as_i64() {
+                        Some(1) => "error",
+                        Some(2) => "warning",
+                        Some(3) => "info",
+                        _ => "log",
+                    };
+                    let text = message["params"]["message"].as_str().unwrap_or("");
+                    notice_sink
+                        .lock()
+                        .unwrap()
+                        .push_str(&format!("[{kind}] {text}\n"));
+                }
                 if tx.send(message).is_err() {
                     break;
                 }
@@ -190,6 +207,7 @@ impl Client {
             next_id: 1,
             seen: Vec::new(),
             stderr: log,
+            notices,
             initialize_result: Value::Null,
         }
     }
@@ -368,9 +386,16 @@ impl Client {
         matches!(self.child.try_wait(), Ok(None))
     }
 
-    /// The server's stderr so far.
+    /// Everything the server has said so far: its stderr, then its
+    /// `window/logMessage` notices.
     pub fn log(&self) -> String {
-        self.stderr.lock().unwrap().clone()
+        format!("{}{}", self.stderr.lock().unwrap(), self.notices())
+    }
+
+    /// The server's `window/logMessage` notices so far, one a line, each
+    /// after its kind: `[info] indexed 3 articles in 2 ms`.
+    pub fn notices(&self) -> String {
+        self.notices.lock().unwrap().clone()
     }
 }
 

@@ -22,8 +22,16 @@ return {
   cmd = { 'marginalia' },
   -- Markdown articles, and plain text (Neovim calls .txt files `text`).
   filetypes = { 'markdown', 'text' },
-  -- The folder of articles: where marginalia.toml is, else the repository.
-  root_markers = { 'marginalia.toml', '.git' },
+  -- The folder of articles: where marginalia.toml is, else the repository,
+  -- else the file's own folder, so that a plain folder of articles is a desk
+  -- too. (The server itself never reads a home folder whole.)
+  root_dir = function(bufnr, on_dir)
+    local name = vim.api.nvim_buf_get_name(bufnr)
+    if name == '' then
+      return
+    end
+    on_dir(vim.fs.root(bufnr, { 'marginalia.toml', '.git' }) or vim.fs.dirname(name))
+  end,
   -- Sent in `initialize`; empty leaves everything to marginalia.toml.
   -- vim.empty_dict() so that it is sent as {} and not as [].
   init_options = vim.empty_dict(),

@@ -1,10 +1,12 @@
 //! Code actions: fix a spelling variant, declare or ignore a name in
-//! `marginalia.toml`, or turn a rule off.
+//! `marginalia.toml`, silence one finding, or turn a rule off.
 
 use std::ops::Range;
 
 use super::config_edit::ConfigEdit;
 use super::{DeskView, Location};
+use crate::analysis::config::Silence;
+use crate::analysis::silence;
 
 /// A code action, before it becomes an edit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +63,17 @@ pub fn code_actions(view: DeskView<'_>, doc: usize, span: Range<usize>) -> Vec<A
                 finding: at.clone(),
             });
         }
+        let text = view.text(doc);
+        out.push(Action::Config {
+            edit: ConfigEdit::Silence(Silence {
+                rule: finding.rule.to_string(),
+                // The document's key; made relative to the desk folder by the caller.
+                article: view.report.paths[doc].clone(),
+                text: silence::text_at(text, &at),
+                context: silence::neighbourhood(text, &at),
+            }),
+            finding: Some((finding.rule, at.clone())),
+        });
         if !rules_seen.contains(&finding.rule) {
             rules_seen.push(finding.rule);
             out.push(Action::Config {

@@ -3,7 +3,7 @@
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
-use crate::analysis::config::Config;
+use crate::analysis::config::{Config, Silence};
 use crate::analysis::model::EntityKind;
 
 /// A change to the configuration file.
@@ -20,6 +20,8 @@ pub enum ConfigEdit {
     Ignore(String),
     /// Set a rule to `"off"` under `[rules]`.
     RuleOff(String),
+    /// Silence one finding in `[[silence]]`.
+    Silence(Silence),
 }
 
 impl ConfigEdit {
@@ -31,6 +33,7 @@ impl ConfigEdit {
             }
             ConfigEdit::Ignore(word) => format!("Never treat “{word}” as a name (marginalia.toml)"),
             ConfigEdit::RuleOff(rule) => format!("Turn off `{rule}` in marginalia.toml"),
+            ConfigEdit::Silence(_) => "Silence this finding (marginalia.toml)".to_string(),
         }
     }
 }
@@ -126,8 +129,34 @@ fn edited(source: &str, edit: &ConfigEdit) -> Result<String, String> {
                 .ok_or("`rules` in marginalia.toml is not a table")?;
             rules.insert(rule, value("off"));
         }
+        ConfigEdit::Silence(silence) => add_silence(&mut doc, silence)?,
     }
     Ok(doc.to_string())
+}
+
+/// Appends a `[[silence]]` table, unless the same one is there.
+fn add_silence(doc: &mut DocumentMut, silence: &Silence) -> Result<(), String> {
+    let tables = doc
+        .entry("silence")
+        .or_insert(Item::ArrayOfTables(ArrayOfTables::new()))
+        .as_array_of_tables_mut()
+        .ok_or("`silence` in marginalia.toml is not a list of [[silence]] tables")?;
+    let field = |t: &Table, key: &str| t.get(key).and_then(Item::as_str).map(str::to_string);
+    let exists = tables.iter().any(|t| {
+        field(t, "rule").as_deref() == Some(silence.rule.as_str())
+            && field(t, "article").as_deref() == Some(silence.article.as_str())
+            && field(t, "text").as_deref() == Some(silence.text.as_str())
+            && field(t, "context").as_deref() == Some(silence.context.as_str())
+    });
+    if !exists {
+        let mut table = Table::new();
+        table.insert("rule", value(silence.rule.as_str()));
+        table.insert("article", value(silence.article.as_str()));
+        table.insert("text", value(silence.text.as_str()));
+        table.insert("context", value(silence.context.as_str()));
+        tables.push(table);
+    }
+    Ok(())
 }
 
 /// The smallest single replacement that turns `old` into `new`: the byte
@@ -248,5 +277,38 @@ mod tests {
         assert_eq!(minimal_replacement("aaa", "aaaa"), (3..3, "a"));
         assert_eq!(minimal_replacement("", "new"), (0..0, "new"));
         assert_eq!(minimal_replacement("é", "è"), (0..2, "è"));
+    }
+}
+
+#[cfg(test)]
+mod silence_tests {
+    use super::*;
+
+    fn entry() -> Silence {
+        Silence {
+            rule: "figure-conflict".into(),
+            article: "news/a.md".into(),
+            text: "$12 million".into(),
+            context: "would cost $12 million \"over\" five years".into(),
+        }
+    }
+
+    #[test]
+    fn silencing_keeps_every_other_byte() {
+        for source in [
+            "# Desk settings\r\ndebounce_ms = 50 # fast\r\n\r\n[rules]\r\narithmetic = \"error\"",
+            "# Desk settings\ndebounce_ms = 50 # fast\n\n[rules]\n# keep this\narithmetic = \"error\"\n",
+            "",
+        ] {
+            let edited = apply(source, &ConfigEdit::Silence(entry())).unwrap();
+            let (range, _) = minimal_replacement(source, &edited);
+            assert_eq!(range, source.len()..source.len(), "{edited:?}");
+            assert!(edited.starts_with(source));
+            let config = Config::from_toml(&edited).unwrap();
+            assert_eq!(config.silences, vec![entry()]);
+            // Twice is once.
+            let again = apply(&edited, &ConfigEdit::Silence(entry())).unwrap();
+            assert_eq!(again, edited);
+        }
     }
 }

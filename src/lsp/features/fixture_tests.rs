@@ -330,15 +330,32 @@ fn hints_show_digits_full_names_and_computed_values() {
     let labels: Vec<&str> = hints_a.iter().map(|h| h.label.as_str()).collect();
     assert_eq!(labels, ["≠ 2,500", "(Kim Jong Un)"]);
     let lenses = hints::code_lenses(view, a);
-    assert_eq!(lenses[0].title, "2 mentions in 2 articles");
+    assert_eq!(lenses[0].title, "North Korea: 2 mentions in 2 articles");
     assert_eq!(
         lenses
             .iter()
             .find(|l| A[l.span.clone()] == *"Kim Jong Un")
             .unwrap()
             .title,
-        "2 mentions in 1 article"
+        "Kim Jong Un: 2 mentions in 1 article"
     );
+}
+
+#[test]
+fn a_hint_only_says_what_the_text_does_not() {
+    const C: &str = "Some 50 million people and three thousand troops.";
+    let (desk, report) = make_report(
+        &[("file:///d/c.md", C)],
+        &[],
+        &[("50 million", 5e7, true), ("three thousand", 3000.0, true)],
+    );
+    let view = DeskView {
+        desk: &desk,
+        report: &report,
+    };
+    let hints = hints::inlay_hints(view, 0, 0..usize::MAX);
+    let labels: Vec<&str> = hints.iter().map(|h| h.label.as_str()).collect();
+    assert_eq!(labels, ["= 3,000"]);
 }
 
 #[test]
@@ -414,9 +431,25 @@ fn code_actions_fix_silence_declare_and_ignore() {
     assert_eq!(
         titles,
         [
+            "Silence this finding (marginalia.toml)",
             "Turn off `spelling-variant` in marginalia.toml",
             "Add “North Korea” to marginalia.toml as a place",
             "Never treat “North Korea” as a name (marginalia.toml)",
         ]
+    );
+    let silence = found.iter().find_map(|a| match a {
+        actions::Action::Config {
+            edit: super::config_edit::ConfigEdit::Silence(s),
+            ..
+        } => Some(s),
+        _ => None,
+    });
+    let silence = silence.expect("a silence action");
+    assert_eq!(silence.rule, "spelling-variant");
+    assert_eq!(silence.text, "North Korea");
+    assert!(
+        silence.context.starts_with("North Korea"),
+        "{}",
+        silence.context
     );
 }

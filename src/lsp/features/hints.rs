@@ -1,9 +1,10 @@
 //! Inlay hints and code lenses: small notes the editor shows in the text.
 //!
-//! - a figure written in words or with a scale word gets its digits: `three thousand` → `3,000`;
+//! - a figure written in words or with a scale word gets its digits: `three thousand` → `3,000`,
+//!   unless the digits say no more than the text (`$50 million`);
 //! - the first surname-only mention of a person in an article gets the full name;
 //! - where the text's arithmetic fails, the value its own figures give;
-//! - a lens over the first mention of each entity: "N mentions in M articles".
+//! - a lens over the first mention of each entity: "Name: N mentions in M articles".
 
 use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
@@ -37,14 +38,21 @@ pub struct Hint {
 /// The hints of a document whose anchor lies within `within`.
 pub fn inlay_hints(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<Hint> {
     let mut out = Vec::new();
+    let text = view.text(doc);
     for f in view.report.figures(doc) {
-        if f.figure.spelled {
-            out.push(Hint {
-                offset: f.figure.span.end,
-                label: format!("= {}", format_value(f.figure.value, &f.figure.unit)),
-                kind: HintKind::Value,
-            });
+        if !f.figure.spelled {
+            continue;
         }
+        let value = format_value(f.figure.value, &f.figure.unit);
+        let written = text.get(f.figure.span.clone()).unwrap_or("");
+        if says_the_same(written, &value) {
+            continue;
+        }
+        out.push(Hint {
+            offset: f.figure.span.end,
+            label: format!("= {value}"),
+            kind: HintKind::Value,
+        });
     }
     let mentions: Vec<Mention> = view.report.mentions(doc).collect();
     let ids = view
@@ -93,12 +101,26 @@ pub fn inlay_hints(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<
     out
 }
 
+/// Whether a figure's normalized value, as formatted, says no more than its
+/// text: the same letters and digits once case, spacing and thousands
+/// separators are set aside (`$50 million` and `$50 million`, `2.5 Million`
+/// and `2.5 million`).
+fn says_the_same(written: &str, value: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != ',')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    key(written) == key(value)
+}
+
 /// A code lens over the first mention of an entity in an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lens {
     /// The mention it sits on.
     pub span: Range<usize>,
-    /// "N mentions in M articles".
+    /// "Name: N mentions in M articles".
     pub title: String,
 }
 
@@ -126,7 +148,8 @@ pub fn code_lenses(view: DeskView<'_>, doc: usize) -> Vec<Lens> {
         out.push(Lens {
             span: m.span.clone(),
             title: format!(
-                "{n} mention{} in {m_count} article{}",
+                "{}: {n} mention{} in {m_count} article{}",
+                entity.canonical,
                 if n == 1 { "" } else { "s" },
                 if m_count == 1 { "" } else { "s" }
             ),

@@ -229,8 +229,15 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
     Some(FigureHover {
         span: figure.span.clone(),
         value: format_value(figure.value, unit),
-        low: figure.low.map(|v| format_value(v, unit)),
-        high: figure.high.map(|v| format_value(v, unit)),
+        // An exact figure has no range to speak of.
+        low: figure
+            .low
+            .filter(|_| figure.low != figure.high)
+            .map(|v| format_value(v, unit)),
+        high: figure
+            .high
+            .filter(|_| figure.low != figure.high)
+            .map(|v| format_value(v, unit)),
         qualifier: qualifier_words(figure.qualifier),
         counted: figure.counted.as_deref().map(str::to_string),
         claim: here.claim.as_ref().map(|c| c.label()),
