@@ -203,6 +203,9 @@ fn each_rule_fires_and_stays_quiet_on_near_misses() {
         ("arithmetic-idiom-quiet", &[]),
         // A place's population, stated twice; people counted for another reason.
         ("population-conflict", &["figure-conflict"]),
+        // A count against the denominator of a ratio ("one in every 300").
+        ("ratio-conflict", &["figure-conflict"]),
+        ("ratio-quiet", &[]),
         ("population-quiet", &[]),
     ];
     for (fixture, rules) in expect {

@@ -580,7 +580,7 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
         // "18 of their 23 games", "three of the four", "five of them".
         out.partial = true;
     }
-    if is_one_of(previous, PART_BEFORE) {
+    if is_one_of(previous, PART_BEFORE) || states_ratio(&before) {
         out.partial = true;
     }
     let noun_end = head_at + usize::from(head.is_some());
@@ -782,6 +782,24 @@ fn first_word(text: &str) -> Option<&str> {
 }
 
 /// Case-insensitive membership in a list of lower-case ASCII words.
+/// The words before a figure make it the denominator of a ratio ("one in
+/// 500", "1 in every 20", "one out of every ten"): a rate, not a count.
+fn states_ratio(before: &[&str]) -> bool {
+    let mut words = before.iter().rev().copied();
+    let mut word = words.next();
+    if word.is_some_and(|w| w.eq_ignore_ascii_case("every")) {
+        word = words.next();
+    }
+    if !word.is_some_and(|w| w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("of")) {
+        return false;
+    }
+    let mut word = words.next();
+    if word.is_some_and(|w| w.eq_ignore_ascii_case("out")) {
+        word = words.next();
+    }
+    word.is_some_and(|w| w.eq_ignore_ascii_case("one") || w == "1")
+}
+
 fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
