@@ -29,7 +29,7 @@ pub struct ClaimContext {
     /// `injured`, with the victims its head noun names ("dead: soldiers").
     pub toll: Option<Arc<str>>,
     /// The figure is a part, a window or a difference rather than a whole:
-    /// "18 of 23", "including 54", "the last 10 games", "two games behind".
+    /// "7 of their 12", "including 31", "the last 8 matches", "three points behind".
     pub partial: bool,
     /// The figure is stated as provisional ("so far", "confirmed", "rose to").
     pub provisional: bool,
@@ -264,7 +264,7 @@ fn context_in_sentence(
                 .any(|p| contains_words(sentence_text, p))
                 .then(|| "so far".to_string())
         });
-    // "a city of 160,000 people", "home to 167,000": the population of the
+    // "a town of 48,000 people", "home to 52,000": the population of the
     // place named last before the figure.
     let population = if shape.toll.is_none() && states_population(lead) {
         in_sentence
@@ -539,7 +539,7 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
         .collect();
     let previous = before.last().copied().unwrap_or("");
     // The head noun: the first word after the figure, past a demonym
-    // ("four Israeli soldiers").
+    // ("six Canadian engineers").
     let mut head_at = 0;
     if let Some((offset, _)) = after.first() {
         let start = end + offset;

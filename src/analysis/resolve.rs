@@ -638,7 +638,7 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
                 }
             }
         }
-        // "Andy Warhol Foundation" = "Andy Warhol Foundation for the Visual Arts";
+        // "Ida Vornholt Foundation" = "Ida Vornholt Foundation for the Fine Crafts";
         // "the Church" = "the Church of Scientology" when only one fits.
         let mut heads: HashMap<&str, Vec<usize>> = HashMap::new();
         for (&key, &i) in &by_key {

@@ -251,7 +251,7 @@ pub const DATELINE_REACH: usize = 640;
 
 /// The date of an article without front matter, from a dateline among its
 /// first lines: a short line with a month name, a day and a year
-/// ("Tuesday, July 2nd, 2013", "3 July 2013 Last updated at 13:38 GMT").
+/// ("Thursday, November 14th, 2019", "21 April 2017 Last updated at 08:10 GMT").
 ///
 /// Only the first [`DATELINE_REACH`] bytes are read, so that an edit after
 /// them cannot change the date.
@@ -296,7 +296,7 @@ pub fn dateline(text: &str) -> Option<String> {
                 .ok()
                 .filter(|d| ordinal && (1..=31).contains(d))
         };
-        // The day stands next to the month: "July 2nd", "03 JULY".
+        // The day stands next to the month: "November 14th", "06 MARCH".
         let near = [m + 1, m.wrapping_sub(1)];
         let Some(d) = near
             .iter()
@@ -836,16 +836,16 @@ mod tests {
     #[test]
     fn datelines_date_articles_without_front_matter() {
         assert_eq!(
-            dateline("Head\nTuesday, July 2nd, 2013\nBody."),
-            Some("2013-07-02".into())
+            dateline("Head\nThursday, November 14th, 2019\nBody."),
+            Some("2019-11-14".into())
         );
         assert_eq!(
-            dateline("3 July 2013 Last updated at 13:38 GMT\nHead"),
-            Some("2013-07-03".into())
+            dateline("21 April 2017 Last updated at 08:10 GMT\nHead"),
+            Some("2017-04-21".into())
         );
         assert_eq!(
-            dateline("Tue Jul 2, 2013 1:28PM GMT"),
-            Some("2013-07-02".into())
+            dateline("Wed Mar 6, 2019 9:05AM GMT"),
+            Some("2019-03-06".into())
         );
         // A headline that names a year but no day is no dateline.
         assert_eq!(

@@ -8,7 +8,7 @@
 //!
 //! Names may nest: an organization named after a place or a person also yields
 //! that place or person ("University of Helsinki" gives "Helsinki" too,
-//! "Andy Warhol Foundation" gives "Andy Warhol"). Mentions are ordered by where
+//! "Ida Vornholt Foundation" gives "Ida Vornholt"). Mentions are ordered by where
 //! they end, and a nested name comes before the name that contains it.
 
 pub mod gazetteer;
@@ -379,7 +379,7 @@ impl Recognizer<'_> {
     }
 
     fn read_run(&mut self, a: usize, b: usize, joined: bool) {
-        // "Team Estonia": a country's team.
+        // "Team Latvia": a country's team.
         if b >= a + 2
             && self.text(a) == "Team"
             && let Some(Hit::Name {
@@ -551,7 +551,7 @@ impl Recognizer<'_> {
             if let Some((e, hit)) = self.longest(p, b) {
                 // "Lloyd Austin": a known city or a first name after a first name
                 // belongs to the person's name.
-                // "Vladimir Putin", "Paris Hilton": a city name, then an unknown word.
+                // "Vladimir Putin", "Lena Marsh": a city name, then an unknown word.
                 if pending.is_none()
                     && e == p + 1
                     && p + 1 < b
@@ -698,7 +698,7 @@ impl Recognizer<'_> {
 
     /// Names inside an organization's name: a known place after "of" or at
     /// the start ("University of Helsinki", "New Zealand Herald") and a person
-    /// the organization is named after ("Andy Warhol Foundation").
+    /// the organization is named after ("Ida Vornholt Foundation").
     fn nested(&mut self, a: usize, b: usize) {
         if self.person_start(a, b, a + 1)
             && a + 2 < b
@@ -714,7 +714,7 @@ impl Recognizer<'_> {
         }
     }
 
-    /// "Croucher Foundation", "Ross Sea": a surname, not itself a known name,
+    /// "Brantley Foundation", "Weddell Bay": a surname, not itself a known name,
     /// before the rest of the name of what is named after that person.
     fn eponym(&mut self, a: usize, b: usize) -> bool {
         if a + 1 >= b || !self.toks[a + 1].glued || self.toks[a].poss {
@@ -752,7 +752,7 @@ impl Recognizer<'_> {
                 || (i >= a + 2
                     && self.text(i - 1) == "the"
                     && matches!(self.text(i - 2), "of" | "for" | "in" | "at"));
-            // "Southern Indiana", "South Australia"
+            // "Northern Ohio", "South Australia"
             if opens
                 && words::is_direction_adjective(self.text(i))
                 && i + 1 < b
@@ -783,7 +783,7 @@ impl Recognizer<'_> {
                 && !(i == a && e == b)
                 && !(i == a && e < b && words::is_place_head(self.text(e)))
             {
-                // "Washington State University", "Taipei City Lantern Festival":
+                // "Oregon Valley University", "Tainan City Kite Festival":
                 // the state or city with the word that names it as such.
                 if e + 1 < b
                     && self.toks[e].glued
@@ -819,7 +819,7 @@ impl Recognizer<'_> {
                 i = e;
                 continue;
             }
-            // "Metro Toronto Convention Centre", "University of Texas Arlington":
+            // "Metro Halifax Convention Centre", "University of Ohio Dayton":
             // a city, state or country inside the name.
             if !opens
                 && let Some((
@@ -1068,7 +1068,7 @@ impl Recognizer<'_> {
             }
         }
         // Ages, numbers in words and dates around a name are not part of it
-        // ("Sixteen-year-old", "Twenty-three", "Tue Jul", "PM ET").
+        // ("Nineteen-year-old", "Forty-two", "Fri Oct", "AM CT").
         while a < b && self.not_name_word(a) {
             a += 1;
         }
@@ -1087,7 +1087,7 @@ impl Recognizer<'_> {
         let last = self.text(b - 1).to_string();
         let first_name = GAZETTEER.is_first_name(&first);
         // In title-case headings, only names that cannot be ordinary words:
-        // a first name and more, rare words only ("Aner Shalev"), or an acronym.
+        // a first name and more, rare words only ("Oren Dalmi"), or an acronym.
         if self.heading {
             let rare = (a..b).all(|i| {
                 let lower = self.text(i).to_lowercase();
@@ -1129,7 +1129,7 @@ impl Recognizer<'_> {
         if n == 1 && (words::is_title(&first) || words::is_calendar(&first)) {
             return;
         }
-        // "Washington State University Simon Ličen": an organization, then a person.
+        // "Oregon Valley University Simon Ličen": an organization, then a person.
         if n >= 4
             && let Some(h) = (a + 1..b - 2).find(|&i| {
                 words::is_org_head(self.text(i))
@@ -1161,12 +1161,12 @@ impl Recognizer<'_> {
                     ..
                 })
             );
-        // "Irving Independent School District": an organization's head inside the name.
+        // "Pelham Independent School District": an organization's head inside the name.
         let inner_head = n >= 3
             && words::is_place_of_head(&last)
             && (a + 1..b - 1).any(|i| words::is_org_head(self.text(i)));
         let kind = if words::is_foreign_place_head(&first) && n >= 2 {
-            // "Kibbutz Kinneret", "Masjid Al-Haram"
+            // "Kibbutz Ramot", "Masjid Al-Noor"
             EntityKind::Place
         } else if words::is_org_suffix(&last)
             || words::is_org_head(&last)
@@ -1175,20 +1175,20 @@ impl Recognizer<'_> {
         {
             EntityKind::Organization
         } else if words::is_place_head(&last) || words::is_direction(&last) || direction_of_place {
-            // "Kowloon West", "the West"
+            // "Harbour East", "the West"
             EntityKind::Place
         } else if let Some(kind) = (role_text.is_none())
             .then(|| self.category_before(a))
             .flatten()
         {
-            // "the religious schools Santo Spirito", "religions such as Wicca"
+            // "the religious schools Santa Chiara", "religions such as Wicca"
             kind
         } else if role_text.is_some() || (first_name && n >= 2) || self.nickname(a) {
             EntityKind::Person
         } else if all_caps || (n == 1 && camel_case(&first)) || self.affiliation(a, b) {
             EntityKind::Organization
         } else if self.in_place_list(a, b) || self.campus(a) {
-            // "Bogliasco, Italy", "Kibbutz Kinneret, Tiberias"
+            // "Bogliasco, Italy", "Kibbutz Ramot, Tiberias"
             EntityKind::Place
         } else if n == 1 && self.in_org_list(a, b) {
             EntityKind::Organization
@@ -1228,7 +1228,7 @@ impl Recognizer<'_> {
         } else if self.goal_before(a) {
             EntityKind::Place
         } else if let Some(kind) = self.coordinated(a) {
-            // "the religious schools Santo Spirito and Immacolata"
+            // "the religious schools Santa Chiara and Immacolata"
             kind
         } else if last_common {
             EntityKind::Organization
@@ -1241,8 +1241,8 @@ impl Recognizer<'_> {
             None
         };
         if kind == EntityKind::Organization && n >= 2 {
-            // "Hollywood Magic", "Ontario Ghostbusters": the place they are named
-            // after; "Warhol Factory": the person.
+            // "Harbour Lights", "Manitoba Stargazers": the place they are named
+            // after; "Vornholt Studio": the person.
             if !self.eponym(a, b) {
                 self.nested_places(a, b);
             }
@@ -1252,7 +1252,7 @@ impl Recognizer<'_> {
 
     /// The kind a lower-case category noun gives the name after it, right
     /// before it ("the company Hitwise") or before "such as" ("bands such as
-    /// The Velvet Underground").
+    /// The Copper Lanterns").
     fn category_before(&self, a: usize) -> Option<EntityKind> {
         let mut i = a;
         if i > 0 && matches!(self.text(i - 1), "the" | "The") {
@@ -1264,7 +1264,7 @@ impl Recognizer<'_> {
                 return None;
             }
             let word = &self.block[t.span.clone()];
-            // "photographers ... such as Ansel Adams": people.
+            // "photographers ... such as Wilma Sorensen": people.
             let singular = word.strip_suffix('s').unwrap_or(word);
             if words::is_role_noun(word) || words::is_role_noun(singular) {
                 return Some(EntityKind::Person);
@@ -1284,8 +1284,8 @@ impl Recognizer<'_> {
             self.text(i - 1),
             "including" | "included" | "include" | "includes"
         ) {
-            // "fan-based groups included The Ontario Ghostbusters", but not
-            // "the organization including Tom Devocht".
+            // "fan-based groups included The Manitoba Stargazers", but not
+            // "the organization including Tom Vandermeer".
             if self.person_start(a, self.toks.len(), a + 1) {
                 return None;
             }
@@ -1297,7 +1297,7 @@ impl Recognizer<'_> {
                 .rev()
                 .find(|&j| self.text(j) == "such")
         {
-            // "such bands as The Velvet Underground"
+            // "such bands as The Copper Lanterns"
             return (such + 1..i - 1).rev().find_map(noun);
         }
         if self.toks[i].glued || i < a {
@@ -1307,7 +1307,7 @@ impl Recognizer<'_> {
         }
     }
 
-    /// "Raymond Chan of People Power", "Demosisto's Nathan Law": what a person
+    /// "Victor Leung of Citizens First", "Demosisto's Julian Park": what a person
     /// belongs to, by "of" after their name or a possessive before it.
     fn affiliation(&self, a: usize, b: usize) -> bool {
         let of_person = a >= 2
@@ -1337,7 +1337,7 @@ impl Recognizer<'_> {
         of_person || before_person
     }
 
-    /// "University of North Carolina at Chapel Hill": the place where an
+    /// "University of North Carolina at Maple Ridge": the place where an
     /// organization named just before stands.
     fn campus(&self, a: usize) -> bool {
         a >= 2
@@ -1349,7 +1349,7 @@ impl Recognizer<'_> {
             })
     }
 
-    /// "they called me The Poet": a name given to a person.
+    /// "they called me The Sailor": a name given to a person.
     fn nickname(&self, a: usize) -> bool {
         let mut i = a;
         if i > 0 && matches!(self.text(i - 1), "the" | "The") {

@@ -990,7 +990,7 @@ pub fn is_calendar(word: &str) -> bool {
     ) || (dotted && matches!(lower.as_str(), "mon" | "sat" | "sun" | "mar"))
 }
 
-/// Time zones and clock words written after a time ("PM ET", "CEST").
+/// Time zones and clock words written after a time ("AM CT", "CEST").
 pub fn is_clock_word(word: &str) -> bool {
     matches!(
         word,
@@ -1043,7 +1043,7 @@ pub fn is_contraction(word: &str) -> bool {
 }
 
 /// A number written in words, alone or in a compound ("Twenty-three",
-/// "Sixteen-year-old", "10-year-old"): never a name nor part of one.
+/// "Nineteen-year-old", "10-year-old"): never a name nor part of one.
 pub fn is_number_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     let first = lower.split(['-', '‐']).next().unwrap_or("");
@@ -1242,7 +1242,7 @@ pub fn category_kind(word: &str) -> Option<EntityKind> {
 }
 
 /// Head words that open organizations' names in Romance languages
-/// ("Instituto Gonzaga", "Partido Popular", "Movimento 5 Stelle").
+/// ("Instituto Valdera", "Partido Popular", "Movimento 5 Stelle").
 pub fn is_foreign_org_head(word: &str) -> bool {
     matches!(
         word,
@@ -1291,8 +1291,8 @@ pub fn is_foreign_org_head(word: &str) -> bool {
     )
 }
 
-/// Words that open names of places in other languages ("Kibbutz Kinneret",
-/// "Masjid Al-Haram", "Monte Rosa").
+/// Words that open names of places in other languages ("Kibbutz Ramot",
+/// "Masjid Al-Noor", "Monte Rosa").
 pub fn is_foreign_place_head(word: &str) -> bool {
     matches!(
         word,
@@ -1350,7 +1350,7 @@ pub fn is_eponym_noun(word: &str) -> bool {
     )
 }
 
-/// Compass adjectives before a place name ("Southern Indiana", "South Australia").
+/// Compass adjectives before a place name ("Northern Ohio", "South Australia").
 pub fn is_direction_adjective(word: &str) -> bool {
     is_direction(word)
         || matches!(
