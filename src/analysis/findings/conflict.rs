@@ -20,6 +20,10 @@ pub const DRIFT: &str = "figure-drift";
 /// At most this many other statements are listed with one finding.
 const MAX_RELATED: usize = 8;
 
+/// At most this many statements on each side of a figure are weighed to
+/// tell a change over time from a contradiction.
+const CHANGE_SCAN: usize = 64;
+
 /// The tolerance of "approximately", "about", "around", "some", "an estimated".
 pub const APPROXIMATE_TOLERANCE: f64 = 0.10;
 
@@ -112,8 +116,10 @@ pub(crate) fn group_conflicts(
         };
         // The furthest below and above first; enough of each to list. A
         // toll that grows over time is a change, not a contradiction.
-        let below: Vec<usize> = below.copied().filter(eligible).collect();
-        let above: Vec<usize> = above.copied().filter(eligible).collect();
+        // Only the nearest `CHANGE_SCAN` of each side are weighed, so that a
+        // claim stated in many articles costs n log n, not n².
+        let below: Vec<usize> = below.copied().filter(eligible).take(CHANGE_SCAN).collect();
+        let above: Vec<usize> = above.copied().filter(eligible).take(CHANGE_SCAN).collect();
         let is_change =
             |lower: (usize, &DeskFigure), higher: (usize, &DeskFigure)| grows(input, lower, higher);
         let hard: Vec<usize> = below
