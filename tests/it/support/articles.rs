@@ -3,8 +3,7 @@
 //! Multilingual Plane, combining marks, every kind of line break, Markdown
 //! syntax and front matter, plus arbitrary characters.
 //!
-//! Included by the property test files with `#[path]`, so each takes only
-//! what it uses.
+//! Shared by the property test modules, each taking only what it uses.
 
 #![allow(dead_code)]
 

@@ -3,14 +3,12 @@
 //! folder above it that holds `marginalia.toml`, else the workspace folder,
 //! else the article's own folder; a home folder is never read whole.
 
-mod support;
-
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::support::{Client, TIMEOUT, capabilities, desk, uri, write};
 use serde_json::{Value, json};
-use support::{Client, TIMEOUT, capabilities, desk, uri, write};
 
 const TROOPS_A: &str = "North Korea has deployed 3,000 troops to Russia.\n";
 const TROOPS_B: &str = "North Korea has deployed 11,000 troops to Russia.\n";

@@ -7,8 +7,7 @@ use std::time::Duration;
 
 use marginalia::lsp::session::{SessionEnd, fuzz_session};
 
-mod support;
-use support::frame;
+use crate::support::frame;
 
 /// Generous: a session ends long before this unless something hangs.
 const BOUND: Duration = Duration::from_secs(60);

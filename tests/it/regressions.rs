@@ -3,8 +3,7 @@
 use marginalia::analysis::config::Config;
 use marginalia::cli::{collect_articles, read_article};
 
-mod support;
-use support::frame;
+use crate::support::frame;
 
 /// An unknown rule is reported on the line of its key, not on the first line
 /// that happens to contain its name (here the `[rules]` header itself, a

@@ -16,8 +16,7 @@ use marginalia::analysis::text::{self, DocFormat};
 use marginalia::cli::{OutputFormat, write_report};
 use proptest::prelude::*;
 
-#[path = "support/articles.rs"]
-mod articles;
+use crate::support::articles;
 
 // The strategies (`article`, `format`) live in support/articles.rs.
 use articles::{article, format};

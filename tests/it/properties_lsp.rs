@@ -14,8 +14,7 @@ use marginalia::lsp::state::{Change, EditOutcome, Workspace};
 use proptest::prelude::*;
 use ropey::Rope;
 
-#[path = "support/articles.rs"]
-mod articles;
+use crate::support::articles;
 
 use articles::{FRAGMENTS, article, format};
 

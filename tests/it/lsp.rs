@@ -1,12 +1,10 @@
 //! End-to-end tests of the language server: the real binary over stdio, each
 //! test in a fresh temporary folder.
 
-mod support;
-
 use std::time::Duration;
 
+use crate::support::{Client, TIMEOUT, capabilities, desk, uri, wait_for_index, write};
 use serde_json::{Value, json};
-use support::{Client, TIMEOUT, capabilities, desk, uri, wait_for_index, write};
 
 const TROOPS_A: &str = "North Korea has deployed 3,000 troops to Russia.\n";
 const TROOPS_B: &str = "North Korea has deployed 11,000 troops to Russia.\n";

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod articles;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};

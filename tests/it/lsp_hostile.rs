@@ -6,12 +6,10 @@
 //!
 //! Measurements are printed (run with `--nocapture` to see them).
 
-mod support;
-
 use std::time::{Duration, Instant};
 
+use crate::support::{self, Client, TIMEOUT, capabilities, frame, uri};
 use serde_json::{Value, json};
-use support::{Client, TIMEOUT, capabilities, frame, uri};
 
 const TROOPS: &str = "North Korea has deployed 3,000 troops to Russia.\n";
 
