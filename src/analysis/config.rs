@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use super::findings::{self, RULES};
 use super::model::EntityKind;
 
 /// How loudly a finding is reported.
@@ -121,14 +122,6 @@ enum SpellingRepr {
     Variants(Vec<String>),
 }
 
-/// The identifiers of every rule, with their default severities.
-pub const RULES: &[(&str, Severity)] = &[
-    ("figure-conflict", Severity::Warning),
-    ("figure-drift", Severity::Warning),
-    ("arithmetic", Severity::Warning),
-    ("spelling-variant", Severity::Warning),
-];
-
 /// The whole configuration. `Config::default()` is what applies with no file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -155,7 +148,10 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            rules: RULES.iter().map(|(r, s)| (r.to_string(), *s)).collect(),
+            rules: RULES
+                .iter()
+                .map(|r| (r.id.to_string(), r.severity))
+                .collect(),
             preferred_spellings: BTreeMap::new(),
             entities: Vec::new(),
             ignore: Vec::new(),
@@ -200,12 +196,12 @@ impl Config {
         })?;
         let mut config = Config::default();
         for (rule, setting) in repr.rules {
-            if !RULES.iter().any(|(r, _)| *r == rule) {
+            if findings::rule(&rule).is_none() {
                 return Err(ConfigError {
                     line: rule_line(source, &rule),
                     message: format!(
                         "unknown rule `{rule}`; the rules are {}",
-                        RULES.iter().map(|(r, _)| *r).collect::<Vec<_>>().join(", ")
+                        RULES.iter().map(|r| r.id).collect::<Vec<_>>().join(", ")
                     ),
                 });
             }

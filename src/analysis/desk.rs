@@ -12,43 +12,16 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::claims::ClaimContext;
 pub use super::claims::ClaimKey;
 use super::config::Config;
 use super::document::{AnalyzedChunk, Anchor, Changed, ChunkFigure, DocumentAnalysis};
-use super::findings::{self, Finding, Related, RuleInput};
-use super::model::{Figure, Mention};
+use super::findings::{self, Finding, Related};
+pub use super::inputs::{DeskDocument, DeskFigure};
+use super::inputs::{Neighbourhood, RuleInput};
+use super::model::Mention;
 use super::resolve::{self, EntityTable, MentionRef};
 use super::source::{self, Text};
 use super::text::DocFormat;
-
-/// One article of the desk.
-#[derive(Debug, Clone)]
-pub struct DeskDocument {
-    /// The article's path or URI, as the caller names it.
-    pub path: String,
-    /// The text that was analysed.
-    pub text: Text,
-    /// Its analysis.
-    pub analysis: Arc<DocumentAnalysis>,
-}
-
-impl DeskDocument {
-    /// The article's date: from front matter, when it has one.
-    pub fn date(&self) -> Option<&str> {
-        self.analysis.metadata.date.as_deref()
-    }
-
-    /// Its figures with their claims, absolute spans, in order.
-    pub fn figures(&self) -> impl Iterator<Item = DeskFigure> + '_ {
-        self.analysis.figures().map(DeskFigure::from)
-    }
-
-    /// Its figure `index`.
-    pub fn figure(&self, index: usize) -> Option<DeskFigure> {
-        self.analysis.figure_in_chunk(index).map(DeskFigure::from)
-    }
-}
 
 /// The articles of a folder, kept in a stable order (by path). Cloning a
 /// desk shares its articles until one of the copies changes.
@@ -121,7 +94,8 @@ impl Desk {
     ///   not merely moved;
     /// - claims are compared again only for the claims of the figures in
     ///   that run, and only when those figures changed;
-    /// - arithmetic is checked again only around that run.
+    /// - the rules that read a neighbourhood (arithmetic) are run again
+    ///   only around that run.
     ///
     /// Findings point at figures and mentions by number, so the findings
     /// elsewhere are kept as they are: an article's list is made again only
@@ -139,7 +113,7 @@ impl Desk {
                 config: Some(config.clone()),
                 paths: Arc::new(docs.iter().map(|d| d.path.clone()).collect()),
                 doc_keys: vec![Vec::new(); docs.len()],
-                arithmetic: docs.iter().map(|_| Arc::new(Vec::new())).collect(),
+                neighbourhood: docs.iter().map(|_| Arc::new(Vec::new())).collect(),
                 findings: docs.iter().map(|_| Arc::new(Vec::new())).collect(),
                 ..ReportCache::default()
             };
@@ -185,6 +159,7 @@ impl Desk {
         let input = RuleInput {
             docs: &docs,
             entities: &entities,
+            config,
         };
 
         // Claims: the figures of each change leave their groups and the new
@@ -298,38 +273,28 @@ impl Desk {
                 .collect();
             let members: Vec<(usize, &DeskFigure)> =
                 figures.iter().map(|(doc, f)| (*doc, f)).collect();
-            let mut found = findings::claim_findings(&input, &members, config);
+            let mut found = findings::claim_findings(&input, &members);
             found.sort_by_key(|f| f.doc);
             group.findings = found;
         }
 
         for (d, edit) in &edits {
             let d = *d;
-            let arithmetic = match old(d) {
-                Some(before) if !whole(d, edit) => arithmetic_around(
-                    &input,
-                    d,
-                    &edit.changed,
-                    before,
-                    &cache.arithmetic[d],
-                    config,
-                ),
+            let local = match old(d) {
+                Some(before) if !whole(d, edit) => {
+                    neighbourhood_around(&input, d, &edit.changed, before, &cache.neighbourhood[d])
+                }
                 _ => {
-                    let figures: Vec<DeskFigure> = docs[d].figures().collect();
-                    let mut found = findings::document_findings(
-                        &input,
-                        d,
-                        &figures,
-                        docs[d].text.as_str(),
-                        config,
-                    );
+                    let mut found = Neighbourhood::of_chunks(docs[d], 0..analyses[d].chunks.len())
+                        .map(|hood| findings::neighbourhood_findings(&input, d, &hood))
+                        .unwrap_or_default();
                     findings::sort(&mut found);
                     Arc::new(found)
                 }
             };
-            if !Arc::ptr_eq(&arithmetic, &cache.arithmetic[d]) {
+            if !Arc::ptr_eq(&local, &cache.neighbourhood[d]) {
                 touched.insert(d);
-                cache.arithmetic[d] = arithmetic;
+                cache.neighbourhood[d] = local;
             }
         }
 
@@ -344,7 +309,7 @@ impl Desk {
             && edits.iter().all(|(d, edit)| !whole(*d, edit));
         if !names_kept {
             let mut names: BTreeMap<usize, Vec<Finding>> = BTreeMap::new();
-            for finding in findings::name_findings(&input, config) {
+            for finding in findings::name_findings(&input) {
                 names.entry(finding.doc).or_default().push(finding);
             }
             for d in cache.names.keys().chain(names.keys()) {
@@ -364,7 +329,7 @@ impl Desk {
                     all.extend_from_slice(&group.findings[from..to]);
                 }
             }
-            all.extend_from_slice(&cache.arithmetic[d]);
+            all.extend_from_slice(&cache.neighbourhood[d]);
             all.extend(cache.names.get(&d).into_iter().flatten().cloned());
             all.shrink_to_fit();
             findings::sort(&mut all);
@@ -433,23 +398,23 @@ impl Renumber {
     }
 }
 
-/// The arithmetic findings of article `doc` after the change `changed` of
-/// its analysis `old`, from those before it (`before`, in report order: by
-/// figure). The findings near the change are found again over the chunks
-/// around it, the others are kept, renumbered if figures were added or
-/// removed. Every check relates figures and text within
-/// [`findings::ARITHMETIC_REACH`] bytes of the finding, within their lines,
-/// and lines never cross chunks; so this is what checking the whole article
-/// would find. When nothing changed, `before` itself is returned.
-fn arithmetic_around(
+/// The findings of the neighbourhood rules in article `doc` after the
+/// change `changed` of its analysis `old`, from those before it (`before`,
+/// in report order: by figure). The findings near the change are found
+/// again over the chunks around it, the others are kept, renumbered if
+/// figures were added or removed. Every such rule relates figures within
+/// [`findings::NEIGHBOURHOOD_REACH`] bytes of the finding and reads their
+/// sentences, and sentences never cross chunks; so this is what checking
+/// the whole article would find. When nothing changed, `before` itself is
+/// returned.
+fn neighbourhood_around(
     input: &RuleInput<'_>,
     doc: usize,
     changed: &Changed,
     old: &DocumentAnalysis,
     before: &Arc<Vec<Finding>>,
-    config: &Config,
 ) -> Arc<Vec<Finding>> {
-    let reach = findings::ARITHMETIC_REACH;
+    let reach = findings::NEIGHBOURHOOD_REACH;
     let document = input.docs[doc];
     let analysis = &document.analysis;
     let near = |r: &Range<usize>, by: usize| r.start.saturating_sub(by)..r.end.saturating_add(by);
@@ -485,24 +450,10 @@ fn arithmetic_around(
         .partition_point(|c| c.span.start < around.end);
     let mut found: Vec<Finding> = Vec::new();
     if from < to {
-        let start = analysis.chunks[from].span.start;
-        let end = analysis.chunks[to - 1].span.end;
-        let Some(text) = document.text.slice(start..end) else {
+        let Some(hood) = Neighbourhood::of_chunks(document, from..to) else {
             return before.clone();
         };
-        let figures: Vec<DeskFigure> = analysis
-            .figures_of_chunks(from..to)
-            .map(|f| {
-                let mut f = DeskFigure::from(f);
-                f.figure.span = f.figure.span.start - start..f.figure.span.end - start;
-                f.figure.counted_span = f
-                    .figure
-                    .counted_span
-                    .map(|s| s.start - start..s.end - start);
-                f
-            })
-            .collect();
-        found = findings::document_findings(input, doc, &figures, &text, config)
+        found = findings::neighbourhood_findings(input, doc, &hood)
             .into_iter()
             .filter(|f| (new_lo..new_hi).contains(&figure(f)))
             .collect();
@@ -589,7 +540,8 @@ pub struct ReportCache {
     /// For each article, its claims, with how many of its figures make
     /// each, sorted (a short list: most articles make few claims).
     doc_keys: Vec<Vec<(ClaimKey, usize)>>,
-    arithmetic: Vec<Arc<Vec<Finding>>>,
+    /// The findings of the rules that read a neighbourhood, by article.
+    neighbourhood: Vec<Arc<Vec<Finding>>>,
     /// Spelling findings, by article.
     names: BTreeMap<usize, Vec<Finding>>,
     findings: Vec<Arc<Vec<Finding>>>,
@@ -601,30 +553,6 @@ pub struct ReportCache {
 struct ClaimGroup {
     members: Vec<(usize, usize)>,
     findings: Vec<Finding>,
-}
-
-/// A figure of the desk with its claim.
-#[derive(Debug, Clone)]
-pub struct DeskFigure {
-    /// The figure, with absolute spans.
-    pub figure: Figure,
-    /// Its sentence's context.
-    pub context: ClaimContext,
-    /// The claim it makes, if it is comparable.
-    pub claim: Option<ClaimKey>,
-    /// Its number among its article's figures.
-    pub index: usize,
-}
-
-impl From<ChunkFigure<'_>> for DeskFigure {
-    fn from(f: ChunkFigure<'_>) -> DeskFigure {
-        DeskFigure {
-            figure: f.placed(),
-            context: f.context.clone(),
-            claim: f.key.cloned(),
-            index: f.index,
-        }
-    }
 }
 
 /// Everything the desk knows, indexed by document number (path order).

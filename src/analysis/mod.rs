@@ -8,6 +8,8 @@
 //! - [`claims`]: what each figure's sentence says it is about.
 //! - [`document`]: one article, analysed chunk by chunk with reuse.
 //! - [`desk`]: all articles together: entity identity, claims and findings.
+//! - [`inputs`]: what the rules read, made by the desk.
+//! - [`findings`]: the rules, their registry and the findings they raise.
 //! - [`source`]: the text of an article, read in slices or whole.
 
 pub mod claims;
@@ -17,6 +19,7 @@ pub mod document;
 pub mod entities;
 pub mod figures;
 pub mod findings;
+pub mod inputs;
 pub mod model;
 pub mod resolve;
 pub mod silence;

@@ -6,40 +6,54 @@
 //! - parts against their total ("400 killed and 3,600 injured" against
 //!   "4,000 killed or injured");
 //! - multiplier words ("doubles", "triples", "half") against the figures they relate.
+//!
+//! It reads a neighbourhood: the figures of a run of chunks and the
+//! sentences the chunks' analyses split, and the words of a figure's
+//! sentence before it.
 
 use super::conflict::interval;
-use super::{Finding, Related, RuleInput, format_value};
+use super::{Finding, Reads, Related, Rule, format_value};
 use crate::analysis::config::Severity;
-use crate::analysis::desk::DeskFigure;
 use crate::analysis::document::Anchor;
+use crate::analysis::inputs::{DeskFigure, Neighbourhood, RuleInput};
 use crate::analysis::model::{Figure, FigureRole, Qualifier, Unit};
 
 /// The rule id.
-pub const RULE: &str = "arithmetic";
+pub const ID: &str = "arithmetic";
+
+/// The rule, as the registry lists it.
+pub(super) const RULE: Rule = Rule {
+    id: ID,
+    severity: Severity::Warning,
+    description: "arithmetic stated in one article that does not add up: a rate times a \
+                  count against its total, parts against their total, a multiplier verb",
+    reads: Reads::Neighbourhood {
+        reach: REACH,
+        check,
+    },
+};
 
 /// How far apart a computed and a stated value may be before they disagree,
 /// on top of the stated qualifiers.
 const SLACK: f64 = 0.02;
 
 /// How far, in bytes, the figures a finding relates can stand from its span
-/// (the text they read is their lines'). The desk relies on it to check only
-/// the part of an article around an edit.
+/// (the text they read is their sentences'). The desk relies on it to check
+/// only the part of an article around an edit.
 pub const REACH: usize = 2_000;
 
-/// Runs the three checks over `figures`, in order, whose spans are relative
-/// to `text`: an article, or a run of its chunks.
-pub(crate) fn check(
+/// Runs the three checks over the figures of `hood`, a run of chunks of
+/// article `doc`.
+fn check(
     input: &RuleInput<'_>,
     doc: usize,
-    figures: &[DeskFigure],
-    text: &str,
+    hood: &Neighbourhood<'_>,
     severity: Severity,
-) -> Vec<Finding> {
-    let mut out = Vec::new();
-    rate_times_count(input, doc, figures, text, severity, &mut out);
-    parts_and_total(input, doc, figures, text, severity, &mut out);
-    multipliers(input, doc, figures, text, severity, &mut out);
-    out
+    out: &mut Vec<Finding>,
+) {
+    rate_times_count(input, doc, hood, severity, out);
+    parts_and_total(input, doc, hood, severity, out);
+    multipliers(input, doc, hood, severity, out);
 }
 
 fn agrees(computed: (f64, f64), stated: &Figure) -> bool {
@@ -52,37 +66,14 @@ fn loose_interval(figure: &Figure) -> (f64, f64) {
     (lo, if hi.is_finite() { hi } else { f64::INFINITY })
 }
 
-fn sentence_of(text: &str, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let start = text[..span.start]
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |p| p + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |p| span.end + p);
-    start..end
-}
-
-fn same_sentence(text: &str, a: &Figure, b: &Figure) -> bool {
-    let s = sentence_of(text, &a.span);
-    s.start <= b.span.start && b.span.end <= s.end && {
-        // No sentence end between the two.
-        let (lo, hi) = if a.span.end <= b.span.start {
-            (a.span.end, b.span.start)
-        } else {
-            (b.span.end, a.span.start.max(b.span.end))
-        };
-        !text[lo..hi].contains(". ")
-    }
-}
-
 fn rate_times_count(
     input: &RuleInput<'_>,
     doc: usize,
-    figures: &[DeskFigure],
-    text: &str,
+    hood: &Neighbourhood<'_>,
     severity: Severity,
     out: &mut Vec<Finding>,
 ) {
+    let figures = &hood.figures;
     for rate in figures.iter().filter(|f| {
         f.figure
             .per
@@ -100,7 +91,7 @@ fn rate_times_count(
             .partition_point(|f| f.figure.span.start <= rate.figure.span.end + SENTENCE_REACH);
         let near: Vec<&DeskFigure> = figures[from..to.max(from)]
             .iter()
-            .filter(|f| !std::ptr::eq(*f, rate) && same_sentence(text, &rate.figure, &f.figure))
+            .filter(|f| !std::ptr::eq(*f, rate) && hood.same_sentence(&rate.figure, &f.figure))
             .collect();
         // The count the rate multiplies counts things, not years of age, a
         // rank or a score: it says what it counts and is a whole.
@@ -126,7 +117,7 @@ fn rate_times_count(
         let product = rate.figure.value * count.figure.value;
         let expected = format_value(product, &total.figure.unit);
         out.push(Finding {
-            rule: RULE,
+            rule: ID,
             severity,
             doc,
             at: Anchor::figure(total.index),
@@ -194,11 +185,11 @@ fn counted_is(figure: &Figure, what: &str) -> bool {
 fn parts_and_total(
     input: &RuleInput<'_>,
     doc: usize,
-    figures: &[DeskFigure],
-    text: &str,
+    hood: &Neighbourhood<'_>,
     severity: Severity,
     out: &mut Vec<Finding>,
 ) {
+    let figures = &hood.figures;
     // Pairs of killed + injured stated together, next to each other.
     for pair in figures.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
@@ -242,7 +233,7 @@ fn parts_and_total(
                     && !f.context.partial
                     && match (&subject, &f.context.subject) {
                         (Some(s), Some(t)) => s == t,
-                        (None, None) => same_sentence(text, &killed.figure, &f.figure),
+                        (None, None) => hood.same_sentence(&killed.figure, &f.figure),
                         _ => false,
                     }
             })
@@ -253,7 +244,7 @@ fn parts_and_total(
             }
             let expected = format_value(sum, &total.figure.unit);
             out.push(Finding {
-                rule: RULE,
+                rule: ID,
                 severity,
                 doc,
                 at: Anchor::figure(total.index),
@@ -298,16 +289,18 @@ const MULTIPLIERS: &[(&str, f64)] = &[
 fn multipliers(
     input: &RuleInput<'_>,
     doc: usize,
-    figures: &[DeskFigure],
-    text: &str,
+    hood: &Neighbourhood<'_>,
     severity: Severity,
     out: &mut Vec<Finding>,
 ) {
+    let figures = &hood.figures;
     for (i, later) in figures.iter().enumerate() {
         // The multiplier word stands before this figure, in its sentence:
         // "The figure doubles previous estimates of 1,500 troops."
-        let sentence = sentence_of(text, &later.figure.span);
-        let lead = &text[sentence.start..later.figure.span.start];
+        let Some(sentence) = hood.sentence_of(&later.figure.span) else {
+            continue;
+        };
+        let lead = &hood.text[sentence.start..later.figure.span.start];
         // One pass over the words; the list's order decides between two
         // multipliers in one lead, as it always has.
         let Some(&(word, factor)) = lead
@@ -347,7 +340,7 @@ fn multipliers(
         }
         let expected = format_value(later.figure.value * factor, &earlier.figure.unit);
         out.push(Finding {
-            rule: RULE,
+            rule: ID,
             severity,
             doc,
             at: Anchor::figure(later.index),

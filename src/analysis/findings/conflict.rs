@@ -4,18 +4,41 @@
 //! conflict when the intervals their qualifiers allow do not overlap:
 //! "at least 3,000" and "approximately 3,200" agree; "3,000" and "11,000" do not.
 
-use super::{Finding, Related, RuleInput, format_value};
+use super::{Finding, Reads, Related, Rule, format_value};
 use std::sync::Arc;
 
 use crate::analysis::config::Severity;
-use crate::analysis::desk::DeskFigure;
 use crate::analysis::document::Anchor;
+use crate::analysis::inputs::{DeskFigure, RuleInput};
 use crate::analysis::model::{Figure, Qualifier};
 
 /// The rule id for conflicts between articles.
 pub const CONFLICT: &str = "figure-conflict";
 /// The rule id for conflicts within one article.
 pub const DRIFT: &str = "figure-drift";
+
+/// Conflicts between articles, as the registry lists them.
+pub(super) const CONFLICT_RULE: Rule = Rule {
+    id: CONFLICT,
+    severity: Severity::Warning,
+    description: "one claim stated with incompatible figures in two articles",
+    reads: Reads::Claims(|input, group, severity, out| {
+        group_conflicts(input, group, severity, true, out)
+    }),
+};
+
+/// Conflicts within one article, as the registry lists them.
+pub(super) const DRIFT_RULE: Rule = Rule {
+    id: DRIFT,
+    severity: Severity::Warning,
+    description: "one claim stated with incompatible figures within one article",
+    reads: Reads::Claims(|input, group, severity, out| {
+        // The group is in desk order, so each article's figures are a run.
+        for run in group.chunk_by(|a, b| a.0 == b.0) {
+            group_conflicts(input, run, severity, false, out);
+        }
+    }),
+};
 
 /// At most this many other statements are listed with one finding.
 const MAX_RELATED: usize = 8;

@@ -1,7 +1,15 @@
-//! Findings: the warnings that rules raise over the desk.
+//! Findings: the warnings that rules raise over the desk, and the registry
+//! of rules.
 //!
-//! Each rule lives in its own module and reads the desk's figures, mentions
-//! and entities; none of them looks at the raw text.
+//! Each rule lives in its own module with its tests, and says in its
+//! [`Rule`] entry what it reads ([`Reads`]): the figures of one claim, a
+//! neighbourhood of one article (figures and sentences), or the names. The
+//! desk decides from that alone when to run a rule again; the config's list
+//! of rules and the tests' are [`RULES`].
+//!
+//! To add a rule: write its module (an id, a `RULE` entry and a check of
+//! one of the shapes of [`Reads`]), then add `mod` and one line to
+//! [`RULES`].
 
 mod arithmetic;
 mod conflict;
@@ -9,14 +17,82 @@ mod spelling;
 
 use std::sync::Arc;
 
-use super::config::{Config, Severity};
-use super::desk::{DeskDocument, DeskFigure};
+use super::config::Severity;
 use super::document::Anchor;
-use super::resolve::EntityTable;
+use super::inputs::{DeskFigure, Neighbourhood, RuleInput};
 
-pub use arithmetic::{REACH as ARITHMETIC_REACH, RULE as ARITHMETIC};
+pub use arithmetic::ID as ARITHMETIC;
 pub use conflict::{CONFLICT, DRIFT};
-pub use spelling::RULE as SPELLING_VARIANT;
+pub use spelling::ID as SPELLING_VARIANT;
+
+/// Every rule, in the order they run.
+pub const RULES: &[Rule] = &[
+    conflict::CONFLICT_RULE,
+    conflict::DRIFT_RULE,
+    arithmetic::RULE,
+    spelling::RULE,
+];
+
+/// How far, in bytes, what a neighbourhood rule relates can stand from its
+/// finding: the most any such rule reaches. The desk checks these rules
+/// again only this far around an edit.
+pub const NEIGHBOURHOOD_REACH: usize = {
+    let mut reach = 0;
+    let mut i = 0;
+    while i < RULES.len() {
+        if let Reads::Neighbourhood { reach: r, .. } = RULES[i].reads
+            && r > reach
+        {
+            reach = r;
+        }
+        i += 1;
+    }
+    reach
+};
+
+/// One rule of the registry.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Its id, as `marginalia.toml`, findings and silencing name it.
+    pub id: &'static str,
+    /// Its severity unless `marginalia.toml` says otherwise.
+    pub severity: Severity,
+    /// What it finds, in words.
+    pub description: &'static str,
+    /// What it reads, with its check.
+    pub reads: Reads,
+}
+
+/// What a rule reads, and so when the desk runs it again.
+#[derive(Debug, Clone, Copy)]
+pub enum Reads {
+    /// The figures that make one claim, in desk order, across the desk: run
+    /// again for each claim whose figures changed.
+    Claims(ClaimCheck),
+    /// A neighbourhood of one article: the figures and sentences of a run of
+    /// chunks. Run again over the chunks around an edit; what a finding
+    /// relates stands within `reach` bytes of it.
+    Neighbourhood {
+        reach: usize,
+        check: NeighbourhoodCheck,
+    },
+    /// The entities and their mentions across the desk: run again when
+    /// they or the articles' dates change.
+    Names(NamesCheck),
+}
+
+/// A check of the figures of one claim, `(document, figure)` in desk order.
+pub type ClaimCheck = fn(&RuleInput<'_>, &[(usize, &DeskFigure)], Severity, &mut Vec<Finding>);
+/// A check of a neighbourhood of article `doc`.
+pub type NeighbourhoodCheck =
+    fn(&RuleInput<'_>, usize, &Neighbourhood<'_>, Severity, &mut Vec<Finding>);
+/// A check of the desk's names.
+pub type NamesCheck = fn(&RuleInput<'_>, Severity, &mut Vec<Finding>);
+
+/// The rule of an id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
 
 /// A location elsewhere that a finding refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +128,7 @@ pub struct Finding {
     pub doc: usize,
     /// What the finding is about: a figure or a mention, by number, so that
     /// an edit elsewhere leaves the finding as it is. The desk report gives
-    /// its span ([`super::desk::DeskReport::span_of`]).
+    /// its span (`DeskReport::span_of`).
     pub at: Anchor,
     /// What is wrong, in words. Shared, like `related`, so that the copy
     /// of a claim's finding in its article's list costs nothing.
@@ -65,66 +141,53 @@ pub struct Finding {
     pub expected: Option<String>,
 }
 
-/// What the rules read.
-pub(crate) struct RuleInput<'a> {
-    pub docs: &'a [&'a DeskDocument],
-    pub entities: &'a EntityTable,
+/// The rules that are on, with their configured severity.
+fn enabled<'a>(input: &'a RuleInput<'_>) -> impl Iterator<Item = (&'static Rule, Severity)> + 'a {
+    RULES
+        .iter()
+        .filter_map(|rule| Some((rule, input.config.severity(rule.id)?)))
 }
 
-impl RuleInput<'_> {
-    /// The date of a statement: the sentence's own date, else the article's.
-    pub fn date_of(&self, doc: usize, figure: &DeskFigure) -> Option<String> {
-        figure
-            .context
-            .date
-            .as_deref()
-            .or_else(|| self.docs[doc].date())
-            .map(str::to_string)
-    }
-}
-
-/// The findings of one claim: conflicts between articles and drift within
-/// each article, for the figures `group` (in desk order) that make it.
+/// The findings of one claim, for the figures `group` (in desk order) that
+/// make it: those of every rule that reads claims.
 pub(crate) fn claim_findings(
     input: &RuleInput<'_>,
     group: &[(usize, &DeskFigure)],
-    config: &Config,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    if let Some(severity) = config.severity(CONFLICT) {
-        conflict::group_conflicts(input, group, severity, true, &mut out);
-    }
-    if let Some(severity) = config.severity(DRIFT) {
-        // The group is in desk order, so each article's figures are a run.
-        for run in group.chunk_by(|a, b| a.0 == b.0) {
-            conflict::group_conflicts(input, run, severity, false, &mut out);
+    for (rule, severity) in enabled(input) {
+        if let Reads::Claims(check) = rule.reads {
+            check(input, group, severity, &mut out);
         }
     }
     out
 }
 
-/// The findings that concern one article only: its arithmetic, among
-/// `figures` (in order, all those of a run of chunks), whose spans are
-/// relative to `text`, the text of those chunks.
-pub(crate) fn document_findings(
+/// The findings of every rule that reads a neighbourhood, over `hood`, a
+/// run of chunks of article `doc`.
+pub(crate) fn neighbourhood_findings(
     input: &RuleInput<'_>,
     doc: usize,
-    figures: &[DeskFigure],
-    text: &str,
-    config: &Config,
+    hood: &Neighbourhood<'_>,
 ) -> Vec<Finding> {
-    match config.severity(ARITHMETIC) {
-        Some(severity) => arithmetic::check(input, doc, figures, text, severity),
-        None => Vec::new(),
+    let mut out = Vec::new();
+    for (rule, severity) in enabled(input) {
+        if let Reads::Neighbourhood { check, .. } = rule.reads {
+            check(input, doc, hood, severity, &mut out);
+        }
     }
+    out
 }
 
-/// The findings about names across the desk: spelling variants.
-pub(crate) fn name_findings(input: &RuleInput<'_>, config: &Config) -> Vec<Finding> {
-    match config.severity(SPELLING_VARIANT) {
-        Some(severity) => spelling::check(input, severity, config),
-        None => Vec::new(),
+/// The findings of every rule that reads the names, across the desk.
+pub(crate) fn name_findings(input: &RuleInput<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (rule, severity) in enabled(input) {
+        if let Reads::Names(check) = rule.reads {
+            check(input, severity, &mut out);
+        }
     }
+    out
 }
 
 /// Puts one article's findings in the order the report keeps them: by what

@@ -2,16 +2,26 @@
 
 use std::sync::Arc;
 
-use super::{Finding, Fix, Related, RuleInput};
-use crate::analysis::config::{Config, Severity};
+use super::{Finding, Fix, Reads, Related, Rule};
+use crate::analysis::config::Severity;
+use crate::analysis::inputs::RuleInput;
 
 /// The rule id.
-pub const RULE: &str = "spelling-variant";
+pub const ID: &str = "spelling-variant";
+
+/// The rule, as the registry lists it. Besides the names, it reads the few
+/// words before a mention, which may say why a name is written otherwise.
+pub(super) const RULE: Rule = Rule {
+    id: ID,
+    severity: Severity::Warning,
+    description: "one name spelled two ways across the desk",
+    reads: Reads::Names(check),
+};
 
 /// A finding on every mention that does not use the entity's preferred
 /// spelling. What the user listed in `[spellings]` is always flagged.
-pub(crate) fn check(input: &RuleInput<'_>, severity: Severity, config: &Config) -> Vec<Finding> {
-    let mut out = Vec::new();
+fn check(input: &RuleInput<'_>, severity: Severity, out: &mut Vec<Finding>) {
+    let config = input.config;
     for entity in &input.entities.entities {
         if entity.spellings.len() < 2 {
             continue;
@@ -53,7 +63,7 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity, config: &Config) 
         for spelling in entity.spellings.iter().filter(|s| s.text != preferred) {
             for mention in &spelling.mentions {
                 out.push(Finding {
-                    rule: RULE,
+                    rule: ID,
                     severity,
                     doc: mention.doc,
                     at: mention.anchor(),
@@ -80,7 +90,6 @@ pub(crate) fn check(input: &RuleInput<'_>, severity: Severity, config: &Config) 
             }
         }
     }
-    out
 }
 
 /// Words that introduce another name of the same one.
