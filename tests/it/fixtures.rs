@@ -9,7 +9,7 @@ use std::path::Path;
 
 use marginalia::analysis::config::Config;
 use marginalia::analysis::desk::{Desk, DeskReport};
-use marginalia::analysis::findings::format_value;
+use marginalia::analysis::findings::{RULES, format_value};
 use marginalia::analysis::text::DocFormat;
 
 /// Renders a desk: for every article, each line that carries an annotation,
@@ -211,15 +211,11 @@ fn each_rule_fires_and_stays_quiet_on_near_misses() {
     for (fixture, rules) in expect {
         let dir = root.join(fixture);
         let rendered = check_fixture(&dir);
-        let mut fired: Vec<&str> = [
-            "figure-conflict",
-            "figure-drift",
-            "arithmetic",
-            "spelling-variant",
-        ]
-        .into_iter()
-        .filter(|rule| rendered.contains(&format!("[{rule}]")))
-        .collect();
+        let mut fired: Vec<&str> = RULES
+            .iter()
+            .map(|rule| rule.id)
+            .filter(|rule| rendered.contains(&format!("[{rule}]")))
+            .collect();
         fired.sort();
         let mut want = rules.to_vec();
         want.sort();

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{proc_status_kib, write};
+use crate::support::{proc_status_kib, scratch_dir, write};
 
 /// A finished run of the binary with what it cost.
 struct Run {
@@ -260,7 +260,7 @@ fn one_megabyte_single_line_article() {
 /// is a measurement in BENCHMARKS.md).
 #[test]
 fn twenty_thousand_one_line_articles() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch_dir();
     let desk = dir.path().join("desk");
     let started = Instant::now();
     for i in 0..20_000 {
@@ -548,7 +548,7 @@ fn pipes_and_devices_named_like_articles_do_not_hang() {
 /// the untouched ones are all checked.
 #[test]
 fn files_deleted_and_renamed_during_the_walk() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch_dir();
     let count = 20_000;
     let mut paths = Vec::with_capacity(count);
     for i in 0..count {

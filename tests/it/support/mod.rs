@@ -441,3 +441,19 @@ pub fn wait_for_index_within(client: &mut Client, timeout: Duration) -> Value {
         })
         .expect("indexing ends")
 }
+
+/// A temporary folder for the tests that write many files: in memory
+/// (`/dev/shm`) where the machine has it, since writing and removing
+/// 100,000 small files on a shared disk takes minutes; elsewhere the usual
+/// temporary folder. What the tests check does not depend on where it is.
+pub fn scratch_dir() -> tempfile::TempDir {
+    let memory = Path::new("/dev/shm");
+    if memory.is_dir()
+        && let Ok(dir) = tempfile::Builder::new()
+            .prefix("marginalia-")
+            .tempdir_in(memory)
+    {
+        return dir;
+    }
+    tempfile::tempdir().expect("a temporary folder")
+}
