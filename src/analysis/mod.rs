@@ -9,6 +9,7 @@
 //! - [`document`]: one article, analysed chunk by chunk with reuse.
 //! - [`desk`]: all articles together: entity identity, claims and findings.
 //! - [`source`]: the text of an article, read in slices or whole.
+//! - [`syntax`]: treebank tokens and part-of-speech tags for a sentence.
 
 pub mod claims;
 pub mod config;
@@ -21,4 +22,5 @@ pub mod model;
 pub mod resolve;
 pub mod silence;
 pub mod source;
+pub mod syntax;
 pub mod text;
