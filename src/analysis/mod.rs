@@ -11,6 +11,7 @@
 //! - [`inputs`]: what the rules read, made by the desk.
 //! - [`findings`]: the rules, their registry and the findings they raise.
 //! - [`source`]: the text of an article, read in slices or whole.
+//! - [`syntax`]: treebank tokens and part-of-speech tags for a sentence.
 
 pub mod claims;
 pub mod config;
@@ -24,4 +25,5 @@ pub mod model;
 pub mod resolve;
 pub mod silence;
 pub mod source;
+pub mod syntax;
 pub mod text;
