@@ -85,8 +85,6 @@ pub enum UnitKind {
     /// A share written in words: "a quarter of", "two-thirds" (the value is
     /// the fraction, 0.25).
     Fraction,
-    /// The magnitude of an earthquake ("a 6.1-magnitude quake").
-    Magnitude,
     /// A score or a win-loss record ("won 3-2", "a 10-6 record", "45-7-2"):
     /// the value is the first number, `low` and `high` are the first two
     /// numbers in the order written (so `low` may exceed `high`), and the
@@ -112,7 +110,6 @@ impl UnitKind {
             UnitKind::DataRate => "data rate",
             UnitKind::Voltage => "voltage",
             UnitKind::Fraction => "fraction",
-            UnitKind::Magnitude => "magnitude",
             UnitKind::Score => "score",
         }
     }
@@ -134,7 +131,6 @@ impl UnitKind {
             "data rate" => UnitKind::DataRate,
             "voltage" => UnitKind::Voltage,
             "fraction" => UnitKind::Fraction,
-            "magnitude" => UnitKind::Magnitude,
             "score" => UnitKind::Score,
             _ => return None,
         })

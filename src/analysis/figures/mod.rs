@@ -714,10 +714,15 @@ impl Scan<'_> {
                 j += 1;
             }
         } else if let Some(l) = self.lower(j, &mut buf) {
-            // "A$500", "HK$3": the prefix is capitalized and glued to the
-            // sign ("a $500 fine" is an article).
+            // "A$500", "HK$3", "NT $53": the prefix is capitalized, and glued
+            // to the sign unless it has two capitals or more ("a $500 fine"
+            // and "A $500 fine" begin with an article).
+            let spaced_ok =
+                self.slice(j).len() >= 2 && self.slice(j).bytes().all(|b| b.is_ascii_uppercase());
             if let Some(code) = dollar_prefix(l).filter(|_| {
-                self.punct(j + 1) == Some('$') && self.glued(j + 1) && self.capitalized(j)
+                self.punct(j + 1) == Some('$')
+                    && self.capitalized(j)
+                    && (self.glued(j + 1) || spaced_ok)
             }) {
                 currency = Some(code);
                 j += 2;

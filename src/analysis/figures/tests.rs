@@ -866,4 +866,9 @@ fn a_dollar_prefix_is_glued_and_capitalized() {
         one("It cost A$500.").unit,
         Unit::Currency("AUD".to_string())
     );
+    assert_eq!(
+        one("It cost NT $53.8 a share.").unit,
+        Unit::Currency("TWD".to_string())
+    );
+    assert_eq!(one("A $90 fee applies.").unit, usd());
 }
