@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Merge the hand annotations of tests/gold/news-figures.ann into
-tests/gold/news-figures.jsonl (the figures field of each sentence).
+tests/gold/news-figures.jsonl (the figures field of each sentence); with
+`--split train`, news-figures-train.ann into news-figures-train.jsonl.
 
 The .ann file has one block per sentence: a line "@N" (N the 0-based position
 of the sentence in the .jsonl file), then one line per figure in the order the
@@ -23,8 +24,8 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ANN = os.path.join(HERE, "..", "tests", "gold", "news-figures.ann")
-GOLD = os.path.join(HERE, "..", "tests", "gold", "news-figures.jsonl")
+GOLD_DIR = os.path.join(HERE, "..", "tests", "gold")
+STEMS = {"dev": "news-figures", "train": "news-figures-train"}
 
 
 def number(s):
@@ -69,6 +70,14 @@ def parse(path):
 
 
 def main():
+    split = "dev"
+    if "--split" in sys.argv[1:]:
+        i = sys.argv.index("--split")
+        split = sys.argv[i + 1] if i + 1 < len(sys.argv) else ""
+    if split not in STEMS:
+        sys.exit("--split must be dev or train")
+    ANN = os.path.join(GOLD_DIR, STEMS[split] + ".ann")
+    GOLD = os.path.join(GOLD_DIR, STEMS[split] + ".jsonl")
     blocks = parse(ANN)
     rows = [json.loads(l) for l in open(GOLD, encoding="utf-8") if l.strip()]
     bad = False

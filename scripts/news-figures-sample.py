@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Choose 300 news sentences for the figure gold set (tests/gold/news-figures.jsonl).
+"""Choose news sentences for the figure gold sets: 300 for the dev set
+(tests/gold/news-figures.jsonl) and 150 for the train set
+(tests/gold/news-figures-train.jsonl).
 
 Source: the 42 cluster folders of ../shared/data/newsdesk/clusters (ECB+,
 Cybulska and Vossen, LREC 2014, CC BY 3.0), one sentence per line.
@@ -18,20 +20,30 @@ The rule, fixed before any sentence was annotated or shown to the reader:
 4. Of the N lines left, take the ones at positions floor(i * N / 300) for
    i = 0..299 (0-based): evenly spaced, exactly 300, no randomness.
 
+The train set (--split train), fixed before any of its sentences was
+annotated or shown to the reader: take the same N candidate lines (steps 1 to
+3), drop the 300 dev lines and every line whose text equals a dev line's, and
+draw 150 of the rest with random.Random(TRAIN_SEED).sample (TRAIN_SEED = 20261201),
+written in walk order. The dev set measures; only the train set may be looked
+at while the reader is tuned.
+
 The sentences are written with an empty "figures" list; the figures are added
 by hand. Running the script again on a file that already has annotations keeps
 them (matched by id) so that it can be used to check that the sample is
 unchanged.
 
-Usage: scripts/news-figures-sample.py [CLUSTERS_DIR] [OUT]
+Usage: scripts/news-figures-sample.py [--split dev|train] [CLUSTERS_DIR] [OUT]
 """
 
 import json
 import os
+import random
 import re
 import sys
 
 SIZE = 300
+TRAIN_SIZE = 150
+TRAIN_SEED = 20261201
 
 WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -60,24 +72,52 @@ def candidates(root):
                     yield cluster, name, number, text
 
 
-def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "newsdesk", "clusters")
-    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "tests", "gold", "news-figures.jsonl")
-    pool = list(candidates(root))
-    n = len(pool)
-    if n < SIZE:
-        sys.exit(f"only {n} candidate lines")
-    old = {}
-    if os.path.exists(out):
-        with open(out, encoding="utf-8") as f:
+def read_rows(path):
+    rows = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
             for line in f:
                 if line.strip():
                     d = json.loads(line)
-                    old[d["id"]] = d
+                    rows[d["id"]] = d
+    return rows
+
+
+def dev_sample(pool):
+    n = len(pool)
+    return [pool[i * n // SIZE] for i in range(SIZE)]
+
+
+def train_sample(pool):
+    dev = dev_sample(pool)
+    dev_ids = {(c, f, l) for c, f, l, _ in dev}
+    dev_texts = {t for _, _, _, t in dev}
+    rest = [p for p in pool if p[:3] not in dev_ids and p[3] not in dev_texts]
+    picked = sorted(random.Random(TRAIN_SEED).sample(range(len(rest)), TRAIN_SIZE))
+    return [rest[i] for i in picked]
+
+
+def main():
+    argv = sys.argv[1:]
+    split = "dev"
+    if "--split" in argv:
+        i = argv.index("--split")
+        split = argv[i + 1] if i + 1 < len(argv) else ""
+        del argv[i:i + 2]
+    if split not in ("dev", "train"):
+        sys.exit("--split must be dev or train")
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = argv[0] if argv else os.path.join(here, "..", "..", "shared", "data", "newsdesk", "clusters")
+    name = "news-figures.jsonl" if split == "dev" else "news-figures-train.jsonl"
+    out = argv[1] if len(argv) > 1 else os.path.join(here, "..", "tests", "gold", name)
+    pool = list(candidates(root))
+    n = len(pool)
+    if n < SIZE + TRAIN_SIZE:
+        sys.exit(f"only {n} candidate lines")
+    sample = dev_sample(pool) if split == "dev" else train_sample(pool)
+    old = read_rows(out)
     with open(out, "w", encoding="utf-8") as f:
-        for i in range(SIZE):
-            cluster, name, number, text = pool[i * n // SIZE]
+        for cluster, name, number, text in sample:
             ident = f"{cluster}/{name}:{number}"
             figures = old.get(ident, {}).get("figures", [])
             if ident in old and old[ident]["text"] != text:
@@ -85,7 +125,7 @@ def main():
             row = {"id": ident, "cluster": cluster, "file": name, "line": number,
                    "text": text, "figures": figures}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{n} candidate lines, {SIZE} written to {out}", file=sys.stderr)
+    print(f"{n} candidate lines, {len(sample)} written to {out} ({split})", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Score the figure reader on the hand-annotated news sentences.
 
-Usage: scripts/score-figures-news.py BINARY [GOLD] [--errors]
+Usage: scripts/score-figures-news.py BINARY [--gold FILE | GOLD] [--errors]
 
-GOLD defaults to tests/gold/news-figures.jsonl. Each sentence is written as its
+GOLD defaults to tests/gold/news-figures.jsonl (the dev set);
+`--gold tests/gold/news-figures-train.jsonl` scores the train set. Each sentence is written as its
 own .txt file into a temporary folder and read with
 `BINARY check --format json DIR` (exit code 1 means warnings were found; 2 is
 an error). The figures of each document are matched one to one with the gold
@@ -51,12 +52,20 @@ def agrees(g, p):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    errors = "--errors" in sys.argv[1:]
+    argv = sys.argv[1:]
+    gold_flag = None
+    if "--gold" in argv:
+        i = argv.index("--gold")
+        if i + 1 >= len(argv):
+            sys.exit(__doc__)
+        gold_flag = argv[i + 1]
+        del argv[i:i + 2]
+    args = [a for a in argv if not a.startswith("--")]
+    errors = "--errors" in argv
     if not args:
         sys.exit(__doc__)
     binary = args[0]
-    gold_path = args[1] if len(args) > 1 else os.path.join(
+    gold_path = gold_flag or (args[1] if len(args) > 1 else None) or os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "tests", "gold", "news-figures.jsonl")
     rows = [json.loads(l) for l in open(gold_path, encoding="utf-8") if l.strip()]
     preds = run_reader(binary, [r["text"] for r in rows])
@@ -84,7 +93,8 @@ def main():
                     unit_ok += 1
                 else:
                     bad_units.append((g, p))
-            else:
+            elif g.get("kind") != "score":
+                # A score has no unit in the gold; the reader may name it "score".
                 plain_n += 1
                 if p["unit"] is not None:
                     plain_with_unit += 1

@@ -85,6 +85,11 @@ pub enum UnitKind {
     /// A share written in words: "a quarter of", "two-thirds" (the value is
     /// the fraction, 0.25).
     Fraction,
+    /// A score or a win-loss record ("won 3-2", "a 10-6 record", "45-7-2"):
+    /// the value is the first number, `low` and `high` are the first two
+    /// numbers in the order written (so `low` may exceed `high`), and the
+    /// qualifier is exact.
+    Score,
 }
 
 impl UnitKind {
@@ -105,6 +110,7 @@ impl UnitKind {
             UnitKind::DataRate => "data rate",
             UnitKind::Voltage => "voltage",
             UnitKind::Fraction => "fraction",
+            UnitKind::Score => "score",
         }
     }
 
@@ -125,6 +131,7 @@ impl UnitKind {
             "data rate" => UnitKind::DataRate,
             "voltage" => UnitKind::Voltage,
             "fraction" => UnitKind::Fraction,
+            "score" => UnitKind::Score,
             _ => return None,
         })
     }

@@ -182,7 +182,8 @@ fn changes_are_one_figure_with_both_ends() {
     let f = one("It will take from 10 to 20 years.");
     assert_eq!(f.change, None);
     // A score is not a range either.
-    assert_eq!(values("They won the final 3-1."), Vec::<f64>::new());
+    let f = one("They won the final 3-1.");
+    assert_eq!((f.unit.kind_label(), f.change), ("score", None));
 }
 
 // --- qualifiers -------------------------------------------------------------
@@ -557,19 +558,25 @@ fn fractions_in_words_are_shares() {
 
 #[test]
 fn vague_magnitudes_are_bounds() {
+    // At least twice the magnitude, as tests/gold/README.md reads them, and
+    // below the next magnitude.
     let f = one("Tens of thousands of farmers marched.");
     assert_eq!(
-        (f.low, f.high, f.qualifier),
-        (Some(1e4), Some(1e5), Qualifier::Range)
+        (f.value, f.low, f.high, f.qualifier),
+        (2e4, Some(2e4), Some(1e5), Qualifier::Range)
     );
     // Too wide to weigh against an exact figure: no claim of its own.
     assert_eq!(f.counted, None);
     let f = one("Hundreds of thousands fled.");
-    assert_eq!((f.low, f.high), (Some(1e5), Some(1e6)));
+    assert_eq!((f.low, f.high), (Some(2e5), Some(1e6)));
     let f = one("Dozens of sailors were rescued.");
-    assert_eq!((f.low, f.high), (Some(12.0), Some(100.0)));
+    assert_eq!((f.low, f.high), (Some(24.0), Some(100.0)));
     let f = one("Hundreds of pilgrims waited.");
-    assert_eq!((f.low, f.high), (Some(100.0), Some(1e3)));
+    assert_eq!((f.value, f.low, f.high), (200.0, Some(200.0), Some(1e3)));
+    let f = one("Millions of viewers tuned in.");
+    assert_eq!(f.low, Some(2e6));
+    // "a dozen" is twelve exactly.
+    assert_eq!(one("A dozen eggs broke.").value, 12.0);
     // Near misses: a magnitude before a name or a pronoun counts nothing here.
     let none = Vec::<f64>::new();
     assert_eq!(values("He sang in the Thousands Choir."), none);
@@ -795,4 +802,73 @@ fn arbitrary_text_never_panics() {
         // Arbitrary sentence ranges, even broken ones, must not panic either.
         let _ = find_figures(&s, &[0..s.len() / 2, 1..s.len(), s.len()..s.len() + 5]);
     }
+}
+
+// --- scores and records -------------------------------------------------------
+
+fn score(f: &Figure) -> (f64, Option<f64>, Option<f64>, &str) {
+    (f.value, f.low, f.high, f.unit.kind_label())
+}
+
+#[test]
+fn scores_and_records_are_one_figure_with_both_sides() {
+    let f = one("The Herons won 11-4 on Sunday.");
+    assert_eq!(score(&f), (11.0, Some(11.0), Some(4.0), "score"));
+    assert_eq!(f.unit.label(), "score");
+    assert_eq!(score(&one("It was a 3-2 win.")).0, 3.0);
+    // The second number larger: a record, by the noun after it, the
+    // brackets or the verb before it.
+    assert_eq!(
+        score(&one("They closed with a 10-16 record.")).2,
+        Some(16.0)
+    );
+    assert_eq!(score(&one("Dunmore (9-14) lost again.")).1, Some(9.0));
+    assert_eq!(score(&one("The Otters improved to 12-13.")).0, 12.0);
+    assert_eq!(score(&one("The jury was deadlocked at 9-3.")).0, 9.0);
+    // Win-loss-draw.
+    let f = one("Tamsin Vale (31-2-1) retired.");
+    assert_eq!(score(&f), (31.0, Some(31.0), Some(2.0), "score"));
+    // A record in commas after a name; the count after it stays a count.
+    let f = figs("Ivo Brand, 27-3, 19 KOs, returned.");
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].unit.kind_label(), "score");
+    assert_eq!((f[1].value, f[1].unit.kind_label()), (19.0, "count"));
+    let f = figs("He finished the night 18-2 (12 KO).");
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].unit.kind_label(), "score");
+    assert_eq!(values("He won by 12 KO."), vec![12.0]);
+}
+
+#[test]
+fn dashed_numbers_that_are_not_scores() {
+    // Ranges: something counted or measured after them.
+    let f = one("Some 10-15 people waited.");
+    assert_eq!(
+        (f.low, f.high, f.unit.kind_label()),
+        (Some(10.0), Some(15.0), "count")
+    );
+    assert_eq!(one("It took 3-4 days.").unit.kind_label(), "time");
+    assert_eq!(one("Children aged 5-12 came.").unit.kind_label(), "count");
+    // Identifiers, phone numbers and years.
+    let none = Vec::<f64>::new();
+    assert_eq!(values("Call 312-555-0198 today."), none);
+    assert_eq!(values("Call 555-0198 today."), none);
+    assert_eq!(values("He played in Weeks 4-6."), none);
+    assert_eq!(values("She served from 1998-2003."), none);
+    assert_eq!(values("The tag read 12-4-7-9."), none);
+}
+
+#[test]
+fn a_dollar_prefix_is_glued_and_capitalized() {
+    let f = one("He faces a $40,000 fine.");
+    assert_eq!((f.value, f.unit.clone()), (40000.0, usd()));
+    assert_eq!(
+        one("It cost A$500.").unit,
+        Unit::Currency("AUD".to_string())
+    );
+    assert_eq!(
+        one("It cost NT $53.8 a share.").unit,
+        Unit::Currency("TWD".to_string())
+    );
+    assert_eq!(one("A $90 fee applies.").unit, usd());
 }

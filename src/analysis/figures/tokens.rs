@@ -361,11 +361,17 @@ fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usiz
             let mut groups = 1;
             let mut j = i;
             let mut lens: [usize; 2] = [first, 0];
+            // Every group short and without a leading zero: "45-7-2" is a
+            // win-loss-draw record; "206-448-8160" and "03-12-09" are not.
+            let short =
+                |from: usize, to: usize| to - from <= 3 && (to - from == 1 || bytes[from] != b'0');
+            let mut record = short(start, num_end);
             while j < end && bytes[j] == b'-' && is_digit_at(bytes, j + 1) {
                 let e = digits_end(bytes, j + 1, end);
                 if groups == 1 {
                     lens[1] = e - j - 1;
                 }
+                record &= short(j + 1, e);
                 groups += 1;
                 j = e;
             }
@@ -375,7 +381,7 @@ fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usiz
             let after_glued = j < end
                 && (bytes[j].is_ascii_alphanumeric()
                     || bytes[j] == b'.' && bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic));
-            if groups >= 3
+            if (groups >= 3 && !(groups == 3 && record))
                 || after_glued
                 || (year(&text[start..num_end]) && (lens[1] == 2 || year(second)))
             {
