@@ -461,17 +461,51 @@ fn verb_stem(word: &str) -> Option<String> {
     }
     let base = w
         .strip_suffix("ied")
-        .map(|b| format!("{b}y"))
+        .map(|b| {
+            if b.len() < 2 {
+                format!("{b}ie")
+            } else {
+                format!("{b}y")
+            }
+        })
         .or_else(|| w.strip_suffix("ed").map(str::to_string))
         .or_else(|| w.strip_suffix("ing").map(str::to_string))?;
-    // Undouble a final consonant ("dropp" from "dropped") and drop a final
-    // "e" ("seize" and "seiz" agree), so that the forms of one verb meet.
-    let mut base = base.trim_end_matches('e').to_string();
-    let bytes = base.as_bytes();
-    if bytes.len() > 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+    Some(lemma_of_base(base)).filter(|b| b.len() >= 2)
+}
+
+/// The verb a past form or participle comes from, once its ending is cut:
+/// "dropp" gives "drop", "fir" gives "fire", "evacuat" gives "evacuate",
+/// "arrest" stays. A crude rule, but the same for every form of one verb.
+fn lemma_of_base(mut base: String) -> String {
+    let b = base.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    if n >= 3
+        && b[n - 1] == b[n - 2]
+        && !vowel(b[n - 1])
+        && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f')
+    {
         base.pop();
+        return base;
     }
-    (base.len() >= 2).then_some(base)
+    if n >= 2 && base.ends_with('e') {
+        return base;
+    }
+    let last = b.last().copied().unwrap_or(b'a');
+    let before = if n >= 2 { b[n - 2] } else { b'a' };
+    let third = if n >= 3 { b[n - 3] } else { b'a' };
+    let needs_e = (matches!(last, b'z' | b'v' | b'c') && vowel(before))
+        || (last == b'g' && vowel(before) && !vowel(third))
+        || (last == b't' && matches!(before, b'a' | b'u') && !matches!(third, b'a' | b'e' | b'o'))
+        || (n == 3
+            && !vowel(last)
+            && vowel(before)
+            && !vowel(third)
+            && !matches!(last, b'w' | b'x' | b'y'));
+    if needs_e {
+        base.push('e');
+    }
+    base
 }
 
 /// What the sentence says was done to the things a figure counts: the
@@ -1171,16 +1205,6 @@ pub fn comparable(figure: &Figure, context: &ClaimContext) -> bool {
         && !matches!(figure.role, FigureRole::Plan | FigureRole::Reference)
 }
 
-/// The counted thing with the other time its sentence names, if any:
-/// "dead: people (1998)".
-fn with_when(counted: &str, when: &str) -> Arc<str> {
-    if when.is_empty() {
-        counted.into()
-    } else {
-        format!("{counted} ({when})").into()
-    }
-}
-
 /// What identifies a claim across articles: what is measured, of whom, in
 /// what unit, and when.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1200,6 +1224,19 @@ pub enum ClaimKind {
     Magnitude,
 }
 
+impl ClaimKind {
+    /// The kind's name in reports: `count`, `toll`, `population`, `event`, `magnitude`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Count => "count",
+            ClaimKind::Toll => "toll",
+            ClaimKind::Population => "population",
+            ClaimKind::Event => "event",
+            ClaimKind::Magnitude => "magnitude",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClaimKey {
     /// What kind of quantity the claim measures.
@@ -1209,6 +1246,9 @@ pub struct ClaimKey {
     pub subject: Arc<str>,
     /// The normalized counted thing, or for a toll `dead: people`.
     pub counted: Arc<str>,
+    /// The other time its sentence places it at ("1998", "earlier"), or
+    /// empty for the story's own time.
+    pub when: Arc<str>,
     /// The unit label.
     pub unit: Arc<str>,
     /// Increments are only compared with increments.
@@ -1239,7 +1279,8 @@ impl ClaimKey {
             return Some(ClaimKey {
                 kind: ClaimKind::Magnitude,
                 subject: "".into(),
-                counted: with_when("magnitude", context.when.as_deref().unwrap_or("")),
+                counted: "magnitude".into(),
+                when: context.when.clone().unwrap_or_default(),
                 unit: figure.unit.label().into(),
                 increment,
             });
@@ -1260,7 +1301,8 @@ impl ClaimKey {
             return Some(ClaimKey {
                 kind: ClaimKind::Toll,
                 subject: "".into(),
-                counted: with_when(toll, &when),
+                counted: toll.clone(),
+                when,
                 unit: figure.unit.label().into(),
                 increment,
             });
@@ -1281,7 +1323,8 @@ impl ClaimKey {
             return Some(ClaimKey {
                 kind: ClaimKind::Population,
                 subject: context.subject.clone()?,
-                counted: with_when("population", &when),
+                counted: "population".into(),
+                when,
                 unit: figure.unit.label().into(),
                 increment,
             });
@@ -1299,7 +1342,8 @@ impl ClaimKey {
             return Some(ClaimKey {
                 kind: ClaimKind::Count,
                 subject,
-                counted: with_when(figure.counted.as_deref()?, &when),
+                counted: figure.counted.as_deref()?.into(),
+                when,
                 unit: figure.unit.label().into(),
                 increment,
             });
@@ -1314,7 +1358,8 @@ impl ClaimKey {
         Some(ClaimKey {
             kind: ClaimKind::Event,
             subject: "".into(),
-            counted: with_when(&format!("{}: {predicate}", stem(counted)), &when),
+            counted: format!("{}: {predicate}", stem(counted)).into(),
+            when,
             unit: figure.unit.label().into(),
             increment,
         })
@@ -1342,8 +1387,13 @@ impl ClaimKey {
     /// A short readable label: "North Korea: troops", "toll: dead: people".
     pub fn label(&self) -> String {
         let increment = if self.increment { " (additional)" } else { "" };
+        let when = if self.when.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", self.when)
+        };
         if self.kind == ClaimKind::Magnitude {
-            return self.counted.to_string();
+            return format!("{}{when}", self.counted);
         }
         let subject = match self.kind {
             ClaimKind::Toll => "toll",
@@ -1351,6 +1401,45 @@ impl ClaimKey {
             _ if self.subject.is_empty() => "claim",
             _ => &self.subject,
         };
-        format!("{subject}: {}{increment}", self.counted)
+        format!("{subject}: {}{when}{increment}", self.counted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verb_stem;
+
+    #[test]
+    fn the_forms_of_one_verb_meet() {
+        for (a, b, lemma) in [
+            ("dropped", "dropping", "drop"),
+            ("fired", "firing", "fire"),
+            ("seized", "seizing", "seize"),
+            ("evacuated", "evacuating", "evacuate"),
+            ("damaged", "damaging", "damage"),
+            ("killed", "killing", "kill"),
+            ("arrested", "arresting", "arrest"),
+            ("destroyed", "destroying", "destroy"),
+            ("carried", "carried", "carry"),
+            ("fell", "falling", "fall"),
+        ] {
+            assert_eq!(verb_stem(a).as_deref(), Some(lemma), "{a}");
+            assert_eq!(verb_stem(b).as_deref(), Some(lemma), "{b}");
+        }
+    }
+
+    #[test]
+    fn words_that_only_look_like_verbs_are_none() {
+        for w in [
+            "hundred",
+            "armed",
+            "said",
+            "including",
+            "red",
+            "ring",
+            "king",
+        ] {
+            assert_eq!(verb_stem(w), None, "{w}");
+        }
     }
 }

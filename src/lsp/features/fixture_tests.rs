@@ -84,6 +84,7 @@ fn make_report(
                         kind: ClaimKind::Count,
                         subject: "North Korea".into(),
                         counted: "troops".into(),
+                        when: "".into(),
                         unit: "count".into(),
                         increment: false,
                     }),
