@@ -175,6 +175,12 @@ def main():
     parser.add_argument("--gold", action="append", default=[])
     parser.add_argument("--near", action="append", default=[])
     parser.add_argument("--clusters", default=os.path.join(DATA, "clusters"))
+    parser.add_argument(
+        "--unjudged",
+        help="write the findings nobody judged to this JSONL file, in the "
+        "format of tests/gold/newsdesk-judged-extra.jsonl with an empty "
+        "verdict, for a reader to judge",
+    )
     args = parser.parse_args()
 
     judged = collections.defaultdict(list)
@@ -211,6 +217,7 @@ def main():
     quiet_broken = quiet_total = 0
     total_words = 0
     lines = []
+    unjudged = []
     for name in clusters:
         desk = Desk(args.binary, args.clusters, name)
         total_words += words[name]
@@ -226,6 +233,21 @@ def main():
             reason = verdicts[0].get("reason", "") if verdicts else ""
             counts[finding["rule"]][verdict] += 1
             counts[finding["rule"]]["findings"] += 1
+            if verdict == "unjudged":
+                unjudged.append({
+                    "cluster": name,
+                    "file": finding["file"],
+                    "rule": finding["rule"],
+                    "span": finding["span"],
+                    "related": [desk.text(f, s, e) for f, s, e in finding["related"]],
+                    "related_files": [f for f, _, _ in finding["related"]],
+                    "sentence": desk.sentence_of(finding["file"], finding["start"]),
+                    "message": finding["message"],
+                    "severity": finding.get("severity", ""),
+                    "verdict": "",
+                    "reason": "",
+                    "judged_by": "project",
+                })
             if args.details:
                 lines.append(
                     f"[{verdict}] {name}/{finding['file']} {finding['rule']} "
@@ -267,6 +289,10 @@ def main():
 
     if args.details:
         print("".join(lines))
+    if args.unjudged:
+        with open(args.unjudged, "w", encoding="utf-8") as out:
+            for record in unjudged:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
     print(f"half: {args.half} ({len(clusters)} clusters, {total_words} words)")
     print(f"{'rule':18} {'found':>5} {'TRUE':>5} {'FALSE':>5} {'UNCL':>5} {'unjdg':>5} {'prec':>6} {'false/1kw':>9}")
     fig = collections.Counter()

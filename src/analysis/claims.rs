@@ -38,6 +38,14 @@ pub struct ClaimContext {
     /// The sentence places the figure at another time than the story's:
     /// a year it names, or "last year", "ago", "previous".
     pub when: Option<Arc<str>>,
+    /// What the sentence says was done to the counted things, as a crude
+    /// verb stem: "bombs were dropped" and "dropped four bombs" give `drop`.
+    pub predicate: Option<Arc<str>>,
+    /// The figure is the magnitude of an earthquake ("a magnitude 6.1
+    /// quake", "6.1-magnitude"), stated as the only one in its sentence.
+    pub magnitude: bool,
+    /// The figure's sentence, relative to its chunk.
+    pub sentence: Range<usize>,
 }
 
 /// Verbs that name the event of a claim, by their normalized form.
@@ -240,9 +248,11 @@ fn context_in_sentence(
         // So is one its sentence opens with a place of its own ("In the
         // next district, 10 were killed"): a part of the whole toll.
         let opening = first_word(&masked[sentence.clone()]).unwrap_or("");
-        if ["also", "another", "separate", "other"]
+        let clause = clause_before(masked, &sentence, figure.span.start);
+        let own = &masked[clause.start..phrase.end.min(sentence.end).max(clause.start)];
+        if ["also", "another", "separate", "other", "others"]
             .iter()
-            .any(|w| contains_words(&masked[sentence.clone()], w))
+            .any(|w| contains_words(own, w))
             || (is_one_of(opening, &["in", "at"]) && figure.span.start > sentence.start + 3)
         {
             shape.partial = true;
@@ -291,7 +301,292 @@ fn context_in_sentence(
         date: date.map(Into::into),
         hypothetical: words(lead).any(|(_, w)| is_one_of(w, HYPOTHETICAL)),
         distributive: first_word(after).is_some_and(|w| is_one_of(w, &["each", "apiece"])),
+        predicate: predicate(masked, &sentence, figure).map(Into::into),
+        magnitude: states_magnitude(masked, &sentence, figure),
+        sentence,
     }
+}
+
+/// Where the clause that holds `at` begins: after the last comma,
+/// semicolon, colon or dash before it in its sentence.
+fn clause_before(masked: &str, sentence: &Range<usize>, at: usize) -> Range<usize> {
+    let at = at.clamp(sentence.start, sentence.end);
+    let start = masked[sentence.start..at]
+        .rfind([',', ';', ':', '\u{2014}', '\u{2013}', '('])
+        .map_or(sentence.start, |i| sentence.start + i + 1);
+    start..at
+}
+
+/// Words that report or hedge a figure rather than say what happened to
+/// what it counts.
+const NOT_PREDICATES: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "estimated",
+    "estimating",
+    "believed",
+    "included",
+    "including",
+    "according",
+    "totalled",
+    "totaled",
+    "totaling",
+    "totalling",
+    "numbered",
+    "numbering",
+    "involved",
+    "involving",
+    "expected",
+    "feared",
+    "thought",
+    "counted",
+    "listed",
+    "added",
+    "adding",
+    "hundred",
+    "armed",
+    "united",
+    "aged",
+    "red",
+    "bed",
+    "need",
+    "speed",
+    "seed",
+    "feed",
+    "based",
+    "related",
+    "called",
+    "named",
+    "dubbed",
+    "nicknamed",
+    "ranked",
+    "rated",
+    "scored",
+];
+/// Irregular past forms and the stem they stand for.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("falling", "fall"),
+    ("hit", "hit"),
+    ("hitting", "hit"),
+    ("shot", "shoot"),
+    ("shooting", "shoot"),
+    ("struck", "strike"),
+    ("striking", "strike"),
+    ("sent", "send"),
+    ("sending", "send"),
+    ("built", "build"),
+    ("building", "build"),
+    ("sold", "sell"),
+    ("selling", "sell"),
+    ("taken", "take"),
+    ("took", "take"),
+    ("taking", "take"),
+    ("found", "find"),
+    ("finding", "find"),
+    ("held", "hold"),
+    ("holding", "hold"),
+    ("brought", "bring"),
+    ("bringing", "bring"),
+    ("caught", "catch"),
+    ("thrown", "throw"),
+    ("threw", "throw"),
+    ("stolen", "steal"),
+    ("stole", "steal"),
+    ("fled", "flee"),
+    ("fleeing", "flee"),
+    ("given", "give"),
+    ("gave", "give"),
+    ("spent", "spend"),
+    ("fought", "fight"),
+    ("led", "lead"),
+    ("leading", "lead"),
+    ("swept", "sweep"),
+    ("torn", "tear"),
+    ("broken", "break"),
+    ("broke", "break"),
+    ("laid", "lay"),
+    ("left", "leave"),
+    ("leaving", "leave"),
+    ("lost", "lose"),
+    ("losing", "lose"),
+    ("won", "win"),
+    ("made", "make"),
+    ("making", "make"),
+    ("seen", "see"),
+    ("saw", "see"),
+    ("drawn", "draw"),
+    ("flown", "fly"),
+    ("flew", "fly"),
+    ("blown", "blow"),
+    ("blew", "blow"),
+    ("sunk", "sink"),
+    ("sank", "sink"),
+    ("rescued", "rescue"),
+    ("freed", "free"),
+];
+/// Words that may stand between a counted noun and what was done to it:
+/// "four bombs were reportedly dropped".
+const AUXILIARIES: &[&str] = &[
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "been",
+    "being",
+    "are",
+    "is",
+    "be",
+    "reportedly",
+    "also",
+    "already",
+    "all",
+    "later",
+    "then",
+    "allegedly",
+];
+
+/// A crude verb stem of a word that reads as a past form or a present
+/// participle: "dropped" and "dropping" give `drop`; none for other words.
+fn verb_stem(word: &str) -> Option<String> {
+    let w = word.to_ascii_lowercase();
+    if let Some((_, stem)) = IRREGULAR.iter().find(|(form, _)| *form == w) {
+        return Some((*stem).to_string());
+    }
+    if w.len() < 5 || is_one_of(&w, NOT_PREDICATES) || !w.is_ascii() {
+        return None;
+    }
+    let base = w
+        .strip_suffix("ied")
+        .map(|b| {
+            if b.len() < 2 {
+                format!("{b}ie")
+            } else {
+                format!("{b}y")
+            }
+        })
+        .or_else(|| w.strip_suffix("ed").map(str::to_string))
+        .or_else(|| w.strip_suffix("ing").map(str::to_string))?;
+    Some(lemma_of_base(base)).filter(|b| b.len() >= 2)
+}
+
+/// The verb a past form or participle comes from, once its ending is cut:
+/// "dropp" gives "drop", "fir" gives "fire", "evacuat" gives "evacuate",
+/// "arrest" stays. A crude rule, but the same for every form of one verb.
+fn lemma_of_base(mut base: String) -> String {
+    let b = base.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    if n >= 3
+        && b[n - 1] == b[n - 2]
+        && !vowel(b[n - 1])
+        && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f')
+    {
+        base.pop();
+        return base;
+    }
+    if n >= 2 && base.ends_with('e') {
+        return base;
+    }
+    let last = b.last().copied().unwrap_or(b'a');
+    let before = if n >= 2 { b[n - 2] } else { b'a' };
+    let third = if n >= 3 { b[n - 3] } else { b'a' };
+    let needs_e = (matches!(last, b'z' | b'v' | b'c') && vowel(before))
+        || (last == b'g' && vowel(before) && !vowel(third))
+        || (last == b't' && matches!(before, b'a' | b'u') && !matches!(third, b'a' | b'e' | b'o'))
+        || (n == 3
+            && !vowel(last)
+            && vowel(before)
+            && !vowel(third)
+            && !matches!(last, b'w' | b'x' | b'y'));
+    if needs_e {
+        base.push('e');
+    }
+    base
+}
+
+/// What the sentence says was done to the things a figure counts: the
+/// verb right before the figure ("dropped four bombs"), or a past form
+/// after the counted noun ("four bombs were dropped", "800 homes destroyed").
+fn predicate(masked: &str, sentence: &Range<usize>, figure: &Figure) -> Option<String> {
+    let noun = figure.counted_span.as_ref()?;
+    if noun.start < figure.span.end {
+        return None;
+    }
+    let before = &masked[sentence.start..figure.span.start.max(sentence.start)];
+    if before.trim_end().ends_with(|c: char| c.is_alphabetic())
+        && let Some((_, last)) = words(before).last()
+        && let Some(stem) = verb_stem(last)
+    {
+        return Some(stem);
+    }
+    let end = noun.end.min(sentence.end);
+    let rest = &masked[end..sentence.end.max(end)];
+    for (offset, word) in words(rest).take(4) {
+        // Only within the clause: "500 homes, damaged ..." is an apposition.
+        if rest[..offset].contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}']) {
+            return None;
+        }
+        if is_one_of(word, AUXILIARIES) {
+            continue;
+        }
+        return verb_stem(word);
+    }
+    None
+}
+
+/// The figure is an earthquake's magnitude, the only one its sentence states.
+fn states_magnitude(masked: &str, sentence: &Range<usize>, figure: &Figure) -> bool {
+    if !(figure.unit == Unit::Count && figure.value > 0.0 && figure.value < 10.0) {
+        return false;
+    }
+    let near = |range: Range<usize>| {
+        let range = range.start.max(sentence.start)..range.end.min(sentence.end);
+        range.start < range.end
+            && words(&masked[range]).any(|(_, w)| is_one_of(w, &["magnitude", "richter"]))
+    };
+    let before = floor_boundary(masked, figure.span.start.saturating_sub(12));
+    let after = ceil_boundary(masked, figure.span.end + 12);
+    if !near(before..figure.span.end) && !near(figure.span.start..after) {
+        return false;
+    }
+    let text = &masked[sentence.clone()];
+    // "two quakes, measuring 7.6 and 7.4", "an aftershock of 5.9": more
+    // than one quake, which the words do not tell apart.
+    let decimals = text
+        .as_bytes()
+        .windows(3)
+        .filter(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+        .count();
+    decimals <= 1
+        && ![
+            "aftershock",
+            "aftershocks",
+            "another",
+            "second",
+            "tremors",
+            "quakes",
+        ]
+        .iter()
+        .any(|w| contains_words(text, w))
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// What the words around a figure say about the quantity it states.
@@ -511,6 +806,13 @@ fn stem(word: &str) -> String {
     if w.ends_with("ies") && w.len() > 4 {
         return format!("{}y", &w[..w.len() - 3]);
     }
+    // "passes", "punches", "boxes", "bushes": the plural adds "es".
+    if ["sses", "ches", "shes", "xes"]
+        .iter()
+        .any(|s| w.ends_with(s))
+    {
+        return w[..w.len() - 2].to_string();
+    }
     if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
         return w[..w.len() - 1].to_string();
     }
@@ -588,6 +890,9 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
         .iter()
         .skip(noun_end)
         .take(2)
+        // Within the figure's clause: "a city of 160,000 people, built in"
+        // says nothing relative of the figure.
+        .take_while(|(o, _)| !rest[..*o].contains([',', ';', ':', '(']))
         .any(|(_, w)| is_one_of(w, RELATIVE_AFTER))
         && !after
             .get(noun_end)
@@ -900,37 +1205,87 @@ pub fn comparable(figure: &Figure, context: &ClaimContext) -> bool {
         && !matches!(figure.role, FigureRole::Plan | FigureRole::Reference)
 }
 
-/// The counted thing with the other time its sentence names, if any:
-/// "dead: people (1998)".
-fn with_when(counted: &str, when: &str) -> Arc<str> {
-    if when.is_empty() {
-        counted.into()
-    } else {
-        format!("{counted} ({when})").into()
+/// What identifies a claim across articles: what is measured, of whom, in
+/// what unit, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ClaimKind {
+    /// A count of something an entity has or did ("North Korea: troops").
+    Count,
+    /// Deaths or injuries of the story's event.
+    Toll,
+    /// The population of a place.
+    Population,
+    /// What happened to the things a figure counts, whoever did it
+    /// ("bombs: drop"): compared only when the figures are of one order of
+    /// size, since a different order is more often another scope.
+    Event,
+    /// An earthquake's magnitude: compared only when the figures are close,
+    /// since two quakes of one story differ by more.
+    Magnitude,
+}
+
+impl ClaimKind {
+    /// The kind's name in reports: `count`, `toll`, `population`, `event`, `magnitude`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Count => "count",
+            ClaimKind::Toll => "toll",
+            ClaimKind::Population => "population",
+            ClaimKind::Event => "event",
+            ClaimKind::Magnitude => "magnitude",
+        }
     }
 }
 
-/// What identifies a claim across articles: what is measured, of whom, in
-/// what unit, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClaimKey {
+    /// What kind of quantity the claim measures.
+    pub kind: ClaimKind,
     /// The key of the subject entity; empty for a toll, which is the
     /// story's own event whoever the sentence names.
     pub subject: Arc<str>,
     /// The normalized counted thing, or for a toll `dead: people`.
     pub counted: Arc<str>,
+    /// The other time its sentence places it at ("1998", "earlier"), or
+    /// empty for the story's own time.
+    pub when: Arc<str>,
     /// The unit label.
     pub unit: Arc<str>,
     /// Increments are only compared with increments.
     pub increment: bool,
 }
 
+/// Two figures of an [`ClaimKind::Event`] claim are compared only within
+/// this ratio of each other.
+pub const EVENT_RATIO: f64 = 2.0;
+/// Two magnitudes are compared only within this difference: agencies'
+/// estimates of one quake differ by a tenth, while the quakes of one series
+/// (a main shock, its aftershocks, an earlier one the story recalls) are
+/// mostly further apart.
+pub const MAGNITUDE_SPREAD: f64 = 0.1;
+
 impl ClaimKey {
     /// The claim a figure makes, when its sentence says what it measures and
     /// it states a whole (not a part, a window, a difference, a plan, a rate
     /// or a reference to an earlier estimate).
     pub fn of(figure: &Figure, context: &ClaimContext) -> Option<ClaimKey> {
-        if !comparable(figure, context) || context.partial {
+        if !comparable(figure, context) {
+            return None;
+        }
+        let increment = figure.role == FigureRole::Increment;
+        // A magnitude written with a hyphen ("a 6.1-magnitude quake") reads
+        // as a modifier, which makes other figures parts; not this one.
+        if context.magnitude {
+            return Some(ClaimKey {
+                kind: ClaimKind::Magnitude,
+                subject: "".into(),
+                counted: "magnitude".into(),
+                when: context.when.clone().unwrap_or_default(),
+                unit: figure.unit.label().into(),
+                increment,
+            });
+        }
+        if context.partial {
             return None;
         }
         // A toll dated to a year is another event's toll ("the 1998 flood
@@ -942,11 +1297,12 @@ impl ClaimKey {
             }
             _ => "".into(),
         };
-        let increment = figure.role == FigureRole::Increment;
         if let Some(toll) = &context.toll {
             return Some(ClaimKey {
+                kind: ClaimKind::Toll,
                 subject: "".into(),
-                counted: with_when(toll, &when),
+                counted: toll.clone(),
+                when,
                 unit: figure.unit.label().into(),
                 increment,
             });
@@ -965,8 +1321,10 @@ impl ClaimKey {
         }
         if context.population {
             return Some(ClaimKey {
+                kind: ClaimKind::Population,
                 subject: context.subject.clone()?,
-                counted: with_when("population", &when),
+                counted: "population".into(),
+                when,
                 unit: figure.unit.label().into(),
                 increment,
             });
@@ -974,34 +1332,114 @@ impl ClaimKey {
         // People counted with no toll: what is measured is what the verb
         // says of them (sheltering, evacuated, attending), which a count of
         // a noun does not tell.
-        if figure
+        let people = figure
             .counted
             .as_deref()
-            .is_some_and(|c| is_one_of(c, PEOPLE))
+            .is_some_and(|c| is_one_of(c, PEOPLE));
+        if let Some(subject) = context.subject.clone()
+            && !people
         {
+            return Some(ClaimKey {
+                kind: ClaimKind::Count,
+                subject,
+                counted: figure.counted.as_deref()?.into(),
+                when,
+                unit: figure.unit.label().into(),
+                increment,
+            });
+        }
+        // No one the sentence names did it: what was done to the counted
+        // things is the claim ("four bombs were dropped").
+        let counted = figure.counted.as_deref()?;
+        let predicate = context.predicate.as_deref()?;
+        if counted.contains(' ') || is_measure(counted) || figure.unit != Unit::Count {
             return None;
         }
         Some(ClaimKey {
-            subject: context.subject.clone()?,
-            counted: with_when(figure.counted.as_deref()?, &when),
+            kind: ClaimKind::Event,
+            subject: "".into(),
+            counted: format!("{}: {predicate}", stem(counted)).into(),
+            when,
             unit: figure.unit.label().into(),
             increment,
         })
     }
 
+    /// Whether two figures of this claim are close enough in size to be
+    /// statements of one quantity (see [`ClaimKind::Event`] and
+    /// [`ClaimKind::Magnitude`]).
+    pub fn within_reach(&self, a: f64, b: f64) -> bool {
+        match self.kind {
+            ClaimKind::Event => {
+                let (low, high) = if a < b { (a, b) } else { (b, a) };
+                low > 0.0 && high <= low * EVENT_RATIO
+            }
+            ClaimKind::Magnitude => (a - b).abs() <= MAGNITUDE_SPREAD + 1e-6,
+            _ => true,
+        }
+    }
+
     /// A toll claim: deaths or injuries of the story's event.
     pub fn is_toll(&self) -> bool {
-        self.subject.is_empty()
+        self.kind == ClaimKind::Toll
     }
 
     /// A short readable label: "North Korea: troops", "toll: dead: people".
     pub fn label(&self) -> String {
         let increment = if self.increment { " (additional)" } else { "" };
-        let subject = if self.subject.is_empty() {
-            "toll"
+        let when = if self.when.is_empty() {
+            String::new()
         } else {
-            &self.subject
+            format!(" ({})", self.when)
         };
-        format!("{subject}: {}{increment}", self.counted)
+        if self.kind == ClaimKind::Magnitude {
+            return format!("{}{when}", self.counted);
+        }
+        let subject = match self.kind {
+            ClaimKind::Toll => "toll",
+            ClaimKind::Event => "count",
+            _ if self.subject.is_empty() => "claim",
+            _ => &self.subject,
+        };
+        format!("{subject}: {}{when}{increment}", self.counted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verb_stem;
+
+    #[test]
+    fn the_forms_of_one_verb_meet() {
+        for (a, b, lemma) in [
+            ("dropped", "dropping", "drop"),
+            ("fired", "firing", "fire"),
+            ("seized", "seizing", "seize"),
+            ("evacuated", "evacuating", "evacuate"),
+            ("damaged", "damaging", "damage"),
+            ("killed", "killing", "kill"),
+            ("arrested", "arresting", "arrest"),
+            ("destroyed", "destroying", "destroy"),
+            ("carried", "carried", "carry"),
+            ("fell", "falling", "fall"),
+        ] {
+            assert_eq!(verb_stem(a).as_deref(), Some(lemma), "{a}");
+            assert_eq!(verb_stem(b).as_deref(), Some(lemma), "{b}");
+        }
+    }
+
+    #[test]
+    fn words_that_only_look_like_verbs_are_none() {
+        for w in [
+            "hundred",
+            "armed",
+            "said",
+            "including",
+            "red",
+            "ring",
+            "king",
+        ] {
+            assert_eq!(verb_stem(w), None, "{w}");
+        }
     }
 }

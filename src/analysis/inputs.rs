@@ -55,11 +55,14 @@ pub struct DeskFigure {
     pub claim: Option<ClaimKey>,
     /// Its number among its article's figures.
     pub index: usize,
+    /// Its sentence, in the article.
+    pub sentence: Range<usize>,
 }
 
 impl From<ChunkFigure<'_>> for DeskFigure {
     fn from(f: ChunkFigure<'_>) -> DeskFigure {
         DeskFigure {
+            sentence: f.offset + f.context.sentence.start..f.offset + f.context.sentence.end,
             figure: f.placed(),
             context: f.context.clone(),
             claim: f.key.cloned(),

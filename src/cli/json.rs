@@ -5,7 +5,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::analysis::desk::{Desk, DeskReport};
+use std::collections::{BTreeMap, HashMap};
+
+use crate::analysis::desk::{ClaimKey, Desk, DeskFigure, DeskReport};
 use crate::analysis::findings::Finding;
 use crate::analysis::model::Mention;
 
@@ -14,6 +16,41 @@ struct Report<'a> {
     version: u32,
     documents: Vec<Document<'a>>,
     entities: Vec<Entity<'a>>,
+    claims: Vec<Claim<'a>>,
+}
+
+/// One claim of the desk: what is measured, of what, when, and every
+/// figure that states it, in time order.
+#[derive(Serialize)]
+struct Claim<'a> {
+    id: String,
+    /// `count`, `toll`, `population`, `event` or `magnitude`.
+    kind: &'static str,
+    /// The label hover and diagnostics use.
+    label: String,
+    /// What is measured, with the victims and places of a toll ("dead: people in school").
+    measured: &'a str,
+    /// Whom or what the claim is about, when it is an entity's.
+    of: Option<&'a str>,
+    /// Another time than the story's that the sentences give ("2004", "earlier").
+    when: Option<&'a str>,
+    unit: &'a str,
+    /// Increments ("an additional 3,000") form claims of their own.
+    increment: bool,
+    figures: Vec<ClaimFigure<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClaimFigure<'a> {
+    path: &'a str,
+    start: usize,
+    end: usize,
+    value: f64,
+    low: Option<f64>,
+    high: Option<f64>,
+    qualifier: String,
+    /// The sentence's own date, else the article's.
+    date: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -56,6 +93,8 @@ struct DocFigure {
     change_from: Option<f64>,
     counted: Option<String>,
     claim: Option<String>,
+    /// The id of the claim in the report's `claims` list.
+    claim_id: Option<String>,
     qualifier: String,
     role: String,
     per: Option<String>,
@@ -138,6 +177,22 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
     let mentions: Vec<Vec<Mention>> = (0..report.paths.len())
         .map(|doc| report.mentions(doc).collect())
         .collect();
+    // The desk's claims, numbered in key order, each with its figures in
+    // time order (undated last, then by article and position).
+    let mut grouped: BTreeMap<ClaimKey, Vec<(Option<String>, usize, DeskFigure)>> = BTreeMap::new();
+    for (doc, d) in desk.documents().enumerate() {
+        for f in report.figures(doc) {
+            if let Some(key) = f.claim.clone() {
+                let date = f.context.date.as_deref().or(d.date()).map(str::to_string);
+                grouped.entry(key).or_default().push((date, doc, f));
+            }
+        }
+    }
+    let ids: HashMap<&ClaimKey, String> = grouped
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k, format!("C{}", i + 1)))
+        .collect();
     let documents = desk
         .documents()
         .enumerate()
@@ -184,6 +239,7 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
                     change_from: f.figure.change.map(|c| c.from),
                     counted: f.figure.counted.as_deref().map(str::to_string),
                     claim: f.claim.as_ref().map(|c| c.label()),
+                    claim_id: f.claim.as_ref().and_then(|c| ids.get(c).cloned()),
                     qualifier: format!("{:?}", f.figure.qualifier).to_lowercase(),
                     role: format!("{:?}", f.figure.role).to_lowercase(),
                     per: f.figure.per.as_deref().map(str::to_string),
@@ -226,10 +282,48 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
                 .collect(),
         })
         .collect();
+    let claims = grouped
+        .iter()
+        .map(|(key, members)| {
+            let mut members: Vec<&(Option<String>, usize, DeskFigure)> = members.iter().collect();
+            members.sort_by(|a, b| {
+                (a.0.is_none(), &a.0, a.1, a.2.figure.span.start).cmp(&(
+                    b.0.is_none(),
+                    &b.0,
+                    b.1,
+                    b.2.figure.span.start,
+                ))
+            });
+            Claim {
+                id: ids[key].clone(),
+                kind: key.kind.as_str(),
+                label: key.label(),
+                measured: &key.counted,
+                of: Some(&*key.subject).filter(|s| !s.is_empty()),
+                when: Some(&*key.when).filter(|s| !s.is_empty()),
+                unit: &key.unit,
+                increment: key.increment,
+                figures: members
+                    .into_iter()
+                    .map(|(date, doc, f)| ClaimFigure {
+                        path: &report.paths[*doc],
+                        start: f.figure.span.start,
+                        end: f.figure.span.end,
+                        value: f.figure.value,
+                        low: f.figure.low,
+                        high: f.figure.high,
+                        qualifier: format!("{:?}", f.figure.qualifier).to_lowercase(),
+                        date: date.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
     let report = Report {
         version: 1,
         documents,
         entities,
+        claims,
     };
     serde_json::to_writer(&mut *out, &report)?;
     writeln!(out)

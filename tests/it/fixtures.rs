@@ -207,6 +207,19 @@ fn each_rule_fires_and_stays_quiet_on_near_misses() {
         ("ratio-conflict", &["figure-conflict"]),
         ("ratio-quiet", &[]),
         ("population-quiet", &[]),
+        // A population in an apposition ("Torvik, a town of 48,000 people,"),
+        // and a toll whose sentence says "other" in another clause.
+        ("population-apposition", &["figure-conflict"]),
+        ("toll-other-clause", &["figure-conflict"]),
+        // What was done to things, whoever did it: "four shells were fired"
+        // against "six shells were fired". Quiet: another verb, a count of
+        // another order, two counts in one sentence, a sequence in one article.
+        ("event-count-conflict", &["figure-conflict"]),
+        ("event-count-quiet", &[]),
+        // A quake's magnitude stated twice; quiet: two quakes in one
+        // sentence, an aftershock, another quake further apart in size.
+        ("magnitude-conflict", &["figure-conflict"]),
+        ("magnitude-quiet", &[]),
     ];
     for (fixture, rules) in expect {
         let dir = root.join(fixture);

@@ -1218,6 +1218,14 @@ pub fn is_settlement_noun(lower: &str) -> bool {
             | "streets"
             | "center"
             | "centre"
+            | "suburbs"
+            | "residents"
+            | "inhabitants"
+            | "mayor"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
     )
 }
 

@@ -7,6 +7,7 @@
 use super::{Finding, Reads, Related, Rule, format_value};
 use std::sync::Arc;
 
+use crate::analysis::claims::ClaimKind;
 use crate::analysis::config::Severity;
 use crate::analysis::document::Anchor;
 use crate::analysis::inputs::{DeskFigure, RuleInput};
@@ -134,8 +135,20 @@ pub(crate) fn group_conflicts(
             let (other_doc, other) = group[*j];
             (other_doc != doc) == across
                 && *j != i
+                // Two figures of one sentence are two things it compares
+                // ("A landed 40 of 90 punches, B 12 of 60"), not a claim
+                // stated twice.
+                && !(other_doc == doc && other.sentence == figure.sentence)
+                // What was done to things is told in sequence within one
+                // article ("caught 2 passes, then 3"): compared across
+                // articles only.
+                && (across || figure.claim.as_ref().is_none_or(|c| c.kind != ClaimKind::Event))
                 && compatible(&figure.context.event, &other.context.event)
                 && same_year(figure, other)
+                && figure
+                    .claim
+                    .as_ref()
+                    .is_none_or(|c| c.within_reach(figure.figure.value, other.figure.value))
         };
         // The furthest below and above first; enough of each to list. A
         // toll that grows over time is a change, not a contradiction.

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::*;
 use crate::analysis::claims::ClaimContext;
+use crate::analysis::claims::ClaimKind;
 use crate::analysis::config::{Config, Severity};
 use crate::analysis::desk::{ClaimKey, Desk, DeskFigure, DeskReport};
 use crate::analysis::document::{AnalyzedChunk, Anchor, ChunkAnalysis, DocumentAnalysis};
@@ -80,12 +81,15 @@ fn make_report(
                     },
                     context: ClaimContext::default(),
                     claim: Some(ClaimKey {
+                        kind: ClaimKind::Count,
                         subject: "North Korea".into(),
                         counted: "troops".into(),
+                        when: "".into(),
                         unit: "count".into(),
                         increment: false,
                     }),
                     index: 0,
+                    sentence: 0..0,
                 });
             }
         }

@@ -191,8 +191,10 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
     let (_, here) = view.report.figure_at(doc, offset)?;
     let figure = &here.figure;
     let unit = &figure.unit;
-    let mut elsewhere = Vec::new();
-    let mut elsewhere_count = 0;
+    // The claim's timeline: dated statements in time order, then the
+    // undated ones, each group in desk order. Only the listed ones are
+    // described, so a claim stated thousands of times costs a sort.
+    let mut timeline: Vec<(Option<&str>, usize, DeskFigure)> = Vec::new();
     if let Some(claim) = &here.claim {
         for (other_doc, analysis) in view.report.analyses.iter().enumerate() {
             for other in analysis.figures() {
@@ -203,29 +205,43 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
                 if other_doc == doc && other.figure.span == figure.span {
                     continue;
                 }
-                elsewhere_count += 1;
-                if elsewhere.len() == MAX_LISTED {
-                    continue;
-                }
-                let text = view.text(other_doc);
-                elsewhere.push(OtherFigure {
-                    location: Location {
-                        doc: other_doc,
-                        span: other.figure.span.clone(),
-                    },
-                    value: format_value(other.figure.value, &other.figure.unit),
-                    date: other
-                        .context
-                        .date
-                        .as_deref()
-                        .or_else(|| view.date(other_doc))
-                        .map(str::to_string),
-                    line: line_of(text, other.figure.span.start),
-                    snippet: snippet(text, &other.figure.span, SNIPPET),
-                });
+                let date = other.context.date.clone();
+                let date = match date {
+                    Some(_) => None,
+                    None => view.date(other_doc),
+                };
+                timeline.push((date, other_doc, other));
             }
         }
     }
+    let elsewhere_count = timeline.len();
+    let date_of = |(date, _, f): &(Option<&str>, usize, DeskFigure)| -> Option<String> {
+        f.context.date.as_deref().or(*date).map(str::to_string)
+    };
+    let mut keyed: Vec<(Option<String>, usize, usize, usize)> = timeline
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (date_of(t), t.1, t.2.figure.span.start, i))
+        .collect();
+    keyed.sort_by(|a, b| (a.0.is_none(), &a.0, a.1, a.2).cmp(&(b.0.is_none(), &b.0, b.1, b.2)));
+    keyed.truncate(MAX_LISTED);
+    let elsewhere: Vec<OtherFigure> = keyed
+        .into_iter()
+        .map(|(date, other_doc, _, i)| {
+            let other = &timeline[i].2;
+            let text = view.text(other_doc);
+            OtherFigure {
+                location: Location {
+                    doc: other_doc,
+                    span: other.figure.span.clone(),
+                },
+                value: format_value(other.figure.value, &other.figure.unit),
+                date,
+                line: line_of(text, other.figure.span.start),
+                snippet: snippet(text, &other.figure.span, SNIPPET),
+            }
+        })
+        .collect();
     Some(FigureHover {
         span: figure.span.clone(),
         value: format_value(figure.value, unit),
