@@ -637,6 +637,48 @@ fn check_without_a_path_checks_the_current_folder() {
 }
 
 #[test]
+fn json_lists_the_desks_claims_in_time_order_and_each_figure_points_to_its_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "late.md",
+        "---\ndate: 2031-05-04\n---\nRescuers said 19 people were killed in the flood.\n",
+    );
+    write(
+        dir.path(),
+        "early.md",
+        "---\ndate: 2031-05-02\n---\nOfficials said 7 people were killed in the flood.\n",
+    );
+    write(dir.path(), "other.md", "The museum shows 40 paintings.\n");
+    let run = marginalia(dir.path(), &["check", "--format", "json", "."]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout()).expect("JSON");
+    let claims = report["claims"].as_array().expect("a claims list");
+    let toll = claims
+        .iter()
+        .find(|c| c["kind"] == "toll")
+        .unwrap_or_else(|| panic!("a toll claim in {claims:?}"));
+    assert_eq!(toll["measured"], "dead: people");
+    let dates: Vec<&str> = toll["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["date"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(dates, ["2031-05-02", "2031-05-04"]);
+    // Every figure's claim_id names a claim of the list; a figure that makes
+    // no claim has none.
+    let ids: Vec<&str> = claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    for doc in report["documents"].as_array().unwrap() {
+        for f in doc["figures"].as_array().unwrap() {
+            match f["claim_id"].as_str() {
+                Some(id) => assert!(ids.contains(&id), "{f}"),
+                None => assert!(f["claim"].is_null(), "{f}"),
+            }
+        }
+    }
+}
+
+#[test]
 fn lines_are_counted_at_every_kind_of_line_break() {
     for (name, brk) in [("lf.md", "\n"), ("crlf.md", "\r\n"), ("cr.md", "\r")] {
         let dir = tempfile::tempdir().unwrap();

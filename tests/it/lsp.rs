@@ -679,3 +679,52 @@ fn an_added_workspace_folder_is_indexed() {
     assert_eq!(uris.len(), 2);
     assert!(uris.contains(&a) && uris.contains(&b), "{uris:?}");
 }
+
+#[test]
+fn hover_on_a_figure_lists_its_claim_in_time_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
+    // Path order is not time order: the hover orders by date.
+    let articles = [
+        (
+            "c.md",
+            "2031-05-04",
+            "Rescuers said 19 people were killed in the flood.\n",
+        ),
+        (
+            "a.md",
+            "2031-05-02",
+            "Officials said 7 people were killed in the flood.\n",
+        ),
+        (
+            "d.md",
+            "",
+            "Nine people were killed in the flood, a witness said.\n",
+        ),
+        (
+            "b.md",
+            "2031-05-03",
+            "Police said 12 people were killed in the flood.\n",
+        ),
+    ];
+    for (name, date, text) in articles {
+        let front = if date.is_empty() {
+            String::new()
+        } else {
+            format!("---\ndate: {date}\n---\n")
+        };
+        client.open(
+            &uri(&dir.path().join(name)),
+            "markdown",
+            &format!("{front}{text}"),
+        );
+    }
+    let figure = client.hover(&uri(&dir.path().join("d.md")), 0, 1);
+    let text = figure["contents"]["value"].as_str().unwrap_or_default();
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle} in {text}"))
+    };
+    assert!(at("2031-05-02") < at("2031-05-03"), "{text}");
+    assert!(at("2031-05-03") < at("2031-05-04"), "{text}");
+}
