@@ -18,6 +18,7 @@ pub mod entities;
 pub mod figures;
 pub mod findings;
 pub mod model;
+pub mod name_index;
 pub mod resolve;
 pub mod silence;
 pub mod source;
