@@ -181,25 +181,64 @@ fn spot(text: &str, spot: Spot) -> LineCol {
     position(&rope, offset, PositionEncoding::Utf16)
 }
 
+/// The indexed articles of a desk, as the workspace takes them.
+type DeskFiles = Vec<(String, Arc<str>, Arc<DocumentAnalysis>)>;
+
+fn bench_config() -> Config {
+    Config {
+        debounce_ms: 0,
+        ..Config::default()
+    }
+}
+
+/// A desk of `count` generated articles of about `size` bytes each,
+/// analysed in parallel as the server's indexing does.
+fn desk_files(count: usize, size: usize) -> DeskFiles {
+    let config = bench_config();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per = count.div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let config = &config;
+        let handles: Vec<_> = (0..count)
+            .step_by(per)
+            .map(|from| {
+                scope.spawn(move || {
+                    (from..(from + per).min(count))
+                        .map(|i| {
+                            let text = article(size, i);
+                            let analysis =
+                                DocumentAnalysis::new(&text, DocFormat::Markdown, config);
+                            (
+                                format!("file:///desk/{i:05}.md"),
+                                Arc::from(text),
+                                Arc::new(analysis),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("an indexing thread"))
+            .collect()
+    })
+}
+
 impl Typing {
     fn new(open_text: &str, desk: usize, at: LineCol) -> Typing {
-        let config = Config {
-            debounce_ms: 0,
-            ..Config::default()
+        let files = if desk > 0 {
+            desk_files(desk, 3_000)
+        } else {
+            Vec::new()
         };
-        let workspace = Workspace::new(config.clone(), PositionEncoding::Utf16);
-        if desk > 0 {
-            let files = (0..desk)
-                .map(|i| {
-                    let text = article(3_000, i);
-                    let analysis = DocumentAnalysis::new(&text, DocFormat::Markdown, &config);
-                    (
-                        format!("file:///desk/{i:04}.md"),
-                        Arc::from(text),
-                        Arc::new(analysis),
-                    )
-                })
-                .collect();
+        Typing::with_desk(open_text, files, at)
+    }
+
+    /// The article `open_text` opened beside the indexed articles `files`.
+    fn with_desk(open_text: &str, files: DeskFiles, at: LineCol) -> Typing {
+        let workspace = Workspace::new(bench_config(), PositionEncoding::Utf16);
+        if !files.is_empty() {
             workspace.replace_disk(files);
         }
         let key = "file:///desk/open.md".to_string();
@@ -216,9 +255,19 @@ impl Typing {
 
     /// Types (or deletes) one character and waits for diagnostics.
     fn keystroke(&mut self) -> usize {
+        self.type_text("x")
+    }
+
+    /// Types `text` (one character: a letter or a line break) at the spot,
+    /// or deletes it again, alternately, and waits for diagnostics.
+    fn type_text(&mut self, text: &str) -> usize {
         self.version += 1;
         let at = self.at;
-        let after = LineCol::new(at.line, at.character + 1);
+        let after = if text == "\n" {
+            LineCol::new(at.line + 1, 0)
+        } else {
+            LineCol::new(at.line, at.character + 1)
+        };
         let change = if self.inserted {
             Change {
                 range: Some((at, after)),
@@ -227,7 +276,7 @@ impl Typing {
         } else {
             Change {
                 range: Some((at, at)),
-                text: "x".to_string(),
+                text: text.to_string(),
             }
         };
         self.inserted = !self.inserted;
@@ -263,6 +312,107 @@ fn keystroke(c: &mut Criterion) {
         });
     }
     group.finish();
+}
+
+/// Seed-sized articles: about the size of the development desk's.
+const SEED_SIZE: usize = 23_000;
+
+/// Resident memory of this process, in MB (`VmRSS`), where `/proc` says it.
+fn resident_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// A one-letter edit inside a name and in prose, in a 10 KB and a 1 MB
+/// article, beside desks of 0 to 10,000 seed-sized articles; hover on a name
+/// beside the largest. `KEYSTROKE_DESKS=0,100` picks the desk sizes.
+fn desk_sizes(c: &mut Criterion) {
+    let sizes: Vec<usize> = std::env::var("KEYSTROKE_DESKS")
+        .ok()
+        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![0, 100, 1_000, 10_000]);
+    let small = article(10_000, 0);
+    let large = article(1_000_000, 0);
+    for &desk in &sizes {
+        let started = Instant::now();
+        let files = desk_files(desk, SEED_SIZE);
+        eprintln!(
+            "desk of {desk} articles of {SEED_SIZE} bytes analysed in {:.1} s, resident {:.0} MB",
+            started.elapsed().as_secs_f64(),
+            resident_mb().unwrap_or(0.0)
+        );
+        let mut group = c.benchmark_group(format!("desk{desk}"));
+        let slow = desk >= 1_000;
+        group
+            .sample_size(if slow { 10 } else { 20 })
+            .measurement_time(Duration::from_secs(if slow { 6 } else { 3 }))
+            .warm_up_time(Duration::from_secs(1));
+        if slow {
+            // Before the desk merged names, one edit took seconds here.
+            group.sampling_mode(criterion::SamplingMode::Flat);
+        }
+        for (label, text) in [("10KB", &small), ("1MB", &large)] {
+            for (place, at) in [("in-a-name", Spot::Name), ("in-prose", Spot::Prose)] {
+                let mut typing = Typing::with_desk(text, files.clone(), spot(text, at));
+                group.bench_function(format!("{label}-{place}"), |b| {
+                    b.iter(|| typing.keystroke())
+                });
+                if desk == *sizes.last().unwrap_or(&0) && label == "10KB" && place == "in-a-name" {
+                    eprintln!(
+                        "resident with the desk open: {:.0} MB",
+                        resident_mb().unwrap_or(0.0)
+                    );
+                    hover_bench(&mut group, &typing, text);
+                }
+            }
+        }
+        if desk == 0 {
+            let at = spot(&large, Spot::Prose);
+            let mut typing = Typing::with_desk(&large, Vec::new(), at);
+            group.bench_function("1MB-line-break", |b| b.iter(|| typing.type_text("\n")));
+        }
+        group.finish();
+    }
+}
+
+/// Hover on a name of the open article: a person who is mentioned across
+/// the whole desk.
+fn hover_bench(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    typing: &Typing,
+    text: &str,
+) {
+    use marginalia::lsp::handlers::{Context, hover};
+    use tower_lsp_server::ls_types as lsp;
+    let offset = text.find(" said that ").expect("a name") - 2;
+    let rope = ropey::Rope::from_str(text);
+    let at = position(&rope, offset, PositionEncoding::Utf16);
+    let params = lsp::HoverParams {
+        text_document_position_params: lsp::TextDocumentPositionParams {
+            text_document: lsp::TextDocumentIdentifier {
+                uri: typing.key.parse().expect("a URI"),
+            },
+            position: lsp::Position::new(at.line, at.character),
+        },
+        work_done_progress_params: lsp::WorkDoneProgressParams::default(),
+    };
+    let ctx = Context {
+        roots: Vec::new(),
+        create_files: false,
+    };
+    let snapshot = typing.workspace.refresh();
+    assert!(
+        hover(&snapshot, &ctx, &params).is_some(),
+        "a hover on a name"
+    );
+    group.bench_function("hover-a-name", |b| {
+        b.iter(|| {
+            let snapshot = typing.workspace.refresh();
+            hover(&snapshot, &ctx, &params).is_some()
+        })
+    });
 }
 
 fn indexing(c: &mut Criterion) {
@@ -301,5 +451,5 @@ fn indexing(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, keystroke, indexing);
+criterion_group!(benches, keystroke, desk_sizes, indexing);
 criterion_main!(benches);

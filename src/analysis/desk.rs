@@ -19,6 +19,7 @@ use super::findings::{self, Finding, Related};
 pub use super::inputs::{DeskDocument, DeskFigure};
 use super::inputs::{Neighbourhood, RuleInput};
 use super::model::Mention;
+use super::name_index::NameIndex;
 use super::resolve::{self, EntityTable, MentionRef};
 use super::source::{self, Text};
 use super::text::DocFormat;
@@ -134,26 +135,27 @@ impl Desk {
             edit.fresh || old(d).is_none_or(|b| b.metadata.date != analyses[d].metadata.date)
         };
 
+        // Entities: only the articles whose names changed, not merely
+        // moved, are identified again, and only the entities they touch
+        // are built again (`NameIndex`).
+        let names_changed: Vec<usize> = edits
+            .iter()
+            .filter(|(d, e)| {
+                e.fresh
+                    || !old(*d).is_some_and(|a| {
+                        resolve::same_names(
+                            a.mentions_of_chunks(e.changed.chunks_old.clone()),
+                            analyses[*d].mentions_of_chunks(e.changed.chunks_new.clone()),
+                        )
+                    })
+            })
+            .map(|(d, _)| *d)
+            .collect();
         let entities = match &cache.entities {
-            Some(before)
-                if edits.iter().all(|(d, e)| {
-                    !e.fresh
-                        && old(*d).is_some_and(|a| {
-                            resolve::same_names(
-                                a.mentions_of_chunks(e.changed.chunks_old.clone()),
-                                analyses[*d].mentions_of_chunks(e.changed.chunks_new.clone()),
-                            )
-                        })
-                }) =>
-            {
-                before.clone()
-            }
+            Some(before) if names_changed.is_empty() => before.clone(),
             _ => {
-                let lists: Vec<Vec<&Mention>> = analyses
-                    .iter()
-                    .map(|a| a.mentions_of_chunks(0..a.chunks.len()).collect())
-                    .collect();
-                Arc::new(resolve::resolve(&lists, config))
+                let all: Vec<&DocumentAnalysis> = analyses.iter().map(|a| a.as_ref()).collect();
+                cache.name_index.update(&all, &names_changed, config)
             }
         };
         let input = RuleInput {
@@ -536,6 +538,7 @@ pub struct ReportCache {
     paths: Arc<Vec<String>>,
     analyses: Vec<Arc<DocumentAnalysis>>,
     entities: Option<Arc<EntityTable>>,
+    name_index: NameIndex,
     claims: HashMap<ClaimKey, ClaimGroup>,
     /// For each article, its claims, with how many of its figures make
     /// each, sorted (a short list: most articles make few claims).

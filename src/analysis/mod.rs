@@ -22,6 +22,7 @@ pub mod figures;
 pub mod findings;
 pub mod inputs;
 pub mod model;
+pub mod name_index;
 pub mod resolve;
 pub mod silence;
 pub mod source;

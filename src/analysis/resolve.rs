@@ -67,10 +67,11 @@ pub struct Entity {
 /// The result of resolving a desk's mentions into entities.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EntityTable {
-    /// Every entity.
-    pub entities: Vec<Entity>,
+    /// Every entity. Shared with the tables made before it as long as it
+    /// does not change.
+    pub entities: Vec<Arc<Entity>>,
     /// For each document, for each of its mentions, the index of its entity.
-    pub by_doc: Vec<Vec<usize>>,
+    pub by_doc: Vec<Arc<Vec<usize>>>,
 }
 
 /// Words of a name, without possessive endings.
@@ -281,18 +282,34 @@ fn bucket(word: &str) -> String {
 
 /// What a mention is taken to name before entities are numbered.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Ident {
+pub(crate) enum Ident {
     Person(String),
     Thing(String),
 }
 
+impl Ident {
+    /// The name it is known by.
+    pub fn key(&self) -> &str {
+        match self {
+            Ident::Person(k) | Ident::Thing(k) => k,
+        }
+    }
+}
+
 /// Union-find over identities.
-struct Groups {
+pub(crate) struct Groups {
     parent: Vec<usize>,
 }
 
 impl Groups {
-    fn find(&mut self, mut x: usize) -> usize {
+    /// `n` identities, each on its own.
+    pub fn new(n: usize) -> Groups {
+        Groups {
+            parent: (0..n).collect(),
+        }
+    }
+
+    pub fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
             self.parent[x] = self.parent[self.parent[x]];
             x = self.parent[x];
@@ -301,7 +318,7 @@ impl Groups {
     }
 
     /// Joins two groups; the older identity (smaller index) stays the root.
-    fn union(&mut self, a: usize, b: usize) {
+    pub fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
             let (root, child) = if a < b { (a, b) } else { (b, a) };
@@ -325,7 +342,7 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn kind_slot(kind: EntityKind) -> usize {
+pub(crate) fn kind_slot(kind: EntityKind) -> usize {
     match kind {
         EntityKind::Person => 0,
         EntityKind::Organization => 1,
@@ -358,126 +375,183 @@ fn is_acronym(key: &str) -> bool {
     (2..=6).contains(&n) && key.chars().all(|c| c.is_ascii_uppercase())
 }
 
-/// Resolves the mentions of every document, in document order. Spans are
-/// not read: they may be relative to anything.
-pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
-    // Every full person name of the desk, by surname and by first word.
-    let mut desk_names: HashMap<String, HashSet<String>> = HashMap::new();
-    let mut desk_buckets: HashMap<String, HashSet<String>> = HashMap::new();
-    // How often each full name is written.
-    let mut full_count: HashMap<String, usize> = HashMap::new();
-    for m in docs.iter().flat_map(|d| d.iter()) {
-        if m.kind != EntityKind::Person || m.demonym {
-            continue;
-        }
-        let words = person_words(&name_words(&m.key));
-        if words.len() < 2 {
-            continue;
-        }
-        let full = words.join(" ");
-        *full_count.entry(full.clone()).or_default() += 1;
-        // Across articles, a name is found by its surname; by its first word
-        // only when that is likely a family name written first ("Kim Jong Un",
-        // "Kim Yong-bok").
-        let family_first = words.len() >= 3 || words[words.len() - 1].contains('-');
-        let keys: &[&str] = if family_first {
-            &[words[0], words[words.len() - 1]]
-        } else {
-            &[words[words.len() - 1]]
-        };
-        for &w in keys {
-            desk_names
-                .entry(w.to_string())
-                .or_default()
-                .insert(full.clone());
-            desk_buckets
-                .entry(bucket(w))
-                .or_default()
-                .insert(full.clone());
-        }
+/// The words of a person's full name as a mention gives it, when it gives
+/// one (two words or more, once titles and initials are dropped).
+fn full_words(m: &Mention) -> Option<Vec<&str>> {
+    if m.kind != EntityKind::Person || m.demonym {
+        return None;
     }
-    let user_persons: HashSet<&str> = config
+    let words = person_words(&name_words(&m.key));
+    (words.len() >= 2).then_some(words)
+}
+
+/// The full person names an article writes, one per mention, each with the
+/// words the desk finds it by: its surname, and its first word when that is
+/// likely a family name written first ("Kim Jong Un", "Kim Yong-bok").
+pub(crate) fn article_full_names(mentions: &[&Mention]) -> Vec<FullName> {
+    mentions
+        .iter()
+        .filter_map(|m| full_words(m))
+        .map(|words| {
+            let family_first = words.len() >= 3 || words[words.len() - 1].contains('-');
+            let keys = if family_first {
+                vec![words[0].to_string(), words[words.len() - 1].to_string()]
+            } else {
+                vec![words[words.len() - 1].to_string()]
+            };
+            FullName {
+                full: words.join(" "),
+                keys,
+            }
+        })
+        .collect()
+}
+
+/// A full person name written once, with the words the desk finds it by.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct FullName {
+    pub full: String,
+    pub keys: Vec<String>,
+}
+
+/// The person names the config declares, which are taken as written.
+pub(crate) fn user_persons(config: &Config) -> HashSet<&str> {
+    config
         .entities
         .iter()
         .filter(|u| EntityKind::from(u.kind) == EntityKind::Person)
         .map(|u| u.name.as_str())
-        .collect();
+        .collect()
+}
 
-    // 1. What each mention names, as an identity.
-    let mut idents: Vec<Ident> = Vec::new();
-    let mut ident_index: HashMap<Ident, usize> = HashMap::new();
-    let mut first_kind: Vec<EntityKind> = Vec::new();
-    let mut demonym_ident: Vec<bool> = Vec::new();
-    let mut per_doc: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
-    for mentions in docs {
-        // Full names of this article by surname, then by first word.
-        let mut local: HashMap<&str, Vec<String>> = HashMap::new();
-        let mut local_first: HashMap<&str, Vec<String>> = HashMap::new();
-        for m in mentions.iter() {
-            if m.kind == EntityKind::Person && !m.demonym {
-                let words = person_words(&name_words(&m.key));
-                if words.len() >= 2 {
-                    let full = words.join(" ");
-                    for (map, w) in [
-                        (&mut local, words[words.len() - 1]),
-                        (&mut local_first, words[0]),
-                    ] {
-                        let list = map.entry(w).or_default();
-                        if !list.contains(&full) {
-                            list.push(full.clone());
-                        }
-                    }
+/// One identity an article names, with what its mentions there say of it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LocalIdent {
+    pub ident: Ident,
+    /// Its mentions, by number in the article, in order.
+    pub mentions: Vec<u32>,
+    /// The kind its first mention reads as (a demonym reads as a place).
+    pub first_kind: EntityKind,
+    /// Whether its first mention is a demonym.
+    pub demonym: bool,
+    /// Its mentions' votes for each kind (see [`vote_weight`]).
+    pub votes: [usize; 3],
+    /// A hash of how its mentions are written (text, length, role, what a
+    /// metonym stands for): an entity reads them all.
+    pub written: u64,
+}
+
+/// What an article's mentions name, resolved within the article and against
+/// the desk's full names.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct ArticleIdents {
+    /// The identities, in order of first mention.
+    pub idents: Vec<LocalIdent>,
+    /// For each mention, its identity in `idents`.
+    pub of_mention: Vec<u32>,
+    /// The bare words that were looked up among the desk's full names: the
+    /// article must be identified again when those change.
+    pub lookups: Vec<String>,
+}
+
+/// Identifies an article's mentions.
+pub(crate) fn identify_article(
+    mentions: &[&Mention],
+    desk: &DeskNames,
+    user_persons: &HashSet<&str>,
+) -> ArticleIdents {
+    // Full names of this article by surname, then by first word.
+    let mut local: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut local_first: HashMap<&str, Vec<String>> = HashMap::new();
+    for m in mentions {
+        if let Some(words) = full_words(m) {
+            let full = words.join(" ");
+            for (map, w) in [
+                (&mut local, words[words.len() - 1]),
+                (&mut local_first, words[0]),
+            ] {
+                let list = map.entry(w).or_default();
+                if !list.contains(&full) {
+                    list.push(full.clone());
                 }
             }
         }
-        for (w, fulls) in local_first {
-            local.entry(w).or_insert(fulls);
-        }
-        let mut ids = Vec::with_capacity(mentions.len());
-        for m in mentions.iter() {
-            let ident = identify(
-                m,
-                &local,
-                &DeskNames {
-                    by_surname: &desk_names,
-                    by_bucket: &desk_buckets,
-                    count: &full_count,
-                },
-                &user_persons,
-            );
-            let id = *ident_index.entry(ident.clone()).or_insert_with(|| {
-                idents.push(ident);
-                first_kind.push(if m.demonym { EntityKind::Place } else { m.kind });
-                demonym_ident.push(m.demonym);
-                idents.len() - 1
-            });
-            ids.push(id);
-        }
-        per_doc.push(ids);
     }
-
-    // 2. Identities that name the same entity.
-    let mut groups = Groups {
-        parent: (0..idents.len()).collect(),
+    for (w, fulls) in local_first {
+        local.entry(w).or_insert(fulls);
+    }
+    let mut out = ArticleIdents {
+        of_mention: Vec::with_capacity(mentions.len()),
+        ..ArticleIdents::default()
     };
+    let mut index: HashMap<Ident, u32> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let mut looked_up = None;
+        let ident = identify(m, &local, desk, user_persons, &mut looked_up);
+        if let Some(word) = looked_up
+            && !out.lookups.contains(&word)
+        {
+            out.lookups.push(word);
+        }
+        let weight = vote_weight(&ident, m);
+        let kind = match ident {
+            Ident::Person(_) => EntityKind::Person,
+            Ident::Thing(_) if m.demonym => EntityKind::Place,
+            Ident::Thing(_) => m.kind,
+        };
+        let id = *index.entry(ident.clone()).or_insert_with(|| {
+            out.idents.push(LocalIdent {
+                ident,
+                mentions: Vec::new(),
+                first_kind: if m.demonym { EntityKind::Place } else { m.kind },
+                demonym: m.demonym,
+                votes: [0; 3],
+                written: 0,
+            });
+            (out.idents.len() - 1) as u32
+        });
+        let local = &mut out.idents[id as usize];
+        local.mentions.push(i as u32);
+        local.votes[kind_slot(kind)] += weight;
+        local.written = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (local.written, &*m.text, m.span.len(), m.demonym).hash(&mut h);
+            (m.role.as_deref(), m.stands_for.as_deref()).hash(&mut h);
+            h.finish()
+        };
+        out.of_mention.push(id);
+    }
+    out
+}
+
+/// Joins the identities that the desk as a whole says are one: the user's
+/// `[spellings]`, spelling variants of person names, a bare word read as a
+/// person here and as a thing elsewhere, streets, and a full name that ends
+/// one longer full name. `idents` are in order of first mention in the
+/// desk, with whether that first mention is a demonym.
+pub(crate) fn join_across_desk(
+    idents: &[&Ident],
+    demonym_ident: &[bool],
+    config: &Config,
+    groups: &mut Groups,
+) {
     // What the user says wins: a listed variant is its preferred spelling,
     // whatever either was read as.
     if !config.preferred_spellings.is_empty() {
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: HashMap<&str, usize> = HashMap::new();
         for (i, ident) in idents.iter().enumerate() {
-            let (Ident::Person(k) | Ident::Thing(k)) = ident;
-            by_key.entry(k.clone()).or_insert(i);
+            by_key.entry(ident.key()).or_insert(i);
         }
         for (i, ident) in idents.iter().enumerate() {
-            let (Ident::Person(k) | Ident::Thing(k)) = ident;
-            if let Some(p) = preferred_key(k, config)
-                && let Some(&j) = by_key.get(&p)
+            if let Some(p) = preferred_key(ident.key(), config)
+                && let Some(&j) = by_key.get(p.as_str())
             {
                 groups.union(i, j);
             }
         }
     }
-    // Spelling variants of person names ("Volodymyr Zelenskyy" / "Volodymyr Zelensky").
+    // Spelling variants of person names ("Ada Lindqvist" / "Ada Lindkvist").
     let mut shapes: HashMap<(String, usize), Vec<usize>> = HashMap::new();
     for (i, ident) in idents.iter().enumerate() {
         if let Ident::Person(key) = ident {
@@ -492,7 +566,7 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
             for k in keys {
                 let list = shapes.entry(k).or_default();
                 for &j in list.iter() {
-                    if let Ident::Person(other) = &idents[j]
+                    if let Ident::Person(other) = idents[j]
                         && variant_names(other, key)
                     {
                         groups.union(i, j);
@@ -504,7 +578,8 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
     }
     // A bare word read as a person only because nothing said otherwise, and
     // read as a place or an organization elsewhere in the desk, is that
-    // thing: its mentions vote on what it is.
+    // thing: its mentions vote on what it is. (Within one article the same
+    // holds, and this covers it.)
     let mut desk_things: HashMap<&str, usize> = HashMap::new();
     for (i, ident) in idents.iter().enumerate() {
         if let Ident::Thing(k) = ident
@@ -522,8 +597,7 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
             groups.union(i, j);
         }
     }
-    // "Lind Avenue", "Lind Ave" and, in the same article, a bare "Lind": one
-    // street.
+    // "Lind Avenue" and "Lind Ave": one street.
     let mut streets: HashMap<&str, usize> = HashMap::new();
     for (i, ident) in idents.iter().enumerate() {
         if let Ident::Thing(k) = ident
@@ -534,21 +608,6 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
                 None => {
                     streets.insert(stem, i);
                 }
-            }
-        }
-    }
-    for ids in &per_doc {
-        let here: HashMap<&str, usize> = ids
-            .iter()
-            .filter_map(|&i| match &idents[i] {
-                Ident::Thing(k) => street_stem(k).map(|stem| (stem, i)),
-                Ident::Person(_) => None,
-            })
-            .collect();
-        for &i in ids {
-            let (Ident::Person(k) | Ident::Thing(k)) = &idents[i];
-            if let Some(&j) = here.get(k.as_str()) {
-                groups.union(i, j);
             }
         }
     }
@@ -564,13 +623,13 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
     }
     for list in by_last.values() {
         for &i in list {
-            let Ident::Person(short) = &idents[i] else {
+            let Ident::Person(short) = idents[i] else {
                 continue;
             };
             let longer: Vec<usize> = list
                 .iter()
                 .copied()
-                .filter(|&j| match &idents[j] {
+                .filter(|&j| match idents[j] {
                     Ident::Person(long) => {
                         long.len() > short.len()
                             && long.ends_with(short.as_str())
@@ -584,205 +643,289 @@ pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
             }
         }
     }
-    // One word read once as a person and once as something else in the same
-    // article ("such as O'Reilly", "O'Reilly's latest tome") names one entity;
-    // its mentions vote on what it is.
-    for ids in &per_doc {
-        let mut things: HashMap<&str, usize> = HashMap::new();
-        for &i in ids {
-            if let Ident::Thing(k) = &idents[i]
-                && !k.contains(' ')
-            {
-                things.entry(k.as_str()).or_insert(i);
-            }
-        }
-        for &i in ids {
-            if let Ident::Person(k) = &idents[i]
-                && let Some(&j) = things.get(k.as_str())
-                && !demonym_ident[j]
-            {
-                groups.union(i, j);
-            }
-        }
-    }
-    // "Church of Scientology" and "Scientology"; acronyms of longer names.
-    for ids in &per_doc {
-        let mut things: Vec<usize> = ids
-            .iter()
-            .copied()
-            .filter(|&i| matches!(idents[i], Ident::Thing(_)))
-            .collect();
-        things.sort_unstable();
-        things.dedup();
-        let by_key: HashMap<&str, usize> = things
-            .iter()
-            .filter_map(|&i| match &idents[i] {
-                Ident::Thing(k) => Some((k.as_str(), i)),
-                Ident::Person(_) => None,
-            })
-            .collect();
-        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-        for (&key, &i) in &by_key {
-            if let Some((head, rest)) = key.split_once(" of ")
-                && !head.contains(' ')
-                && super::entities::is_org_head_word(head)
-                && let Some(&j) = by_key.get(rest)
-                && first_kind[j] == EntityKind::Organization
-            {
-                groups.union(i, j);
-            }
-            if !is_acronym(key) && first_kind[i] != EntityKind::Person {
-                let ini = initials(key);
-                if ini.chars().count() >= 2 {
-                    by_initials.entry(ini).or_default().push(i);
-                }
-            }
-        }
-        // "Ida Vornholt Foundation" = "Ida Vornholt Foundation for the Fine Crafts";
-        // "the Church" = "the Church of Scientology" when only one fits.
-        let mut heads: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (&key, &i) in &by_key {
-            if first_kind[i] != EntityKind::Organization {
-                continue;
-            }
-            let words: Vec<&str> = key.split(' ').collect();
-            if let Some(cut) = words.iter().position(|w| matches!(*w, "of" | "for"))
-                && cut >= 2
-                && let Some(&j) = by_key.get(words[..cut].join(" ").as_str())
-            {
-                groups.union(i, j);
-            }
-            if words.len() >= 2 {
-                let head = if words.len() >= 3 && words[1] == "of" {
-                    words[0]
-                } else {
-                    words[words.len() - 1]
-                };
-                if super::entities::is_org_head_word(head) {
-                    heads.entry(head).or_default().push(i);
-                }
-            }
-        }
-        for (&key, &i) in &by_key {
-            if let Some(list) = heads.get(key)
-                && list.len() == 1
-            {
-                groups.union(i, list[0]);
-            }
-        }
-        for (&key, &i) in &by_key {
-            if is_acronym(key)
-                && let Some(list) = by_initials.get(key)
-                && list.len() == 1
-            {
-                groups.union(i, list[0]);
-            }
-        }
-    }
+}
 
-    // What each group of things is: the kind most of its mentions read as,
-    // the first mention's kind on a tie.
-    let mut votes: HashMap<usize, [usize; 3]> = HashMap::new();
-    for (doc, mentions) in docs.iter().enumerate() {
-        for (index, m) in mentions.iter().enumerate() {
-            let id = per_doc[doc][index];
-            let root = groups.find(id);
-            let kind = match idents[id] {
-                Ident::Person(_) => EntityKind::Person,
-                Ident::Thing(_) if m.demonym => EntityKind::Place,
-                Ident::Thing(_) => m.kind,
+/// The pairs of identities that one article says are one, given as the
+/// numbers in `ids` (its distinct identities, by any numbering that `ident`
+/// and `first_kind` read): a bare word and the street of that name; "Church
+/// of Scientology" and "Scientology"; a name and its acronym; a shortened
+/// organization name and the one longer name it fits. `first_kind` is the
+/// kind of the identity's first mention in the desk.
+pub(crate) fn article_links<'a>(
+    ids: &[usize],
+    ident: impl Fn(usize) -> &'a Ident,
+    first_kind: impl Fn(usize) -> EntityKind,
+) -> Vec<(usize, usize)> {
+    let mut links = Vec::new();
+    // "Lind Avenue" and, in the same article, a bare "Lind": one street.
+    let here: HashMap<&str, usize> = ids
+        .iter()
+        .filter_map(|&i| match ident(i) {
+            Ident::Thing(k) => street_stem(k).map(|stem| (stem, i)),
+            Ident::Person(_) => None,
+        })
+        .collect();
+    if !here.is_empty() {
+        for &i in ids {
+            if let Some(&j) = here.get(ident(i).key()) {
+                links.push((i, j));
+            }
+        }
+    }
+    let by_key: HashMap<&str, usize> = ids
+        .iter()
+        .filter_map(|&i| match ident(i) {
+            Ident::Thing(k) => Some((k.as_str(), i)),
+            Ident::Person(_) => None,
+        })
+        .collect();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (&key, &i) in &by_key {
+        if let Some((head, rest)) = key.split_once(" of ")
+            && !head.contains(' ')
+            && super::entities::is_org_head_word(head)
+            && let Some(&j) = by_key.get(rest)
+            && first_kind(j) == EntityKind::Organization
+        {
+            links.push((i, j));
+        }
+        if !is_acronym(key) && first_kind(i) != EntityKind::Person {
+            let ini = initials(key);
+            if ini.chars().count() >= 2 {
+                by_initials.entry(ini).or_default().push(i);
+            }
+        }
+    }
+    // "Ida Vornholt Foundation" = "Ida Vornholt Foundation for the Fine Crafts";
+    // "the Church" = "the Church of Scientology" when only one fits.
+    let mut heads: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (&key, &i) in &by_key {
+        if first_kind(i) != EntityKind::Organization {
+            continue;
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        if let Some(cut) = words.iter().position(|w| matches!(*w, "of" | "for"))
+            && cut >= 2
+            && let Some(&j) = by_key.get(words[..cut].join(" ").as_str())
+        {
+            links.push((i, j));
+        }
+        if words.len() >= 2 {
+            let head = if words.len() >= 3 && words[1] == "of" {
+                words[0]
+            } else {
+                words[words.len() - 1]
             };
-            votes.entry(root).or_default()[kind_slot(kind)] += vote_weight(&idents[id], m);
+            if super::entities::is_org_head_word(head) {
+                heads.entry(head).or_default().push(i);
+            }
         }
     }
-    let thing_kind = |root: usize| {
-        let (Ident::Person(k) | Ident::Thing(k)) = &idents[root];
-        if let Some(u) = config.entities.iter().find(|u| u.name == *k) {
-            return EntityKind::from(u.kind);
+    for (&key, &i) in &by_key {
+        if let Some(list) = heads.get(key)
+            && list.len() == 1
+        {
+            links.push((i, list[0]));
         }
-        let first = match idents[root] {
-            Ident::Person(_) => EntityKind::Person,
-            Ident::Thing(_) => first_kind[root],
-        };
-        let Some(v) = votes.get(&root) else {
-            return first;
-        };
-        let mut best = first;
-        for kind in [
-            EntityKind::Person,
-            EntityKind::Organization,
-            EntityKind::Place,
-        ] {
-            if v[kind_slot(kind)] > v[kind_slot(best)] {
-                best = kind;
-            }
+    }
+    for (&key, &i) in &by_key {
+        if is_acronym(key)
+            && let Some(list) = by_initials.get(key)
+            && list.len() == 1
+        {
+            links.push((i, list[0]));
         }
-        best
-    };
+    }
+    links
+}
 
-    // 3. Entities, numbered by first mention in desk order.
-    let mut table = EntityTable::default();
+/// What an entity is: the `[[entity]]` kind when the user declares it, else
+/// the kind most of its mentions read as (`votes`), the first mention's on
+/// a tie.
+pub(crate) fn entity_kind(
+    root: &Ident,
+    first_kind: EntityKind,
+    votes: [usize; 3],
+    config: &Config,
+) -> EntityKind {
+    if let Some(u) = config.entities.iter().find(|u| u.name == root.key()) {
+        return EntityKind::from(u.kind);
+    }
+    let first = match root {
+        Ident::Person(_) => EntityKind::Person,
+        Ident::Thing(_) => first_kind,
+    };
+    let mut best = first;
+    for kind in [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+    ] {
+        if votes[kind_slot(kind)] > votes[kind_slot(best)] {
+            best = kind;
+        }
+    }
+    best
+}
+
+/// Entity number `e` (counting from 0), named by `root`, with `mentions`
+/// (desk order: document, index, mention). Returns it with the country its
+/// first metonym stands for, which [`Entity::refers_to`] is to point at.
+pub(crate) fn make_entity(
+    e: usize,
+    root: &Ident,
+    kind: EntityKind,
+    mentions: &[(usize, usize, &Mention)],
+    config: &Config,
+) -> (Entity, Option<String>) {
+    let canonical = root.key().to_string();
+    let note = config
+        .entities
+        .iter()
+        .find(|u| u.name == canonical)
+        .and_then(|u| u.note.clone());
+    let mut entity = Entity {
+        id: format!("E{}", e + 1),
+        kind,
+        canonical,
+        aliases: Vec::new(),
+        roles: Vec::new(),
+        refers_to: None,
+        mentions: Vec::with_capacity(mentions.len()),
+        spellings: Vec::new(),
+        preferred: None,
+        note,
+    };
+    let mut stands_for = None;
+    for &(doc, index, m) in mentions {
+        entity.mentions.push(MentionRef {
+            doc,
+            index,
+            part: 0..m.span.len(),
+        });
+        if let Some(role) = &m.role
+            && !entity.roles.iter().any(|r| **r == **role)
+        {
+            entity.roles.push(role.to_string());
+        }
+        if stands_for.is_none() {
+            stands_for = m.stands_for.as_deref().map(str::to_string);
+        }
+    }
+    let only: Vec<&Mention> = mentions.iter().map(|&(_, _, m)| m).collect();
+    finish(&mut entity, &only, config);
+    (entity, stands_for)
+}
+
+/// Resolves the mentions of every document, in document order. Spans are
+/// not read: they may be relative to anything.
+///
+/// This is the whole computation at once; the desk keeps its table up to
+/// date article by article with [`super::name_index::NameIndex`], which
+/// gives the same table.
+pub fn resolve(docs: &[Vec<&Mention>], config: &Config) -> EntityTable {
+    let mut desk = DeskNames::default();
+    for mentions in docs {
+        for name in article_full_names(mentions) {
+            desk.add(&name);
+        }
+    }
+    let user_persons = user_persons(config);
+    let articles: Vec<ArticleIdents> = docs
+        .iter()
+        .map(|mentions| identify_article(mentions, &desk, &user_persons))
+        .collect();
+
+    // Identities of the desk, numbered by first mention.
+    let mut ident_index: HashMap<&Ident, usize> = HashMap::new();
+    let mut idents: Vec<&Ident> = Vec::new();
+    let mut first_kind: Vec<EntityKind> = Vec::new();
+    let mut demonym_ident: Vec<bool> = Vec::new();
+    let mut votes: Vec<[usize; 3]> = Vec::new();
+    let mut per_doc: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    for article in &articles {
+        let mut ids = Vec::with_capacity(article.idents.len());
+        for local in &article.idents {
+            let id = *ident_index.entry(&local.ident).or_insert_with(|| {
+                idents.push(&local.ident);
+                first_kind.push(local.first_kind);
+                demonym_ident.push(local.demonym);
+                votes.push([0; 3]);
+                idents.len() - 1
+            });
+            for (total, v) in votes[id].iter_mut().zip(local.votes) {
+                *total += v;
+            }
+            ids.push(id);
+        }
+        per_doc.push(ids);
+    }
+
+    // Identities that name the same entity.
+    let mut groups = Groups::new(idents.len());
+    join_across_desk(&idents, &demonym_ident, config, &mut groups);
+    for ids in &per_doc {
+        let mut distinct = ids.clone();
+        distinct.sort_unstable();
+        for (i, j) in article_links(&distinct, |i| idents[i], |i| first_kind[i]) {
+            groups.union(i, j);
+        }
+    }
+    let mut group_votes: HashMap<usize, [usize; 3]> = HashMap::new();
+    for (i, v) in votes.iter().enumerate() {
+        let total = group_votes.entry(groups.find(i)).or_default();
+        for (t, v) in total.iter_mut().zip(v) {
+            *t += v;
+        }
+    }
+
+    // Entities, numbered by first mention in desk order.
     let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
-    let mut stands_for: Vec<Option<String>> = Vec::new();
-    for (doc, mentions) in docs.iter().enumerate() {
-        let mut ids = Vec::with_capacity(mentions.len());
-        for (index, m) in mentions.iter().enumerate() {
-            let root = groups.find(per_doc[doc][index]);
+    let mut members: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
+    let mut by_doc: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    for (doc, article) in articles.iter().enumerate() {
+        let mut ids = Vec::with_capacity(article.of_mention.len());
+        for (index, &local) in article.of_mention.iter().enumerate() {
+            let root = groups.find(per_doc[doc][local as usize]);
             let e = *entity_of_root.entry(root).or_insert_with(|| {
-                let kind = thing_kind(root);
-                let canonical = match &idents[root] {
-                    Ident::Person(k) | Ident::Thing(k) => k.clone(),
-                };
-                let note = config
-                    .entities
-                    .iter()
-                    .find(|u| u.name == canonical)
-                    .and_then(|u| u.note.clone());
-                table.entities.push(Entity {
-                    id: format!("E{}", table.entities.len() + 1),
-                    kind,
-                    canonical,
-                    aliases: Vec::new(),
-                    roles: Vec::new(),
-                    refers_to: None,
-                    mentions: Vec::new(),
-                    spellings: Vec::new(),
-                    preferred: None,
-                    note,
-                });
-                stands_for.push(None);
-                table.entities.len() - 1
+                members.push(Vec::new());
+                roots.push(root);
+                members.len() - 1
             });
-            let entity = &mut table.entities[e];
-            entity.mentions.push(MentionRef {
-                doc,
-                index,
-                part: 0..m.span.len(),
-            });
-            if let Some(role) = &m.role
-                && !entity.roles.iter().any(|r| **r == **role)
-            {
-                entity.roles.push(role.to_string());
-            }
-            if stands_for[e].is_none() {
-                stands_for[e] = m.stands_for.as_deref().map(str::to_string);
-            }
+            members[e].push((doc, index));
             ids.push(e);
         }
-        table.by_doc.push(ids);
+        by_doc.push(ids);
+    }
+    let mut table = EntityTable {
+        entities: Vec::with_capacity(members.len()),
+        by_doc: by_doc.into_iter().map(Arc::new).collect(),
+    };
+    let mut stands_for = Vec::with_capacity(members.len());
+    for (e, list) in members.iter().enumerate() {
+        let root = roots[e];
+        let kind = entity_kind(idents[root], first_kind[root], group_votes[&root], config);
+        let mentions: Vec<(usize, usize, &Mention)> = list
+            .iter()
+            .map(|&(doc, index)| (doc, index, docs[doc][index]))
+            .collect();
+        let (entity, target) = make_entity(e, idents[root], kind, &mentions, config);
+        table.entities.push(Arc::new(entity));
+        stands_for.push(target);
     }
     // Metonyms point at the country they stand for.
     for (e, target) in stands_for.iter().enumerate() {
         if let Some(target) = target {
-            table.entities[e].refers_to = ident_index
+            let refers_to = ident_index
                 .get(&Ident::Thing(target.clone()))
                 .map(|&i| groups.find(i))
                 .and_then(|root| entity_of_root.get(&root).copied())
                 .filter(|&t| t != e);
+            if refers_to.is_some() {
+                Arc::make_mut(&mut table.entities[e]).refers_to = refers_to;
+            }
         }
-    }
-    for e in 0..table.entities.len() {
-        finish(&mut table, e, docs, config);
     }
     table
 }
@@ -821,19 +964,65 @@ pub fn same_names<'a>(
     }
 }
 
-/// The desk's full person names, for a bare word to find its person.
-struct DeskNames<'a> {
-    by_surname: &'a HashMap<String, HashSet<String>>,
-    by_bucket: &'a HashMap<String, HashSet<String>>,
-    count: &'a HashMap<String, usize>,
+/// The desk's full person names, for a bare word to find its person: by
+/// surname (or first word), by the first three letters of that, and how
+/// often each is written. Names can be added and taken away again, article
+/// by article.
+#[derive(Debug, Default)]
+pub(crate) struct DeskNames {
+    by_surname: HashMap<String, HashMap<String, usize>>,
+    by_bucket: HashMap<String, HashMap<String, usize>>,
+    count: HashMap<String, usize>,
 }
 
-impl DeskNames<'_> {
+impl DeskNames {
+    /// Counts one writing of `name`.
+    pub fn add(&mut self, name: &FullName) {
+        *self.count.entry(name.full.clone()).or_default() += 1;
+        for w in &name.keys {
+            for (map, key) in [
+                (&mut self.by_surname, w.clone()),
+                (&mut self.by_bucket, bucket(w)),
+            ] {
+                *map.entry(key)
+                    .or_default()
+                    .entry(name.full.clone())
+                    .or_default() += 1;
+            }
+        }
+    }
+
+    /// Takes one writing of `name` away again.
+    pub fn remove(&mut self, name: &FullName) {
+        fn take(map: &mut HashMap<String, usize>, key: &str) -> bool {
+            if let Some(n) = map.get_mut(key) {
+                *n -= 1;
+                if *n == 0 {
+                    map.remove(key);
+                }
+            }
+            map.is_empty()
+        }
+        take(&mut self.count, &name.full);
+        for w in &name.keys {
+            for (map, key) in [
+                (&mut self.by_surname, w.clone()),
+                (&mut self.by_bucket, bucket(w)),
+            ] {
+                if let Some(fulls) = map.get_mut(&key)
+                    && take(fulls, &name.full)
+                {
+                    map.remove(&key);
+                }
+            }
+        }
+    }
+
     /// The one full name among `fulls` that the desk writes at least three
     /// times as often as any other: the person a bare shared word means.
-    fn dominant(&self, fulls: &HashSet<String>) -> Option<String> {
+    fn dominant(&self, fulls: &HashMap<String, usize>) -> Option<String> {
         let mut ranked: Vec<(usize, &String)> = fulls
-            .iter()
+            .keys()
             .map(|f| (self.count.get(f).copied().unwrap_or(0), f))
             .collect();
         ranked.sort_unstable_by(|a, b| b.cmp(a));
@@ -845,14 +1034,18 @@ impl DeskNames<'_> {
     }
 }
 
+/// The bucket a looked-up word falls in among [`DeskNames`]'s.
+pub(crate) fn lookup_bucket(word: &str) -> String {
+    bucket(word)
+}
+
 fn identify(
     m: &Mention,
     local: &HashMap<&str, Vec<String>>,
-    desk: &DeskNames<'_>,
+    desk: &DeskNames,
     user_persons: &HashSet<&str>,
+    looked_up: &mut Option<String>,
 ) -> Ident {
-    let desk_names = desk.by_surname;
-    let desk_buckets = desk.by_bucket;
     if m.demonym {
         return Ident::Thing(m.key.to_string());
     }
@@ -889,13 +1082,14 @@ fn identify(
     if m.kind != EntityKind::Person || m.stands_for.is_some() {
         return Ident::Thing(m.key.to_string());
     }
+    *looked_up = Some(word.to_string());
     // Across the desk only when exactly one person has that name.
-    if let Some(fulls) = desk_names.get(word) {
+    if let Some(fulls) = desk.by_surname.get(word) {
         return Ident::Person(desk.dominant(fulls).unwrap_or_else(|| word.to_string()));
     }
-    if let Some(fulls) = desk_buckets.get(&bucket(word)) {
+    if let Some(fulls) = desk.by_bucket.get(&bucket(word)) {
         let matches: Vec<&String> = fulls
-            .iter()
+            .keys()
             .filter(|f| {
                 let fw: Vec<&str> = f.split(' ').collect();
                 [fw[0], fw[fw.len() - 1]]
@@ -910,14 +1104,9 @@ fn identify(
     Ident::Person(word.to_string())
 }
 
-/// Fills canonical name, aliases, spellings and the preferred spelling.
-fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<&Mention>], config: &Config) {
-    let entity = &mut table.entities[e];
-    let mentions: Vec<&Mention> = entity
-        .mentions
-        .iter()
-        .filter_map(|r| docs.get(r.doc).and_then(|d| d.get(r.index)).copied())
-        .collect();
+/// Fills canonical name, aliases, spellings and the preferred spelling from
+/// the entity's `mentions` (in the order of [`Entity::mentions`]).
+fn finish(entity: &mut Entity, mentions: &[&Mention], config: &Config) {
     // Each way the name is written, once, in order of first use: an entity
     // named a thousand times is usually written two or three ways.
     let mut seen: HashSet<&str> = HashSet::new();
@@ -959,7 +1148,7 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<&Mention>], config: &Co
 
     // Spellings the user listed: every use of a variant, and of the
     // preferred spelling, wherever the engine would have put them.
-    if let Some((preferred, found)) = user_spellings(entity, &mentions, config) {
+    if let Some((preferred, found)) = user_spellings(entity, mentions, config) {
         entity.preferred = Some(preferred);
         entity.spellings = found;
         return;
@@ -968,7 +1157,7 @@ fn finish(table: &mut EntityTable, e: usize, docs: &[Vec<&Mention>], config: &Co
     // order of first use, each with every mention that uses it.
     let mut distinct: Vec<Spelling> = Vec::new();
     let mut position: HashMap<&str, usize> = HashMap::new();
-    for (r, m) in entity.mentions.iter().zip(&mentions) {
+    for (r, m) in entity.mentions.iter().zip(mentions) {
         if m.demonym {
             continue;
         }

@@ -702,3 +702,128 @@ fn fixed_hostile_texts_are_well_formed() {
         }
     }
 }
+
+/// Sentences full of names that the desk joins across articles: full names
+/// and bare surnames (some shared by two people, some misspelt), a family
+/// name written first, organizations with their acronyms and head words,
+/// streets, demonyms and metonyms.
+const NAME_SENTENCES: &[&str] = &[
+    "Mayor Ada Lindqvist spoke at the Vornholt Institute of Weaving.",
+    "Lindqvist said the VIW would stay open.",
+    "Lindkvist later disagreed.",
+    "Councilman Tomas Lindqvist voted against it.",
+    "Bruna Okoye of the Harbour Workers Union met Okoye's deputy, Ivo Brandlehner.",
+    "The HWU and the Union said 300 members had left.",
+    "Brandlehner walked down Pellow Avenue; Pellow Ave was closed, and Pellow was quiet.",
+    "Pak Min-seo and Pak Su said Pak would return.",
+    "Osterland's ministry said the Osterlandic envoy was in Varnhem.",
+    "Varnhem said nothing; Okoyee and Brandlener did not reply.",
+    "Joseph Arvel and Lena Joseph Arvel arrived; Arvel stayed.",
+    "The Church of Quillism and Quillism grew.",
+];
+
+fn names_article() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(NAME_SENTENCES), 1..6)
+        .prop_map(|parts| parts.join(" "))
+}
+
+/// An edit inside a name: in article `.0`, the `.1`th capitalised word
+/// (counted around), a letter inserted, deleted or replaced at `.2`.
+#[derive(Debug, Clone)]
+struct NameEdit(usize, usize, usize, NameChange);
+
+#[derive(Debug, Clone)]
+enum NameChange {
+    Insert(char),
+    Delete,
+    Replace(char),
+    /// The article replaced by another, so that names come and go whole.
+    Rewrite(String),
+}
+
+fn name_edit() -> impl Strategy<Value = NameEdit> {
+    let change = prop_oneof![
+        3 => prop::sample::select(&['e', 'k', 'A', '-', ' ', 'q'][..]).prop_map(NameChange::Insert),
+        3 => Just(NameChange::Delete),
+        2 => prop::sample::select(&['v', 'i', 'O'][..]).prop_map(NameChange::Replace),
+        1 => names_article().prop_map(NameChange::Rewrite),
+    ];
+    (0..4usize, any::<usize>(), any::<usize>(), change)
+        .prop_map(|(d, w, at, c)| NameEdit(d, w, at, c))
+}
+
+/// `text` after `edit`, which lands inside a capitalised word when there is one.
+fn apply_name_edit(text: &str, edit: &NameEdit) -> String {
+    if let NameChange::Rewrite(new) = &edit.3 {
+        return new.clone();
+    }
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    if words.is_empty() {
+        return text.to_string();
+    }
+    let (start, word) = words[edit.1 % words.len()];
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let (i, c) = chars[edit.2 % chars.len()];
+    let at = start + i;
+    let mut out = text.to_string();
+    match edit.3 {
+        NameChange::Insert(new) => out.insert(at, new),
+        NameChange::Delete => {
+            out.replace_range(at..at + c.len_utf8(), "");
+        }
+        NameChange::Replace(new) => out.replace_range(at..at + c.len_utf8(), &new.to_string()),
+        NameChange::Rewrite(_) => {}
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The desk merges each article's names into its entities incrementally;
+    /// after any edits inside names across several articles, the entity
+    /// table is the one that resolving every mention of the desk at once
+    /// gives, and the one a report from scratch gives.
+    #[test]
+    fn desk_name_merging_equals_resolution_from_scratch(
+        start in prop::collection::vec(names_article(), 4),
+        edits in prop::collection::vec(name_edit(), 1..12),
+    ) {
+        use marginalia::analysis::resolve::resolve;
+        let config = Config::default();
+        let mut texts = start;
+        let mut desk = Desk::new();
+        for (i, text) in texts.iter().enumerate() {
+            desk.upsert(&format!("{i}.md"), text, DocFormat::Markdown, &config);
+        }
+        let mut cache = ReportCache::default();
+        desk.report_with(&config, &mut cache);
+        for edit in &edits {
+            let d = edit.0 % texts.len();
+            texts[d] = apply_name_edit(&texts[d], edit);
+            desk.upsert(&format!("{d}.md"), &texts[d], DocFormat::Markdown, &config);
+            let merged = desk.report_with(&config, &mut cache);
+            let lists: Vec<Vec<_>> = merged
+                .analyses
+                .iter()
+                .map(|a| a.mentions_of_chunks(0..a.chunks.len()).collect())
+                .collect();
+            let whole = resolve(&lists, &config);
+            prop_assert_eq!(
+                format!("{:?}", merged.entities),
+                format!("{:?}", whole),
+                "after {:?}, texts {:?}", edit, texts
+            );
+            let fresh = desk.report(&config);
+            prop_assert_eq!(format!("{:?}", merged.entities), format!("{:?}", fresh.entities));
+        }
+    }
+}

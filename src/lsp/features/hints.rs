@@ -60,7 +60,7 @@ pub fn inlay_hints(view: DeskView<'_>, doc: usize, within: Range<usize>) -> Vec<
         .entities
         .by_doc
         .get(doc)
-        .map_or(&[][..], Vec::as_slice);
+        .map_or(&[][..], |ids| ids.as_slice());
     let mut hinted = HashSet::new();
     for (m, &e) in mentions.iter().zip(ids) {
         let Some(entity) = view.report.entities.entities.get(e) else {
@@ -132,7 +132,7 @@ pub fn code_lenses(view: DeskView<'_>, doc: usize) -> Vec<Lens> {
         .entities
         .by_doc
         .get(doc)
-        .map_or(&[][..], Vec::as_slice);
+        .map_or(&[][..], |ids| ids.as_slice());
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for (m, &e) in mentions.iter().zip(ids) {
