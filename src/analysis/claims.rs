@@ -1209,7 +1209,7 @@ pub fn comparable(figure: &Figure, context: &ClaimContext) -> bool {
 /// what unit, and when.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ClaimKind {
-    /// A count of something an entity has or did ("North Korea: troops").
+    /// A count of something an entity has or did ("Norland: troops").
     Count,
     /// Deaths or injuries of the story's event.
     Toll,
@@ -1384,7 +1384,7 @@ impl ClaimKey {
         self.kind == ClaimKind::Toll
     }
 
-    /// A short readable label: "North Korea: troops", "toll: dead: people".
+    /// A short readable label: "Norland: troops", "toll: dead: people".
     pub fn label(&self) -> String {
         let increment = if self.increment { " (additional)" } else { "" };
         let when = if self.when.is_empty() {

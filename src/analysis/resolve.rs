@@ -387,7 +387,7 @@ fn full_words(m: &Mention) -> Option<Vec<&str>> {
 
 /// The full person names an article writes, one per mention, each with the
 /// words the desk finds it by: its surname, and its first word when that is
-/// likely a family name written first ("Kim Jong Un", "Kim Yong-bok").
+/// likely a family name written first ("Ri Sol Chan", "Ri Dok-han").
 pub(crate) fn article_full_names(mentions: &[&Mention]) -> Vec<FullName> {
     mentions
         .iter()
