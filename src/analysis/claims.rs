@@ -313,7 +313,10 @@ fn clause_before(masked: &str, sentence: &Range<usize>, at: usize) -> Range<usiz
     let at = at.clamp(sentence.start, sentence.end);
     let start = masked[sentence.start..at]
         .rfind([',', ';', ':', '\u{2014}', '\u{2013}', '('])
-        .map_or(sentence.start, |i| sentence.start + i + 1);
+        .map_or(sentence.start, |i| {
+            let mark = masked[sentence.start + i..].chars().next();
+            sentence.start + i + mark.map_or(1, char::len_utf8)
+        });
     start..at
 }
 
@@ -1425,6 +1428,16 @@ mod tests {
         ] {
             assert_eq!(verb_stem(a).as_deref(), Some(lemma), "{a}");
             assert_eq!(verb_stem(b).as_deref(), Some(lemma), "{b}");
+        }
+    }
+
+    #[test]
+    fn a_clause_may_open_after_a_dash_of_several_bytes() {
+        let text = "Officials \u{2014}12,000 were wounded \u{2013} at least 12 wounded.";
+        let sentence = 0..text.len();
+        for (at, _) in text.char_indices() {
+            let clause = super::clause_before(text, &sentence, at);
+            assert!(text.is_char_boundary(clause.start), "{at}");
         }
     }
 
