@@ -193,7 +193,12 @@ fn variant_words(a: &str, b: &str) -> bool {
             .collect()
     };
     let (la, lb) = (plain(&a), plain(&b));
-    if la == lb || inflection(&la, &lb) || inflection(&lb, &la) {
+    if la == lb
+        || inflection(&la, &lb)
+        || inflection(&lb, &la)
+        || adjective_of(&la, &lb)
+        || adjective_of(&lb, &la)
+    {
         return false;
     }
     if GAZETTEER.is_common(&la) && GAZETTEER.is_common(&lb) {
@@ -215,6 +220,13 @@ fn inflection(a: &str, b: &str) -> bool {
     b.strip_prefix(a)
         .is_some_and(|rest| matches!(rest, "s" | "es" | "'s" | "s'"))
         || (a.ends_with('y') && b.strip_prefix(&a[..a.len() - 1]) == Some("ies"))
+}
+
+/// `b` is the adjective or demonym of the place `a` ("Varnholm",
+/// "Varnholmian"; "Norlanda", "Norlandan"; "Tarq", "Tarqi").
+fn adjective_of(a: &str, b: &str) -> bool {
+    b.strip_prefix(a)
+        .is_some_and(|rest| matches!(rest, "n" | "an" | "ian" | "i" | "ese" | "ish"))
 }
 
 /// The desk's keys with every spelling the user listed as a variant written
@@ -574,6 +586,27 @@ pub(crate) fn join_across_desk(
                 }
                 list.push(i);
             }
+        }
+    }
+    // So are two spellings of one unknown single-word place or organization
+    // ("Varnholm" / "Varnhollm"): transliterations differ between outlets.
+    // Names the gazetteer knows are spelled as it spells them.
+    let mut thing_shapes: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, ident) in idents.iter().enumerate() {
+        if let Ident::Thing(key) = ident
+            && !key.contains(' ')
+            && !demonym_ident[i]
+            && GAZETTEER.lookup(key).is_none()
+        {
+            let list = thing_shapes.entry(bucket(key)).or_default();
+            for &j in list.iter() {
+                if let Ident::Thing(other) = idents[j]
+                    && variant_words(other, key)
+                {
+                    groups.union(i, j);
+                }
+            }
+            list.push(i);
         }
     }
     // A bare word read as a person only because nothing said otherwise, and
@@ -1074,10 +1107,21 @@ fn identify(
     {
         return Ident::Thing(m.key.to_string());
     }
+    // A town read as a place joins a person of that surname only when the
+    // full name reads as a person's, from a known first name ("Lloyd Varnholm"):
+    // a hotel or a tourist office named after the town does not take it.
+    let town_read_as_place = m.kind != EntityKind::Person && GAZETTEER.lookup(word).is_some();
     // A surname (or first word) of a full name introduced in the same article.
     if let Some(full) = local.get(word) {
-        // Several people share it: the first introduced wins.
-        return Ident::Person(full[0].clone());
+        let reads_as_person = |name: &str| {
+            name.split(' ')
+                .next()
+                .is_some_and(|first| first != word && GAZETTEER.is_first_name(first))
+        };
+        if !town_read_as_place || reads_as_person(&full[0]) {
+            // Several people share it: the first introduced wins.
+            return Ident::Person(full[0].clone());
+        }
     }
     if m.kind != EntityKind::Person || m.stands_for.is_some() {
         return Ident::Thing(m.key.to_string());
