@@ -8,7 +8,8 @@
 ;;
 ;; It loads the snippet as a user would, opens flood-first.md, and checks that
 ;; the snippet's hook starts Eglot with the server, that Flymake gets the
-;; figure-conflict warning against flood-update.md, and that a hover on the
+;; figure-conflict warning against flood-update.md, with the open article's
+;; date from its front matter, and that a hover on the
 ;; conflicting figure names the other article.  Every wait has a deadline;
 ;; a failure prints what was expected and what was there, and exits 1.
 
@@ -98,6 +99,10 @@ them after each command.  Fail with WHAT on timeout."
        (text (flymake-diagnostic-text (car conflicts))))
   (unless (string-match-p "flood-update\\.md" text)
     (marginalia-test-fail "the conflict does not cite flood-update.md: %s" text))
+  ;; The open buffer keeps its front matter's date, in text-mode too (Eglot
+  ;; then says the language is "text").
+  (unless (string-match-p "(flood-first\\.md, 2025-03-04) here" text)
+    (marginalia-test-fail "the open article lost its date: %s" text))
   (unless (eq (get (flymake-diagnostic-type (car conflicts)) 'flymake-category)
               'flymake-warning)
     (marginalia-test-fail "the conflict is a %s, not a warning"
