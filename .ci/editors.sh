@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Editor clients: build, test and package the VS Code extension, check the
-# other editors' snippets, then run the server under VS Code's language client
-# and in headless Neovim. MARGINALIA_BIN picks the server (default: a debug
+# other editors' snippets, then run the server under VS Code's language client,
+# in headless Neovim and in Emacs in batch mode (installed with apt-get when it
+# is there). MARGINALIA_BIN picks the server (default: a debug
 # build). Safe to run again; it reinstalls from the lock files.
 set -euo pipefail
 
@@ -17,6 +18,18 @@ echo "== VS Code extension: npm ci, compile, test, package"
   npx --no-install vsce package --out /tmp/marginalia.vsix
 )
 ls -l /tmp/marginalia.vsix
+
+echo "== Emacs and Eglot (Debian's emacs-nox, elpa-eglot, elpa-markdown-mode)"
+emacs_packages=(emacs-nox elpa-eglot elpa-markdown-mode)
+if dpkg -s "${emacs_packages[@]}" >/dev/null 2>&1; then
+  echo "installed already"
+elif command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${emacs_packages[@]}" >/dev/null
+  echo "installed ${emacs_packages[*]}"
+else
+  echo "no apt-get as root here; the Emacs steps run only if Emacs and Eglot are already there"
+fi
 
 echo "== Helix and Emacs snippets"
 python3 -c 'import sys, tomllib; tomllib.load(open(sys.argv[1], "rb"))' editors/helix/languages.toml
@@ -49,3 +62,10 @@ echo "== VS Code's language client with the Marginalia server"
 
 echo "== Neovim with the Marginalia server"
 tests/nvim/run.sh
+
+echo "== Emacs (Eglot, batch mode) with the Marginalia server"
+if command -v emacs >/dev/null 2>&1 && emacs --batch -q --eval '(progn (package-initialize) (require (quote eglot)))' >/dev/null 2>&1; then
+  tests/emacs/run.sh
+else
+  echo "no Emacs with Eglot here; tests/emacs/run.sh skipped"
+fi

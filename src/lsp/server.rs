@@ -1115,12 +1115,16 @@ impl<S> Ordered<S> {
                     serde_json::from_value(params).map_err(|e| format!("bad didOpen: {e}"))?;
                 let doc = params.text_document;
                 let key = handlers::key(&doc.uri);
+                let path = doc.uri.path();
                 let format = match doc.language_id.as_str() {
                     "markdown" => DocFormat::Markdown,
-                    "plaintext" | "text" => DocFormat::Plain,
-                    _ if files::is_article(std::path::Path::new(doc.uri.path().as_str())) => {
-                        DocFormat::from_path(doc.uri.path().as_str())
+                    // "plaintext" or "text" often means only that the editor
+                    // has no Markdown mode: an article's extension decides,
+                    // as it does when the desk reads the file from disk.
+                    _ if files::is_article(std::path::Path::new(path.as_str())) => {
+                        DocFormat::from_path(path.as_str())
                     }
+                    "plaintext" | "text" => DocFormat::Plain,
                     other => return Err(format!("not an article ({other}): {key}")),
                 };
                 workspace.open(&key, &doc.text, doc.version, format);

@@ -246,3 +246,55 @@ fn silencing_a_finding_writes_marginalia_toml_and_the_finding_goes() {
         .diagnostics(&a, has_conflict)
         .expect("a changed figure is shown again");
 }
+
+/// A dated article on a flood in an invented town.
+fn dated_flood(figure: &str) -> String {
+    format!(
+        "---\ntitle: Flood\ndate: 2025-03-04\n---\n\nThe flood in Varnholm killed {figure} people.\n"
+    )
+}
+
+/// Opens `name` of `folder` under `language` with the figure 14 instead of
+/// the 12 on disk, and returns the message of its conflict with the figure
+/// 31 of `b.md`.
+fn conflict_when_opened_as(name: &str, language: &str) -> String {
+    let dir = tempfile::tempdir().expect("a folder");
+    let folder = dir.path().join("articles");
+    let a = write(&folder, name, dated_flood("12"));
+    write(&folder, "b.md", dated_flood("31"));
+    let mut client = start_with(Client::command(), Some(&folder));
+    client.open(&a, language, &dated_flood("14"));
+    let message = |d: &Value| d["message"].as_str().unwrap_or_default().to_string();
+    let diagnostics = client
+        .diagnostics(&a, |ds| {
+            ds.iter()
+                .any(|d| d["code"] == "figure-conflict" && message(d).contains(" 14 (a."))
+        })
+        .expect("the open article's conflict");
+    diagnostics
+        .iter()
+        .map(message)
+        .find(|m| m.contains(" 14 (a."))
+        .expect("the conflict of the figure 14")
+}
+
+#[test]
+fn a_markdown_article_opened_as_plain_text_keeps_its_front_matter() {
+    // Editors without a Markdown mode send "text" or "plaintext"; the date
+    // from the front matter must not be lost.
+    for language in ["text", "plaintext", "markdown"] {
+        let message = conflict_when_opened_as("a.md", language);
+        assert!(
+            message.contains("14 (a.md, 2025-03-04) here"),
+            "{language}: {message}"
+        );
+    }
+}
+
+#[test]
+fn a_text_file_opened_as_plain_text_has_no_front_matter() {
+    // Near miss: a .txt article is plain text on disk and in the editor, so
+    // its opening lines are prose, not a date.
+    let message = conflict_when_opened_as("a.txt", "text");
+    assert!(message.contains("14 (a.txt) here"), "{message}");
+}

@@ -196,9 +196,9 @@ function locateServer(): string | undefined {
       );
       return undefined;
     case 'notOnPath':
-      outputChannel.appendLine(`"${SERVER_NAME}" is not in any PATH folder: ${lookup.searched.join(', ')}`);
+      outputChannel.appendLine(`"${SERVER_NAME}" is in none of these folders: ${lookup.searched.join(', ')}`);
       void offerSettings(
-        `Marginalia: could not find the "${SERVER_NAME}" executable on PATH. ` +
+        `Marginalia: could not find the "${SERVER_NAME}" executable on PATH or in ${lookup.searched[lookup.searched.length - 1]}. ` +
           'Install it (for example with "cargo install --path ." in the Marginalia source) ' +
           'or set "marginalia.server.path" to its location.',
       );

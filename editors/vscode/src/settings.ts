@@ -20,6 +20,8 @@ export interface LookupEnvironment {
   pathExt: string | undefined;
   platform: NodeJS.Platform;
   home: string;
+  /** `CARGO_HOME`, where `cargo install` puts its `bin` folder; `~/.cargo` when unset. */
+  cargoHome?: string;
 }
 
 export function currentEnvironment(): LookupEnvironment {
@@ -28,12 +30,15 @@ export function currentEnvironment(): LookupEnvironment {
     pathExt: process.env.PATHEXT,
     platform: process.platform,
     home: os.homedir(),
+    cargoHome: process.env.CARGO_HOME,
   };
 }
 
 /**
  * The server's executable: `configured` (the `marginalia.server.path`
- * setting) when it is set, else `marginalia` on PATH.
+ * setting) when it is set, else `marginalia` on PATH, else in cargo's `bin`
+ * folder. That last one is where `cargo install` puts it, and an editor
+ * started from a desktop menu often has a PATH without it.
  */
 export function findServer(
   configured: string,
@@ -49,6 +54,10 @@ export function findServer(
     return { kind: 'badSetting', configured: setting, resolved };
   }
   const dirs = (env.pathVariable ?? '').split(path.delimiter).filter((d) => d !== '');
+  const cargoBin = cargoBinFolder(env);
+  if (!dirs.includes(cargoBin)) {
+    dirs.push(cargoBin);
+  }
   const extensions =
     env.platform === 'win32' ? (env.pathExt ?? '.EXE;.CMD;.BAT;.COM').split(';').concat(['']) : [''];
   for (const dir of dirs) {
@@ -60,6 +69,12 @@ export function findServer(
     }
   }
   return { kind: 'notOnPath', searched: dirs };
+}
+
+/** The folder `cargo install` writes executables to. */
+export function cargoBinFolder(env: LookupEnvironment): string {
+  const cargoHome = env.cargoHome !== undefined && env.cargoHome.trim() !== '' ? env.cargoHome : path.join(env.home, '.cargo');
+  return path.join(cargoHome, 'bin');
 }
 
 /** Expands `~` and `${workspaceFolder}`; a relative path is taken from the workspace folder. */

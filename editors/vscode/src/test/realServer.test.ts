@@ -1,6 +1,8 @@
-// The extension and vscode-languageclient against the real server, on the
-// articles of tests/nvim/fixture: the settings go out, and figure-conflict
-// diagnostics come back. Runs only when MARGINALIA_BIN names the server:
+// The extension as it ships (the bundle dist/extension.js, with
+// vscode-languageclient inside it) against the real server, on the articles
+// of tests/nvim/fixture: the settings go out, and figure-conflict diagnostics
+// come back. Runs only when MARGINALIA_BIN names the server, after
+// `npm run bundle` (which `npm test` runs):
 //
 //   MARGINALIA_BIN=../../target/debug/marginalia node --test out/test/realServer.test.js
 
@@ -13,6 +15,7 @@ import { installVscodeMock } from './vscodeMock';
 
 const bin = process.env.MARGINALIA_BIN ? path.resolve(process.env.MARGINALIA_BIN) : undefined;
 const fixture = path.resolve(__dirname, '..', '..', '..', '..', 'tests', 'nvim', 'fixture');
+const bundle = path.resolve(__dirname, '..', '..', 'dist', 'extension.js');
 
 test('the real server reports figure-conflict through the client', { skip: bin === undefined && 'MARGINALIA_BIN is not set', timeout: 60000 }, async () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-vscode-server-'));
@@ -21,7 +24,8 @@ test('the real server reports figure-conflict through the client', { skip: bin =
     settings: { 'marginalia.server.path': bin, 'marginalia.debounceMs': 0 },
     workspaceFolder: folder,
   });
-  const extension = require('../extension') as typeof import('../extension');
+  assert.ok(fs.existsSync(bundle), `no bundle at ${bundle}; run "npm run bundle" first`);
+  const extension = require(bundle) as typeof import('../extension');
   after(async () => {
     await extension.deactivate();
     fs.rmSync(folder, { recursive: true, force: true });

@@ -84,9 +84,42 @@ test('with no setting, marginalia is looked up on PATH in order', () => {
   assert.deepStrictEqual(findServer('', undefined, env(pathVariable)), { kind: 'found', path: earlier });
 });
 
-test('no setting and nothing on PATH says where it looked', () => {
+test('no setting and nothing on PATH or in ~/.cargo/bin says where it looked', () => {
   const empty = tempDir();
-  assert.deepStrictEqual(findServer('', undefined, env(empty)), { kind: 'notOnPath', searched: [empty] });
+  const home = tempDir();
+  assert.deepStrictEqual(findServer('', undefined, env(empty, home)), {
+    kind: 'notOnPath',
+    searched: [empty, path.join(home, '.cargo', 'bin')],
+  });
+});
+
+test('with no setting and nothing on PATH, ~/.cargo/bin is the last resort', () => {
+  const home = tempDir();
+  const emptyPath = tempDir();
+  const installed = executable(path.join(home, '.cargo', 'bin'), 'marginalia');
+  assert.deepStrictEqual(findServer('', undefined, env(emptyPath, home)), { kind: 'found', path: installed });
+  assert.deepStrictEqual(findServer('', undefined, env('', home)), { kind: 'found', path: installed });
+});
+
+test('a marginalia on PATH comes before the one in ~/.cargo/bin', () => {
+  const home = tempDir();
+  executable(path.join(home, '.cargo', 'bin'), 'marginalia');
+  const onPath = tempDir();
+  const first = executable(onPath, 'marginalia');
+  assert.deepStrictEqual(findServer('', undefined, env(onPath, home)), { kind: 'found', path: first });
+});
+
+test('CARGO_HOME moves the last resort, and ~/.cargo/bin is then not looked at', () => {
+  const home = tempDir();
+  executable(path.join(home, '.cargo', 'bin'), 'marginalia');
+  const cargoHome = tempDir();
+  const lookup = { ...env('', home), cargoHome };
+  assert.deepStrictEqual(findServer('', undefined, lookup), {
+    kind: 'notOnPath',
+    searched: [path.join(cargoHome, 'bin')],
+  });
+  const installed = executable(path.join(cargoHome, 'bin'), 'marginalia');
+  assert.deepStrictEqual(findServer('', undefined, lookup), { kind: 'found', path: installed });
 });
 
 type Inspected = NonNullable<ReturnType<WorkspaceConfiguration['inspect']>>;
