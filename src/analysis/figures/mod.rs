@@ -1467,8 +1467,9 @@ impl Scan<'_> {
                 counted = None;
                 counted_span = None;
             } else if !grouped {
-                let noun = self.single_counted(low.end)?;
-                counted_span = Some(self.toks[low.end].start..self.toks[low.end].end);
+                let at = self.named_kind_noun(low.end);
+                let noun = self.single_counted(at)?;
+                counted_span = Some(self.toks[at].start..self.toks[at].end);
                 counted = Some(synonym_group(&noun).map_or(noun, str::to_string));
             }
         }
@@ -1606,6 +1607,27 @@ impl Scan<'_> {
                 )
             });
         (later || span_before).then_some(unit)
+    }
+
+    /// After a bare "one" at `k - 1`: the noun past one capitalized modifier
+    /// ("one Danish sailor"), also across "and one" ("one Danish and one
+    /// Dutch sailor"), else `k`.
+    fn named_kind_noun(&self, k: usize) -> usize {
+        let modifier = |t: usize| {
+            self.capitalized(t) && self.kind(t + 1) == Some(Kind::Word) && !self.capitalized(t + 1)
+        };
+        if modifier(k) && self.single_counted(k + 1).is_some() {
+            return k + 1;
+        }
+        if self.capitalized(k)
+            && self.is(k + 1, "and")
+            && self.is(k + 2, "one")
+            && modifier(k + 3)
+            && self.single_counted(k + 4).is_some()
+        {
+            return k + 4;
+        }
+        k
     }
 
     /// A singular noun right after a bare "one" that makes it a count:
@@ -2150,6 +2172,17 @@ impl Scan<'_> {
         }
         if b.bare_one && !between && !from {
             return None;
+        }
+        // "40 or 50" is a range; "10 billion or 10 trillion" are two guesses.
+        if self.is(c, "or") {
+            let lo = if a.scale == 1.0 && b.scale > 1.0 && a.value.abs() < 1000.0 {
+                a.value * b.scale
+            } else {
+                a.value
+            };
+            if b.value > lo * 10.0 {
+                return None;
+            }
         }
         // "from 10 to 20": both ends need a value.
         let mut end = b.end;

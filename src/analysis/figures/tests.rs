@@ -910,6 +910,10 @@ fn two_numbers_joined_by_or_are_one_range() {
     assert_eq!(values("Order a sandwich or two."), Vec::<f64>::new());
     assert_eq!(one("It took 5 or more days.").qualifier, Qualifier::AtLeast);
     assert_eq!(values("It rose in 2019 or 2020."), Vec::<f64>::new());
+    assert_eq!(
+        values("It costs either $2 billion or $2 trillion."),
+        vec![2e9, 2e12]
+    );
 }
 
 #[test]
@@ -1005,4 +1009,17 @@ fn fractions_without_of_and_with_a_qualifier() {
 fn numbers_joined_by_of_with_dashes_are_two_counts() {
     assert_eq!(values("He went 29-of-34 passing."), vec![29.0, 34.0]);
     assert_eq!(values("He shot 11 of 36."), vec![11.0, 36.0]);
+}
+
+#[test]
+fn one_before_a_capitalized_modifier_and_a_noun_counts() {
+    let f = one("They found one Danish sailor.");
+    assert_eq!(f.counted.as_deref(), Some("sailor"));
+    assert_eq!(
+        values("One Danish and one Dutch sailor died."),
+        vec![1.0, 1.0]
+    );
+    // Near misses: a name after "one"; a pronoun.
+    assert_eq!(values("He met One Direction fans."), Vec::<f64>::new());
+    assert_eq!(values("One Danish official said so."), Vec::<f64>::new());
 }
