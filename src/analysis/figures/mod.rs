@@ -9,8 +9,12 @@
 //! role the sentence gives it. Identifiers, dates, times, years, ordinals and
 //! fractions are recognized so that they are not read as quantities.
 
+mod ages;
+mod alternatives;
+mod identifiers;
 mod lexicon;
 mod numbers;
+mod pounds;
 mod scores;
 mod tokens;
 mod units;
@@ -127,6 +131,7 @@ static NUMBER_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
             "trillion",
             "dozen",
             "half",
+            "twice",
             "tens",
             "dozens",
             "hundreds",
@@ -421,14 +426,67 @@ impl Scan<'_> {
         // A number right before: "two hundreds", "3 quarters".
         if k > floor
             && (self.kind(k - 1) == Some(Kind::Num)
-                || self.word(k - 1).is_some_and(|w| number_word(w).is_some()))
+                || self.word(k - 1).is_some_and(|w| {
+                    number_word(w).is_some() && !matches!(w, "a" | "an" | "A" | "An")
+                }))
         {
             return None;
         }
         if let Some(m) = magnitude_plural(first) {
             return self.vague_magnitude(k, m);
         }
+        if let Some(f) = self.unit_or_number(k) {
+            return Some(f);
+        }
+        if first == "twice" {
+            return self.twice(k);
+        }
         self.word_fraction(k, floor)
+    }
+
+    /// "shot him twice", "charged twice in a year": two times, a count. Not
+    /// a multiplier ("twice as many", "twice the size", "twice its share"),
+    /// nor the word used as a noun ("Twice is enough").
+    fn twice(&self, k: usize) -> Option<(Figure, usize)> {
+        let mut buf = [0u8; 24];
+        if self.lower(k + 1, &mut buf).is_some_and(|w| {
+            matches!(
+                w,
+                "as" | "the"
+                    | "that"
+                    | "what"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "is"
+                    | "was"
+                    | "over"
+            )
+        }) {
+            return None;
+        }
+        Some((
+            Figure {
+                span: self.toks[k].start..self.toks[k].end,
+                value: 2.0,
+                low: Some(2.0),
+                high: Some(2.0),
+                qualifier: Qualifier::Exact,
+                unit: Unit::Count,
+                counted: None,
+                counted_span: None,
+                per: None,
+                spelled: true,
+                role: FigureRole::Count,
+                surface: None,
+                change: None,
+            },
+            k + 1,
+        ))
     }
 
     /// The token after "the" or a possessive at `k`, else `k`.
@@ -501,6 +559,7 @@ impl Scan<'_> {
     fn word_fraction(&self, k: usize, floor: usize) -> Option<(Figure, usize)> {
         let mut buf = [0u8; 24];
         let first = self.lower(k, &mut buf)?;
+        let is_half = first == "half";
         let numerator = match first {
             "a" | "an" | "one" => Some(1.0),
             _ => match number_word_lower(first) {
@@ -538,21 +597,44 @@ impl Scan<'_> {
             // "a thirds" and "two third" are not fractions; "one half" is.
             ((numerator > 1.0) == plural || d == 2.0 && !plural).then_some(d)
         })?;
-        if numerator >= denominator || !self.is(d_at + 1, "of") {
+        // Without "of", only a fraction that cannot be anything else: "a
+        // two-thirds majority" (not "three quarters" of a game), "half the
+        // town".
+        let of = self.is(d_at + 1, "of");
+        let hyphenated = d_at == k + 2;
+        let half_the =
+            is_half && self.skip_determiner(d_at + 1) == d_at + 2 && self.word(d_at + 2).is_some();
+        if numerator >= denominator || !(of || hyphenated || half_the) {
             return None;
         }
         let end = d_at + 1;
-        let (counted, counted_span, _) = self.counted(self.skip_determiner(end + 1), false);
-        let start = self.toks[k].start;
-        let stop = self.toks[d_at].end;
+        let (counted, counted_span, _) = if of {
+            self.counted(self.skip_determiner(end + 1), false)
+        } else {
+            self.counted(self.skip_determiner(end), false)
+        };
         let value = numerator / denominator;
+        // "nearly half of", "more than a third of"
+        let (qualifier, lead) = match self.qualifier_before(k, floor) {
+            Some((q, len)) => (q, k - len),
+            None => (Qualifier::Exact, k),
+        };
+        let (low, high) = match qualifier {
+            Qualifier::AtLeast | Qualifier::MoreThan => (Some(value), None),
+            Qualifier::UpTo | Qualifier::LessThan => (None, Some(value)),
+            Qualifier::Nearly => (Some(value * 0.9), Some(value)),
+            Qualifier::Approximately => (Some(value * 0.9), Some(value * 1.1)),
+            Qualifier::Exact | Qualifier::Range => (Some(value), Some(value)),
+        };
+        let start = self.toks[lead].start;
+        let stop = self.toks[d_at].end;
         Some((
             Figure {
                 span: start..stop,
                 value,
-                low: Some(value),
-                high: Some(value),
-                qualifier: Qualifier::Exact,
+                low,
+                high,
+                qualifier,
                 unit: Unit::Measure {
                     symbol: "fraction",
                     kind: UnitKind::Fraction,
@@ -838,6 +920,7 @@ impl Scan<'_> {
                 && self.glued(end)
                 && self.glued(end + 1)
                 && let Some(code) = self.lower(end + 1, &mut buf).and_then(currency_noun)
+                && !(code == "GBP" && self.is_pound_word(end + 1) && self.pound_is_weight(end + 1))
             {
                 // "12-cent", "one-yen"
                 currency = Some(code);
@@ -1101,7 +1184,10 @@ impl Scan<'_> {
 
     fn currency_noun_ok(&self, k: usize, l: &str, code: &str) -> bool {
         // "10 pounds of flour" is weight; bare "marks", "won", "real" are words.
-        if code == "GBP" && l.starts_with("pound") && self.is(k + 1, "of") {
+        if code == "GBP"
+            && l.starts_with("pound")
+            && (self.is(k + 1, "of") || self.pound_is_weight(k))
+        {
             return false;
         }
         !matches!(
@@ -1128,7 +1214,15 @@ impl Scan<'_> {
         let mut lead = a.first; // first token of the figure (qualifier included)
         let mut end = a.end;
         // Things that are not quantities.
-        if self.is_label(a) || self.is_date_or_time(a) || self.is_fraction_or_ordinal(a) {
+        if self.is_label(a)
+            || self.is_identifier(a)
+            || self.is_date_or_time(a)
+            || self.is_fraction_or_ordinal(a)
+        {
+            return None;
+        }
+        // "a drink or two"
+        if a.end == a.first + 1 && self.vague_alternative(a.first) {
             return None;
         }
         // "zero-sum", "one-off"
@@ -1363,9 +1457,19 @@ impl Scan<'_> {
                 || counted
                     .as_deref()
                     .is_some_and(|c| matches!(c, "troops" | "killed" | "injured" | "casualties"));
-            if !grouped {
-                let noun = self.single_counted(low.end)?;
-                counted_span = Some(self.toks[low.end].start..self.toks[low.end].end);
+            if let Some(m) = (!grouped)
+                .then(|| self.one_time_span(lead, low.end, floor))
+                .flatten()
+            {
+                // "one week after", "in one year": a duration.
+                low.measure = Some(m);
+                end = low.end + 1;
+                counted = None;
+                counted_span = None;
+            } else if !grouped {
+                let at = self.named_kind_noun(low.end);
+                let noun = self.single_counted(at)?;
+                counted_span = Some(self.toks[at].start..self.toks[at].end);
                 counted = Some(synonym_group(&noun).map_or(noun, str::to_string));
             }
         }
@@ -1401,6 +1505,12 @@ impl Scan<'_> {
             Unit::Measure {
                 symbol: m.symbol,
                 kind: m.kind,
+            }
+        } else if !ranged && counted.is_none() && self.apposed_age(a) {
+            // "Lena Marsh, 41, said": an age in years.
+            Unit::Measure {
+                symbol: "year",
+                kind: UnitKind::Time,
             }
         } else {
             Unit::Count
@@ -1467,6 +1577,57 @@ impl Scan<'_> {
             },
             end,
         ))
+    }
+
+    /// The time unit after a bare "one" at `noun` when the two make a span of
+    /// time: before "after", "later", "ago" ("one week after the vote") or
+    /// after "in", "within", "for" ("in one year"). "one day" alone means some
+    /// day, and "one year at a time" is an idiom.
+    fn one_time_span(&self, lead: usize, noun: usize, floor: usize) -> Option<UnitEntry> {
+        let (unit, after) = self.unit_at(noun)?;
+        if unit.kind != UnitKind::Time || after != noun + 1 || self.capitalized(noun) {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        if self.is(after, "at") && self.is(after + 2, "time") {
+            return None;
+        }
+        let later = self.lower(after, &mut buf).is_some_and(|w| {
+            matches!(
+                w,
+                "after" | "before" | "later" | "earlier" | "ago" | "since" | "into" | "prior"
+            )
+        });
+        let mut pb = [0u8; 24];
+        let span_before = lead > floor
+            && self.lower(lead - 1, &mut pb).is_some_and(|w| {
+                matches!(
+                    w,
+                    "in" | "within" | "for" | "than" | "over" | "only" | "just" | "lasted"
+                )
+            });
+        (later || span_before).then_some(unit)
+    }
+
+    /// After a bare "one" at `k - 1`: the noun past one capitalized modifier
+    /// ("one Danish sailor"), also across "and one" ("one Danish and one
+    /// Dutch sailor"), else `k`.
+    fn named_kind_noun(&self, k: usize) -> usize {
+        let modifier = |t: usize| {
+            self.capitalized(t) && self.kind(t + 1) == Some(Kind::Word) && !self.capitalized(t + 1)
+        };
+        if modifier(k) && self.single_counted(k + 1).is_some() {
+            return k + 1;
+        }
+        if self.capitalized(k)
+            && self.is(k + 1, "and")
+            && self.is(k + 2, "one")
+            && modifier(k + 3)
+            && self.single_counted(k + 4).is_some()
+        {
+            return k + 4;
+        }
+        k
     }
 
     /// A singular noun right after a bare "one" that makes it a count:
@@ -1994,6 +2155,9 @@ impl Scan<'_> {
                     !change_before || between || from
                 } else if self.is(c, "and") {
                     between
+                } else if self.is(c, "or") {
+                    // "40 or 50", "two or three": one range (but not "or more").
+                    !between && !from && !a.year_like
                 } else {
                     false
                 }
@@ -2008,6 +2172,17 @@ impl Scan<'_> {
         }
         if b.bare_one && !between && !from {
             return None;
+        }
+        // "40 or 50" is a range; "10 billion or 10 trillion" are two guesses.
+        if self.is(c, "or") {
+            let lo = if a.scale == 1.0 && b.scale > 1.0 && a.value.abs() < 1000.0 {
+                a.value * b.scale
+            } else {
+                a.value
+            };
+            if b.value > lo * 10.0 {
+                return None;
+            }
         }
         // "from 10 to 20": both ends need a value.
         let mut end = b.end;

@@ -162,10 +162,17 @@ impl Scan<'_> {
         if a.currency.is_some() || a.percent || a.measure.is_some() {
             return None;
         }
-        if self.is_label(a) || self.is_date_or_time(a) {
+        let mut buf = [0u8; 24];
+        // A noun of play after the numbers makes them a score even where a
+        // word before them would make a name ("a dispirited 88-72 loss",
+        // "With 31-24 Victory" in a headline).
+        let play_after = self.lower(end, &mut buf).is_some_and(play_noun);
+        if (!play_after && self.is_label(a))
+            || self.in_phone_number(a.first)
+            || self.is_date_or_time(a)
+        {
             return None;
         }
-        let mut buf = [0u8; 24];
         // Glued on: "10-15-year-olds", "3-2-1-go".
         if self.glued(end) && self.kind(end).is_some_and(|k| k != Kind::Punct) {
             return None;
@@ -187,7 +194,6 @@ impl Scan<'_> {
             return None;
         }
         let next = self.lower(end, &mut buf).map(str::to_string);
-        let play_after = next.as_deref().is_some_and(play_noun);
         let counted_after = !play_after
             && !self.capitalized(end)
             && next

@@ -872,3 +872,154 @@ fn a_dollar_prefix_is_glued_and_capitalized() {
     );
     assert_eq!(one("A $90 fee applies.").unit, usd());
 }
+
+// --- apposed ages, alternatives, identifiers --------------------------------
+
+fn unit_symbol(f: &Figure) -> &str {
+    match &f.unit {
+        Unit::Measure { symbol, .. } => symbol,
+        Unit::Currency(code) => code,
+        Unit::Percent => "percent",
+        Unit::Count => "count",
+    }
+}
+
+#[test]
+fn an_age_between_commas_after_a_name_is_in_years() {
+    let f = one("Tomas Brell, 47, of Oakdale, was charged.");
+    assert_eq!((f.value, unit_symbol(&f)), (47.0, "year"));
+    assert_eq!(unit_symbol(&one("Her nephew, 9, was unhurt.")), "year");
+    // Near misses: a list of numbers, a count with its noun, a weekday.
+    assert_eq!(
+        unit_symbol(&one("By Monday, 40, or more, had left.")),
+        "count"
+    );
+    assert_eq!(unit_symbol(&one("In Brell, 40 homes burned.")), "count");
+}
+
+#[test]
+fn two_numbers_joined_by_or_are_one_range() {
+    let f = one("They saw 40 or 50 of them.");
+    assert_eq!((f.value, f.low, f.high), (40.0, Some(40.0), Some(50.0)));
+    let f = one("It lasted a minute or two.");
+    assert_eq!(
+        (f.low, f.high, unit_symbol(&f)),
+        (Some(1.0), Some(2.0), "min")
+    );
+    // Near misses: nothing that is a unit; "or more" is a bound.
+    assert_eq!(values("Order a sandwich or two."), Vec::<f64>::new());
+    assert_eq!(one("It took 5 or more days.").qualifier, Qualifier::AtLeast);
+    assert_eq!(values("It rose in 2019 or 2020."), Vec::<f64>::new());
+    assert_eq!(
+        values("It costs either $2 billion or $2 trillion."),
+        vec![2e9, 2e12]
+    );
+}
+
+#[test]
+fn numbers_that_name_things_are_not_figures() {
+    let none = Vec::<f64>::new();
+    // Phone numbers in groups, and a number written with spaces.
+    assert_eq!(values("Call (415) 555-0143 for tickets."), none);
+    assert_eq!(values("Call 020 7946 0311 for tickets."), none);
+    assert_eq!(one("He went 45-7-2.").unit.kind_label(), "score");
+    // Versions, after a label word or a capitalized name.
+    assert_eq!(values("He installed version 4.2 of the tool."), none);
+    assert_eq!(values("The firm moved to Quillwork 3.11 last year."), none);
+    assert_eq!(values("Sales rose 4.2 percent."), vec![4.2]);
+    // Calibres, gauges and bits.
+    assert_eq!(values("Police found a .45-caliber pistol."), none);
+    assert_eq!(values("He kept a 12-gauge shotgun."), none);
+    assert_eq!(values("It runs a 64-bit system."), none);
+    assert_eq!(values("He bought a 9mm handgun."), none);
+    assert_eq!(values("The screw is 9mm long."), vec![9.0]);
+    // Dialled numbers.
+    assert_eq!(values("She called 911 and waited."), none);
+    assert_eq!(values("A 999 dispatcher answered."), none);
+    assert_eq!(values("She called 300 voters."), vec![300.0]);
+    // A list after a label.
+    assert_eq!(values("On day two, three and four it rained."), none);
+    assert_eq!(values("In week 3, 40 people left."), vec![40.0]);
+    // Nouns made with a number, and places on a field.
+    assert_eq!(values("He hit 3 of 4 3-pointers."), vec![3.0, 4.0]);
+    assert_eq!(values("They reached the 7-yard line."), none);
+    assert_eq!(values("He ran a 40-yard dash."), vec![40.0]);
+}
+
+#[test]
+fn a_score_before_a_noun_of_play_is_not_a_name() {
+    let f = one("It was a dismal 88-72 setback.");
+    assert_eq!((f.low, f.high), (Some(88.0), Some(72.0)));
+    assert_eq!(
+        one("Hawks Win With 31-24 Victory").unit.kind_label(),
+        "score"
+    );
+    // Near miss: a label before dashed numbers.
+    assert_eq!(values("He played in Weeks 4-6."), Vec::<f64>::new());
+}
+
+#[test]
+fn twice_is_two_times_unless_it_multiplies() {
+    let f = one("He was stopped twice last year.");
+    assert_eq!((f.value, f.unit.clone()), (2.0, Unit::Count));
+    assert_eq!(values("It has twice as many rooms."), Vec::<f64>::new());
+    assert_eq!(values("It is twice the size."), Vec::<f64>::new());
+}
+
+#[test]
+fn one_with_a_time_unit_after_or_before_a_span_word_is_a_duration() {
+    let f = one("It came one week after the vote.");
+    assert_eq!((f.value, unit_symbol(&f)), (1.0, "week"));
+    let f = figs("She was fined twice in one year.");
+    let read: Vec<(f64, &str)> = f.iter().map(|f| (f.value, unit_symbol(f))).collect();
+    assert_eq!(read, vec![(2.0, "count"), (1.0, "year")]);
+    assert_eq!(values("She was fined in one year."), vec![1.0]);
+    // "one day" alone means some day.
+    assert_eq!(values("One day she will return."), Vec::<f64>::new());
+    assert_eq!(values("Take it one year at a time."), Vec::<f64>::new());
+}
+
+#[test]
+fn pounds_weigh_unless_the_sentence_is_about_money() {
+    let f = one("He weighed about 210 pounds.");
+    assert_eq!(unit_symbol(&f), "lb");
+    assert_eq!(unit_symbol(&one("A 250-pound man ran.")), "lb");
+    assert_eq!(unit_symbol(&one("The parcel was 12 pounds.")), "lb");
+    // Near misses: money words and scale words.
+    assert_eq!(unit_symbol(&one("He was fined 200 pounds.")), "GBP");
+    assert_eq!(unit_symbol(&one("It raised 5 million pounds.")), "GBP");
+}
+
+#[test]
+fn fractions_without_of_and_with_a_qualifier() {
+    let f = one("It needs a two-thirds majority.");
+    assert!((f.value - 2.0 / 3.0).abs() < 1e-9);
+    let f = one("Nearly half of the voters left.");
+    assert_eq!(
+        (f.value, f.qualifier, f.high),
+        (0.5, Qualifier::Nearly, Some(0.5))
+    );
+    assert_eq!(one("Half the town left.").value, 0.5);
+    // Near misses: quarters of a game; the first half.
+    assert!(!values("They led for three quarters.").contains(&0.75));
+    assert_eq!(values("They led in the first half."), Vec::<f64>::new());
+}
+
+#[test]
+fn numbers_joined_by_of_with_dashes_are_two_counts() {
+    assert_eq!(values("He went 29-of-34 passing."), vec![29.0, 34.0]);
+    assert_eq!(values("He shot 11 of 36."), vec![11.0, 36.0]);
+}
+
+#[test]
+fn one_before_a_capitalized_modifier_and_a_noun_counts() {
+    let f = one("They found one Danish sailor.");
+    assert_eq!(f.counted.as_deref(), Some("sailor"));
+    assert_eq!(
+        values("One Danish and one Dutch sailor died."),
+        vec![1.0, 1.0]
+    );
+    // Near misses: a name after "one"; a pronoun.
+    assert_eq!(values("He met One Direction fans."), Vec::<f64>::new());
+    assert_eq!(values("One Danish official said so."), Vec::<f64>::new());
+}

@@ -269,7 +269,15 @@ fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usiz
                 && start >= 4
                 && bytes[start - 4..start - 1].eq_ignore_ascii_case(b"sub")
                 && (start < 5 || !bytes[start - 5].is_ascii_alphanumeric());
-            if pp.is_some_and(char::is_alphabetic) && !suffix_before && !sub {
+            // "29-of-34": the second count of a dashed "N-of-M".
+            let of = p == '-' && out.len() >= 4 && {
+                let w = out[out.len() - 2];
+                let num = out[out.len() - 4];
+                w.kind == Kind::Word
+                    && text[w.start..w.end].eq_ignore_ascii_case("of")
+                    && num.kind == Kind::Num
+            };
+            if pp.is_some_and(char::is_alphabetic) && !suffix_before && !sub && !of {
                 return ident(out, start, ident_end(text, start, end));
             }
         }
