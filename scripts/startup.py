@@ -52,13 +52,16 @@ def seeds():
 
 
 def vary(text, copy):
-    """A copy of `text` with its numbers shifted and a third of its
-    capitalised words given a suffix, both depending on `copy`."""
+    """A copy of `text` with its numbers shifted (no two copies alike) and a
+    third of its capitalised words given a suffix, both depending on `copy`."""
 
     def number(match):
         digits = match.group(0)
         value = int(digits.replace(",", ""))
-        shifted = value + (copy % 89) + 1
+        # The shift is different for each copy, so no two copies are alike
+        # (the cache cannot serve one copy's analysis to another); the
+        # modulus keeps neighbouring copies' figures close.
+        shifted = value + (copy % 89) + 1 + 100 * (copy // 89)
         return f"{shifted:,}" if "," in digits else str(shifted)
 
     text = re.sub(r"\d{1,3}(?:,\d{3})+|\d+", number, text)
