@@ -329,6 +329,30 @@ mod tests {
     }
 
     #[test]
+    fn two_writers_of_one_entry_both_succeed_and_leave_one_whole_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::default();
+        let caches: Vec<AnalysisCache> = (0..4)
+            .map(|_| AnalysisCache::at(dir.path().to_path_buf(), &config))
+            .collect();
+        std::thread::scope(|scope| {
+            for cache in &caches {
+                scope.spawn(|| {
+                    for _ in 0..20 {
+                        let analysis = cache.analyse(ARTICLE, DocFormat::Plain, &config);
+                        assert!(analysis.figure_count() > 0);
+                    }
+                });
+            }
+        });
+        let all = entries(dir.path());
+        assert_eq!(all.len(), 1, "{all:?}");
+        let reader = AnalysisCache::at(dir.path().to_path_buf(), &config);
+        reader.analyse(ARTICLE, DocFormat::Plain, &config);
+        assert_eq!(reader.stats().read, 1);
+    }
+
+    #[test]
     fn an_unwritable_folder_only_means_nothing_is_kept() {
         let dir = tempfile::tempdir().unwrap();
         let blocked = dir.path().join("file");
