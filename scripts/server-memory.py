@@ -78,7 +78,10 @@ class Server:
                     break
                 if line.lower().startswith(b"content-length:"):
                     length = int(line.split(b":")[1])
-            message = json.loads(out.read(length))
+            body = out.read(length)
+            if len(body) < length:
+                return  # the server exited mid-message
+            message = json.loads(body)
             if "id" in message and "method" in message:
                 # Answer the server's own requests (progress tokens, registrations).
                 self.send({"jsonrpc": "2.0", "id": message["id"], "result": None})

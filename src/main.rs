@@ -32,6 +32,13 @@ enum Command {
         /// Colour the human output: when stdout is a terminal (auto), always or never.
         #[arg(long, value_enum, default_value = "auto")]
         color: ColorChoice,
+        /// Analyse every article afresh: neither read nor write the cache of
+        /// analyses kept between runs.
+        #[arg(long)]
+        no_cache: bool,
+        /// Also say on stderr where the cache is and how many analyses it gave.
+        #[arg(long, short)]
+        verbose: bool,
     },
 }
 
@@ -54,6 +61,8 @@ fn main() -> ExitCode {
             format,
             config,
             color,
+            no_cache,
+            verbose,
         }) => {
             use std::io::IsTerminal;
             let options = CheckOptions {
@@ -61,6 +70,8 @@ fn main() -> ExitCode {
                 format,
                 config,
                 color: color.colors(std::io::stdout().is_terminal()),
+                cache: !no_cache,
+                verbose,
             };
             let stdout = std::io::stdout();
             let stderr = std::io::stderr();

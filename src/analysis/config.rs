@@ -243,6 +243,25 @@ impl Config {
         Ok(config)
     }
 
+    /// What of the configuration an article's own analysis
+    /// ([`crate::analysis::document::DocumentAnalysis`]) may depend on, as
+    /// text: two configurations with the same text analyse an article alike.
+    /// It leaves out only what is read after that analysis (the rules, the
+    /// files to read, silences, the debounce); anything added to `Config` is
+    /// in it until it is known not to matter.
+    pub fn analysis_fingerprint(&self) -> String {
+        let relevant = Config {
+            rules: BTreeMap::new(),
+            include: Vec::new(),
+            exclude: Vec::new(),
+            debounce_ms: 0,
+            max_file_size: 0,
+            silences: Vec::new(),
+            ..self.clone()
+        };
+        format!("{relevant:?}")
+    }
+
     /// The severity of a rule, or `None` when it is off.
     pub fn severity(&self, rule: &str) -> Option<Severity> {
         self.rules.get(rule).copied()
@@ -308,6 +327,21 @@ fn rule_line(source: &str, rule: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_analysis_fingerprint_changes_with_what_the_analysis_reads_only() {
+        let base = Config::default().analysis_fingerprint();
+        let mut later = Config {
+            debounce_ms: 950,
+            ..Config::default()
+        };
+        later.rules.clear();
+        later.exclude.push("drafts/**".to_string());
+        assert_eq!(later.analysis_fingerprint(), base);
+        let mut ignoring = Config::default();
+        ignoring.ignore.push("Tessaly".to_string());
+        assert_ne!(ignoring.analysis_fingerprint(), base);
+    }
 
     #[test]
     fn full_file_parses() {

@@ -241,6 +241,40 @@ impl DocumentAnalysis {
         DocumentAnalysis::counted(format, metadata, chunks, text.len())
     }
 
+    /// The analysis of `text` from chunk analyses made earlier (read back
+    /// from a store): each chunk's span in `text`, in order, with its
+    /// analysis. `None` when the spans do not fit the text: out of order,
+    /// past its end or off a char boundary.
+    pub fn assemble(
+        text: &str,
+        format: DocFormat,
+        metadata: Metadata,
+        parts: Vec<(ChunkSpan, ChunkAnalysis)>,
+    ) -> Option<DocumentAnalysis> {
+        let mut end = 0;
+        let mut chunks = Vec::with_capacity(parts.len());
+        for (span, analysis) in parts {
+            if span.start < end || span.end < span.start {
+                return None;
+            }
+            let chunk_text = text.get(span.start..span.end)?;
+            end = span.end;
+            chunks.push(AnalyzedChunk {
+                span,
+                fingerprint: fingerprint(chunk_text, format),
+                analysis: Arc::new(analysis),
+                mentions_before: 0,
+                figures_before: 0,
+            });
+        }
+        Some(DocumentAnalysis::counted(
+            format,
+            metadata,
+            chunks,
+            text.len(),
+        ))
+    }
+
     /// A document of `chunks`, with their running counts filled in.
     pub fn counted(
         format: DocFormat,

@@ -11,6 +11,7 @@
 //! - [`inputs`]: what the rules read, made by the desk.
 //! - [`findings`]: the rules, their registry and the findings they raise.
 //! - [`source`]: the text of an article, read in slices or whole.
+//! - [`stored`]: an article's analysis as plain data to keep between runs.
 //! - [`syntax`]: treebank tokens and part-of-speech tags for a sentence.
 
 pub mod claims;
@@ -26,6 +27,7 @@ pub mod name_index;
 pub mod resolve;
 pub mod silence;
 pub mod source;
+pub mod stored;
 pub mod syntax;
 pub mod text;
 

@@ -10,8 +10,10 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 /// What kind of thing a name names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityKind {
     /// A person.
     Person,
@@ -33,7 +35,7 @@ impl EntityKind {
 }
 
 /// One mention of a name in the text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// Where the name stands (without a possessive ending or a leading title).
     pub span: Range<usize>,
@@ -54,7 +56,7 @@ pub struct Mention {
 }
 
 /// What a measurement unit measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum UnitKind {
     /// Metres, miles, feet...
     Length,
@@ -138,7 +140,7 @@ impl UnitKind {
 }
 
 /// The unit a figure is measured in.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Unit {
     /// A plain count or quantity.
     Count,
@@ -150,10 +152,36 @@ pub enum Unit {
     /// what it measures. Two measures compare equal only with the same symbol.
     Measure {
         /// The normalized symbol, from `data/units/units.tsv`.
-        symbol: &'static str,
+        #[serde(deserialize_with = "static_symbol")]
+        symbol: UnitSymbol,
         /// What the unit measures.
         kind: UnitKind,
     },
+}
+
+/// A unit's symbol, from the unit table. Named so that serde's derive reads
+/// it as an owned value (see [`static_symbol`]) rather than borrowing it from
+/// the input, which would tie a figure's decoding to a `'static` input.
+type UnitSymbol = &'static str;
+
+/// A unit symbol read back from a stored analysis, as the `&'static str` the
+/// unit table gives: each distinct symbol is kept once for the life of the
+/// process (there are a few hundred at most).
+fn static_symbol<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<&'static str, D::Error> {
+    use std::collections::HashSet;
+    use std::sync::{LazyLock, Mutex};
+    static SYMBOLS: LazyLock<Mutex<HashSet<&'static str>>> =
+        LazyLock::new(|| Mutex::new(HashSet::new()));
+    let symbol = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+    let mut symbols = SYMBOLS.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(known) = symbols.get(&*symbol) {
+        return Ok(known);
+    }
+    let kept: &'static str = Box::leak(symbol.into_owned().into_boxed_str());
+    symbols.insert(kept);
+    Ok(kept)
 }
 
 impl Unit {
@@ -180,7 +208,7 @@ impl Unit {
 }
 
 /// A figure that states a change: "rose from 5% to 7%".
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     /// The value before the change (5 in "from 5% to 7%").
     pub from: f64,
@@ -189,7 +217,7 @@ pub struct Change {
 }
 
 /// How a qualifier bounds a figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Qualifier {
     /// Stated as exact.
     Exact,
@@ -210,7 +238,7 @@ pub enum Qualifier {
 }
 
 /// What a figure's sentence says about its role in a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum FigureRole {
     /// A plain statement of a quantity.
     #[default]
@@ -226,7 +254,7 @@ pub enum FigureRole {
 }
 
 /// A number together with what it counts.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// The whole figure as written, including qualifier, currency and scale words
     /// ("at least 3,000", "$2 to $5 billion", "three thousand").

@@ -7,10 +7,12 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// How an article is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DocFormat {
     /// Plain text: every line break ends a paragraph.
     Plain,
@@ -37,7 +39,7 @@ impl DocFormat {
 }
 
 /// An article's metadata from YAML front matter.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
     /// `title:`
     pub title: Option<String>,
@@ -50,7 +52,7 @@ pub struct Metadata {
 }
 
 /// What a block of prose is, which changes how names are recognized in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum BlockKind {
     /// Ordinary running text.
     Prose,
@@ -63,7 +65,7 @@ pub enum BlockKind {
 }
 
 /// A block of prose inside a chunk.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     /// Byte range, relative to the chunk.
     pub range: Range<usize>,

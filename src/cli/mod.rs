@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use crate::analysis::config::Config;
 use crate::analysis::desk::{Desk, DeskReport};
 use crate::analysis::text::DocFormat;
+use crate::cache::AnalysisCache;
 
 pub use files::{
     Article, ArticleError, GlobFilter, collect_articles, decode_article, load_config, read_article,
@@ -60,6 +61,10 @@ pub struct CheckOptions {
     pub color: bool,
     /// A config file to use instead of the `marginalia.toml` found beside the input.
     pub config: Option<PathBuf>,
+    /// Whether to read and write the cache of analyses ([`crate::cache`]).
+    pub cache: bool,
+    /// Whether to say on stderr how the cache fared.
+    pub verbose: bool,
 }
 
 /// Exit status of `check`: 0 clean, 1 findings, 2 usage or IO error.
@@ -101,7 +106,28 @@ pub fn check(options: &CheckOptions, stdout: &mut dyn Write, stderr: &mut dyn Wr
             }
         })
         .collect();
-    let desk = analyse(&articles, &config);
+    let cache = if options.cache {
+        AnalysisCache::open(&config)
+    } else {
+        None
+    };
+    let desk = analyse_with(&articles, &config, cache.as_ref());
+    if let Some(cache) = &cache {
+        if options.verbose {
+            let stats = cache.stats();
+            let _ = writeln!(
+                stderr,
+                "cache: {} analyses read, {} articles analysed, {} entries written ({})",
+                stats.read,
+                stats.analysed,
+                stats.written,
+                cache.dir().display()
+            );
+        }
+        cache.prune();
+    } else if options.verbose {
+        let _ = writeln!(stderr, "cache: not used");
+    }
     let mut report = desk.report(&config);
     silence(&mut report, &articles, &config);
     let style = human::Style {
@@ -164,13 +190,21 @@ fn silence(report: &mut DeskReport, articles: &[Article], config: &Config) {
 
 /// Analyses articles in parallel and gathers them into a desk.
 pub fn analyse(articles: &[Article], config: &Config) -> Desk {
+    analyse_with(articles, config, None)
+}
+
+/// Like [`analyse`], taking the analyses of unchanged articles from `cache`
+/// and storing the others there.
+pub fn analyse_with(articles: &[Article], config: &Config, cache: Option<&AnalysisCache>) -> Desk {
     use rayon::prelude::*;
     let analysed: Vec<_> = articles
         .par_iter()
         .map(|a| {
             let format = DocFormat::from_path(&a.display);
-            let analysis =
-                crate::analysis::document::DocumentAnalysis::new(&a.text, format, config);
+            let analysis = match cache {
+                Some(cache) => cache.analyse(&a.text, format, config),
+                None => crate::analysis::document::DocumentAnalysis::new(&a.text, format, config),
+            };
             (a, analysis)
         })
         .collect();

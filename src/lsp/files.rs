@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use crate::analysis::config::Config;
 use crate::analysis::document::DocumentAnalysis;
 use crate::analysis::text::DocFormat;
+use crate::cache::AnalysisCache;
 use crate::cli::{collect_articles, read_article};
 
 /// The name of the configuration file at the workspace root.
@@ -300,15 +301,17 @@ pub fn index(
     config: &Config,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Vec<Indexed> {
-    index_reporting(roots, config, progress, &|line| {
+    index_reporting(roots, config, None, progress, &|line| {
         eprintln!("marginalia: {line}")
     })
 }
 
-/// Like [`index`], but names each skipped file to `skipped`.
+/// Like [`index`], but names each skipped file to `skipped`, and takes the
+/// analyses of unchanged articles from `cache` (storing the others there).
 pub fn index_reporting(
     roots: &[PathBuf],
     config: &Config,
+    cache: Option<&AnalysisCache>,
     progress: &(dyn Fn(usize, usize) + Sync),
     skipped: &(dyn Fn(String) + Sync),
 ) -> Vec<Indexed> {
@@ -337,7 +340,10 @@ pub fn index_reporting(
             match result {
                 Ok(article) => {
                     let format = DocFormat::from_path(&article.display);
-                    let analysis = DocumentAnalysis::new(&article.text, format, config);
+                    let analysis = match cache {
+                        Some(cache) => cache.analyse(&article.text, format, config),
+                        None => DocumentAnalysis::new(&article.text, format, config),
+                    };
                     Some(Indexed {
                         path: path.clone(),
                         text: Arc::from(article.text),

@@ -28,6 +28,7 @@ use super::handlers::{self, Context};
 use super::state::{Change, EditOutcome, Snapshot, Workspace};
 use crate::analysis::config::Config;
 use crate::analysis::text::DocFormat;
+use crate::cache::AnalysisCache;
 
 /// A reason for the analysis worker to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -392,29 +393,36 @@ impl Backend {
         let notices = self.core.notices.clone();
         let indexed = tokio::task::spawn_blocking(move || {
             std::panic::catch_unwind(AssertUnwindSafe(|| {
-                files::index_reporting(
+                let cache = AnalysisCache::open(&config);
+                let indexed = files::index_reporting(
                     &roots,
                     &config,
+                    cache.as_ref(),
                     &|done, total| {
                         progress_tx.send_replace((done, total, false));
                     },
                     &|skipped| notices.warning(skipped),
-                )
+                );
+                let read = cache.as_ref().map_or(0, |c| c.stats().read);
+                if let Some(cache) = &cache {
+                    cache.prune();
+                }
+                (indexed, read)
             }))
         })
         .await;
-        let indexed = match indexed {
+        let (indexed, from_cache) = match indexed {
             Ok(Ok(indexed)) => indexed,
             Ok(Err(panic)) => {
                 let message = panic_message(&*panic);
                 self.core
                     .notices
                     .error(format!("indexing failed: {message}"));
-                Vec::new()
+                (Vec::new(), 0)
             }
             Err(error) => {
                 self.core.notices.error(format!("indexing failed: {error}"));
-                Vec::new()
+                (Vec::new(), 0)
             }
         };
         let count = indexed.len();
@@ -435,7 +443,7 @@ impl Backend {
         self.read_again(touched).await;
         tx.send_replace((count, count, true));
         self.core.notices.info(format!(
-            "indexed {count} articles in {} ms",
+            "indexed {count} articles in {} ms ({from_cache} analyses from the cache)",
             started.elapsed().as_millis()
         ));
         self.core.wake(Wake::Now);

@@ -51,6 +51,7 @@ impl Run {
 fn marginalia(dir: &Path, args: &[&str]) -> Run {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .env("MARGINALIA_NO_CACHE", "1")
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -483,6 +484,7 @@ fn unwritable_stdout_is_an_error_not_a_panic() {
         .open("/dev/full")
         .unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .env("MARGINALIA_NO_CACHE", "1")
         .args(["check", "desk", "--format", "json"])
         .current_dir(dir.path())
         .stdout(full)

@@ -932,6 +932,7 @@ fn config_actions_keep_every_other_byte_of_marginalia_toml() {
 fn server_that_cannot_write_files() -> std::process::Command {
     let mut command = std::process::Command::new("sh");
     command
+        .env("MARGINALIA_NO_CACHE", "1")
         .arg("-c")
         .arg("trap '' XFSZ; ulimit -f 0; exec \"$0\" lsp")
         .arg(env!("CARGO_BIN_EXE_marginalia"));

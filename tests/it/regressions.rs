@@ -80,6 +80,7 @@ fn lsp_stream_ends(input: &[u8]) {
         SessionEnd::Finished
     );
     let mut child = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .env("MARGINALIA_NO_CACHE", "1")
         .arg("lsp")
         .stdin(Stdio::piped())
         .stdout(Stdio::null())

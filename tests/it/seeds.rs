@@ -19,6 +19,7 @@ fn seeds() -> PathBuf {
 
 fn report() -> Value {
     let output = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .env("MARGINALIA_NO_CACHE", "1")
         .args(["check", "--format", "json"])
         .arg(seeds())
         .output()

@@ -28,6 +28,7 @@ fn desk() -> tempfile::TempDir {
 /// The human output of `check` on a folder.
 fn check(dir: &Path) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .env("MARGINALIA_NO_CACHE", "1")
         .args(["check", "--color", "never", "."])
         .current_dir(dir)
         .output()

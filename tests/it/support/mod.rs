@@ -146,9 +146,11 @@ impl Client {
     }
 
     /// The command that runs the server.
+    /// Without a cache, so that each test sees a fresh analysis and leaves
+    /// nothing in the user's cache folder (`cache_cli` turns it on).
     pub fn command() -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_marginalia"));
-        command.arg("lsp");
+        command.arg("lsp").env("MARGINALIA_NO_CACHE", "1");
         command
     }
 
