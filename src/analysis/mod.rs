@@ -30,36 +30,3 @@ pub mod source;
 pub mod stored;
 pub mod syntax;
 pub mod text;
-
-/// Checks that an embedded model is the file its training script wrote: the
-/// SHA-256 and the script version its sources file records.
-#[cfg(test)]
-pub(crate) fn assert_recorded_model(name: &str, bytes: &[u8], sources: &str, script: &str) {
-    use sha2::{Digest, Sha256};
-    let field = |field: &str| {
-        sources
-            .lines()
-            .find_map(|l| l.strip_prefix(&format!("- {field}: ")))
-            .map(str::trim)
-            .unwrap_or_else(|| panic!("the sources of {name} record no {field}"))
-    };
-    let digest: String = Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    assert_eq!(
-        digest,
-        field("sha256"),
-        "{name} differs from the file the script wrote"
-    );
-    let version = script
-        .lines()
-        .find_map(|l| l.strip_prefix("SCRIPT_VERSION = "))
-        .map(|v| v.trim().trim_matches('"'))
-        .expect("the script states its version");
-    assert_eq!(
-        version,
-        field("script-version"),
-        "{name} was made by another version of its script: make it again"
-    );
-}

@@ -12,7 +12,6 @@
 //! they end, and a nested name comes before the name that contains it.
 
 pub mod gazetteer;
-mod kinds;
 mod tokens;
 pub(crate) mod words;
 
@@ -36,39 +35,10 @@ pub fn find_mentions(
         return Vec::new();
     }
     let toks = tokenize(block, sentences);
-    let heading = kind == BlockKind::Heading;
-    let mut out = recognize(block, &toks, heading, config);
-    kinds::reclassify(block, &toks, heading, &mut out);
-    out
-}
-
-/// The names of one block as the rules alone read them, each with the
-/// features the kind model reads. For training that model.
-pub fn mention_features(
-    block: &str,
-    kind: BlockKind,
-    sentences: &[Range<usize>],
-    config: &Config,
-) -> Vec<(Mention, Vec<String>)> {
-    if kind == BlockKind::Boilerplate {
-        return Vec::new();
-    }
-    let toks = tokenize(block, sentences);
-    let heading = kind == BlockKind::Heading;
-    recognize(block, &toks, heading, config)
-        .into_iter()
-        .map(|m| {
-            let features = kinds::features(block, &toks, heading, &m);
-            (m, features)
-        })
-        .collect()
-}
-
-fn recognize(block: &str, toks: &[Tok], heading: bool, config: &Config) -> Vec<Mention> {
     let mut rec = Recognizer {
         block,
-        toks,
-        heading,
+        toks: &toks,
+        heading: kind == BlockKind::Heading,
         sports: is_sports(block),
         config,
         out: Vec::new(),
