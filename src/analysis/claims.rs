@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::model::{EntityKind, Figure, FigureRole, Mention, Unit};
 use super::text::{self, BlockKind};
+use super::text::{ceil_char_boundary, floor_char_boundary};
 
 /// The context of one figure's claim, taken from its sentence.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -551,8 +552,8 @@ fn states_magnitude(masked: &str, sentence: &Range<usize>, figure: &Figure) -> b
         range.start < range.end
             && words(&masked[range]).any(|(_, w)| is_one_of(w, &["magnitude", "richter"]))
     };
-    let before = floor_boundary(masked, figure.span.start.saturating_sub(12));
-    let after = ceil_boundary(masked, figure.span.end + 12);
+    let before = floor_char_boundary(masked, figure.span.start.saturating_sub(12));
+    let after = ceil_char_boundary(masked, figure.span.end + 12);
     if !near(before..figure.span.end) && !near(figure.span.start..after) {
         return false;
     }
@@ -575,21 +576,6 @@ fn states_magnitude(masked: &str, sentence: &Range<usize>, figure: &Figure) -> b
         ]
         .iter()
         .any(|w| contains_words(text, w))
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// What the words around a figure say about the quantity it states.

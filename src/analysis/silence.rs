@@ -12,6 +12,7 @@ use std::sync::Arc;
 use super::config::{Config, Silence};
 use super::desk::DeskReport;
 use super::findings::Finding;
+use super::text::floor_char_boundary;
 
 /// How many bytes either side of a finding its neighbourhood takes, at most.
 pub const REACH: usize = 40;
@@ -139,9 +140,9 @@ fn matches(silence: &Silence, source: &str, span: &Range<usize>) -> bool {
 /// The words before a span, its text and the words after, each with
 /// whitespace collapsed to single spaces (kept at the joins).
 fn parts(source: &str, span: &Range<usize>) -> (String, String, String) {
-    let start = floor(source, span.start.min(source.len()));
-    let end = floor(source, span.end.min(source.len())).max(start);
-    let mut from = floor(source, start.saturating_sub(REACH));
+    let start = floor_char_boundary(source, span.start.min(source.len()));
+    let end = floor_char_boundary(source, span.end.min(source.len())).max(start);
+    let mut from = floor_char_boundary(source, start.saturating_sub(REACH));
     if from > 0 {
         // Cut at a word boundary: drop the partial word.
         match source[from..start].find(char::is_whitespace) {
@@ -149,7 +150,7 @@ fn parts(source: &str, span: &Range<usize>) -> (String, String, String) {
             None => from = start,
         }
     }
-    let mut to = floor(source, (end + REACH).min(source.len()));
+    let mut to = floor_char_boundary(source, (end + REACH).min(source.len()));
     if to < source.len() {
         match source[end..to].rfind(char::is_whitespace) {
             Some(i) => to = end + i,
@@ -184,13 +185,6 @@ fn collapse(text: &str) -> String {
         out.push(' ');
     }
     out
-}
-
-fn floor(source: &str, mut at: usize) -> usize {
-    while at > 0 && !source.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The start of the line holding `offset`.

@@ -764,6 +764,25 @@ fn period_ends_sentence(text: &str, period: usize, after: usize) -> bool {
     true
 }
 
+/// The nearest character boundary at or before `at`, which may lie past the
+/// end (`str::floor_char_boundary` needs a newer compiler than ours).
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest character boundary at or after `at`, at most the end.
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::analysis::config::Severity;
 use crate::analysis::desk::{Desk, DeskReport};
+use crate::analysis::text::floor_char_boundary;
 
 /// The width a rendered line is cut to, as a terminal of common size.
 const WIDTH: usize = 100;
@@ -67,13 +68,6 @@ fn line_at(text: &str, offset: usize) -> Line {
         number,
         range: start..end.max(start),
     }
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 /// The snippet of one line with a span underlined in it (cut at the line's
