@@ -494,6 +494,18 @@ Twenty-three people came on Tue Jul 9 at 5 PM ET.\n",
     // An age is not part of the name that follows it.
     let found = names("Sixteen-year-old Darnell Okafor was hurt.\n");
     assert_eq!(found, vec!["Darnell Okafor [person]".to_string()]);
+    // A day after a connector dates the name before it.
+    let found = names("She left the Varnholm Recovery Center on Friday.\n");
+    assert_eq!(
+        found,
+        vec!["Varnholm Recovery Center [organization]".to_string()]
+    );
+    // Quiet: a name joined by a connector keeps its words.
+    let found = names("She spoke at the Council on Foreign Relations.\n");
+    assert_eq!(
+        found,
+        vec!["Council on Foreign Relations [organization]".to_string()]
+    );
     // Quiet: a month that is also a first name stays with the name.
     let found = names("June Halvorsen said the vote would pass.\n");
     assert_eq!(found, vec!["June Halvorsen [person]".to_string()]);

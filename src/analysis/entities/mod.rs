@@ -230,7 +230,10 @@ impl Recognizer<'_> {
             }
             let prev_text = self.text(end - 1);
             if matches!(text, "of" | "for" | "on") {
-                if words::is_of_head(prev_text) {
+                // "the Varnholm Clinic on Friday": a day or a month after a
+                // connector dates the name, it does not continue it.
+                let dated = end + 1 < n && words::is_calendar(self.text(end + 1));
+                if words::is_of_head(prev_text) && !dated {
                     if next_cap {
                         end += 2;
                         joined = true;
