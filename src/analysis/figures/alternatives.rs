@@ -5,7 +5,7 @@
 
 use super::Scan;
 use super::numbers::{NumWord, number_word};
-use crate::analysis::model::{Figure, FigureRole, Qualifier, Unit};
+use crate::analysis::model::{Figure, Qualifier, Unit};
 
 impl Scan<'_> {
     /// The small number word after "a NOUN or" at `k` ("two" in "a day or
@@ -37,22 +37,17 @@ impl Scan<'_> {
         let end = noun + 3;
         Some((
             Figure {
-                span: self.toks[k].start..self.toks[end - 1].end,
-                value: 1.0,
-                low: Some(1.0),
-                high: Some(n),
-                qualifier: Qualifier::Range,
-                unit: Unit::Measure {
-                    symbol: unit.symbol,
-                    kind: unit.kind,
-                },
-                counted: None,
-                counted_span: None,
-                per: None,
-                spelled: true,
-                role: FigureRole::Count,
                 surface: Some(self.slice(noun).into()),
-                change: None,
+                ..super::spelled_figure(
+                    self.toks[k].start..self.toks[end - 1].end,
+                    1.0,
+                    n,
+                    Qualifier::Range,
+                    Unit::Measure {
+                        symbol: unit.symbol,
+                        kind: unit.kind,
+                    },
+                )
             },
             end,
         ))

@@ -470,21 +470,13 @@ impl Scan<'_> {
             return None;
         }
         Some((
-            Figure {
-                span: self.toks[k].start..self.toks[k].end,
-                value: 2.0,
-                low: Some(2.0),
-                high: Some(2.0),
-                qualifier: Qualifier::Exact,
-                unit: Unit::Count,
-                counted: None,
-                counted_span: None,
-                per: None,
-                spelled: true,
-                role: FigureRole::Count,
-                surface: None,
-                change: None,
-            },
+            spelled_figure(
+                self.toks[k].start..self.toks[k].end,
+                2.0,
+                2.0,
+                Qualifier::Exact,
+                Unit::Count,
+            ),
             k + 1,
         ))
     }
@@ -536,21 +528,7 @@ impl Scan<'_> {
         let start = self.toks[k].start;
         let stop = self.toks[end - 1].end;
         Some((
-            Figure {
-                span: start..stop,
-                value: low,
-                low: Some(low),
-                high: Some(high),
-                qualifier: Qualifier::Range,
-                unit: Unit::Count,
-                counted: None,
-                counted_span: None,
-                per: None,
-                spelled: true,
-                role: FigureRole::Count,
-                surface: None,
-                change: None,
-            },
+            spelled_figure(start..stop, low, high, Qualifier::Range, Unit::Count),
             end,
         ))
     }
@@ -2695,6 +2673,33 @@ impl Scan<'_> {
 
 /// Plural magnitude words: the magnitude they name and the next one ("hundreds":
 /// 100, and a thousand).
+/// A count or measure written in words over `span`, from `low` to `high`,
+/// with nothing counted yet: what the readers of idioms and of ranges in
+/// words build.
+fn spelled_figure(
+    span: Range<usize>,
+    low: f64,
+    high: f64,
+    qualifier: Qualifier,
+    unit: Unit,
+) -> Figure {
+    Figure {
+        span,
+        value: low,
+        low: Some(low),
+        high: Some(high),
+        qualifier,
+        unit,
+        counted: None,
+        counted_span: None,
+        per: None,
+        spelled: true,
+        role: FigureRole::Count,
+        surface: None,
+        change: None,
+    }
+}
+
 fn magnitude_plural(w: &str) -> Option<(f64, f64)> {
     Some(match w {
         "tens" => (10.0, 100.0),
