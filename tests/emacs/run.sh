@@ -16,16 +16,8 @@ say() { printf '[emacs-test] %s\n' "$*" >&2; }
 emacs="${EMACS:-emacs}"
 command -v "$emacs" >/dev/null || { say "no $emacs: apt-get install emacs-nox elpa-eglot"; exit 1; }
 
-if [[ -z "${MARGINALIA_BIN:-}" ]]; then
-  say "building the server (cargo build --bin marginalia)"
-  (cd "$repo" && cargo build --quiet --bin marginalia)
-  MARGINALIA_BIN="$repo/target/debug/marginalia"
-fi
-case "$MARGINALIA_BIN" in
-  /*) ;;
-  *) MARGINALIA_BIN="$(pwd)/$MARGINALIA_BIN" ;;
-esac
-[[ -x "$MARGINALIA_BIN" ]] || { say "no executable server at $MARGINALIA_BIN"; exit 1; }
+# shellcheck source=../server-bin.sh
+source "$repo/tests/server-bin.sh"
 say "server: $MARGINALIA_BIN"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/marginalia-emacs.XXXXXX")"

@@ -32,17 +32,8 @@ fi
 say "using $("$nvim" --version | head -n 1) at $nvim"
 
 # 2. The server.
-if [[ -z "${MARGINALIA_BIN:-}" ]]; then
-  say "building the server (cargo build --bin marginalia)"
-  (cd "$repo" && cargo build --quiet --bin marginalia)
-  MARGINALIA_BIN="$repo/target/debug/marginalia"
-fi
-case "$MARGINALIA_BIN" in
-  /*) ;;
-  *) MARGINALIA_BIN="$(pwd)/$MARGINALIA_BIN" ;;
-esac
-[[ -x "$MARGINALIA_BIN" ]] || { say "no executable server at $MARGINALIA_BIN"; exit 1; }
-export MARGINALIA_BIN
+# shellcheck source=../server-bin.sh
+source "$repo/tests/server-bin.sh"
 say "server: $MARGINALIA_BIN"
 
 # 3. A fresh copy of the articles, and a private state folder for the LSP log.

@@ -93,13 +93,8 @@ say "install: ${install_seconds} s"
 run_started=$SECONDS
 
 # 3. The server and the extension.
-if [[ -z "${MARGINALIA_BIN:-}" ]]; then
-  say "building the server (cargo build --bin marginalia)"
-  (cd "$repo" && cargo build --quiet --bin marginalia)
-  MARGINALIA_BIN="$repo/target/debug/marginalia"
-fi
-MARGINALIA_BIN="$(readlink -f "$MARGINALIA_BIN")"
-[[ -x "$MARGINALIA_BIN" ]] || fail "no executable server at $MARGINALIA_BIN"
+# shellcheck source=../server-bin.sh
+source "$repo/tests/server-bin.sh"
 if [[ -z "${VSIX:-}" ]]; then
   say "packaging the extension"
   (cd "$repo/editors/vscode" && npm ci --no-audit --no-fund --loglevel=error &&
