@@ -16,7 +16,9 @@ const TROOPS_B: &str = "North Korea has deployed 11,000 troops to Russia.\n";
 /// Starts the server with `command`, sending `folder` as the only workspace
 /// folder, or no folder at all.
 fn start_with(mut command: Command, folder: Option<&Path>) -> Client {
-    command.env("HOME", std::env::var_os("HOME").unwrap_or_default());
+    if !command.get_envs().any(|(key, _)| key == "HOME") {
+        command.env("HOME", std::env::var_os("HOME").unwrap_or_default());
+    }
     let mut client = Client::spawn_command(command);
     let (root, folders) = match folder {
         Some(folder) => (
@@ -125,22 +127,7 @@ fn a_home_folder_is_never_read_whole_and_the_user_is_told() {
     for folder in [Some(home.as_path()), None] {
         let mut command = Client::command();
         command.env("HOME", &home);
-        let mut client = Client::spawn_command(command);
-        let (root, folders) = match folder {
-            Some(f) => (json!(uri(f)), json!([{"uri": uri(f), "name": "home"}])),
-            None => (Value::Null, Value::Null),
-        };
-        client.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": root,
-                "workspaceFolders": folders,
-                "capabilities": capabilities(false),
-                "initializationOptions": {"debounce_ms": 0},
-            }),
-        );
-        client.notify("initialized", json!({}));
+        let mut client = start_with(command, folder);
         open(&mut client, &home.join("a.md"));
         let message = client
             .wait_for(TIMEOUT, |m| m["method"] == "window/showMessage")
