@@ -12,6 +12,9 @@ use marginalia::analysis::desk::Desk;
 use marginalia::analysis::document::DocumentAnalysis;
 use marginalia::analysis::text::DocFormat;
 
+mod common;
+use common::Rng;
+
 const TEMPLATES: &[&str] = &[
     "Defense Secretary {P} said on {D} that {C} has deployed {N} troops to {C2}, officials in {CITY} said.",
     "According to {DEM} intelligence, an additional {N} soldiers were sent in {M} {Y}, bringing the total to approximately {N2}.",
@@ -62,19 +65,6 @@ const ORGS: &[&str] = &[
 ];
 const MONTHS: &[&str] = &["January", "February", "March", "October", "November"];
 const DAYS: &[&str] = &["Monday", "Wednesday", "Friday"];
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 16) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.next() % items.len()]
-    }
-}
 
 /// An article of about `bytes` bytes, in Markdown with front matter.
 pub fn article(seed: u64, bytes: usize) -> String {

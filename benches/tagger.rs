@@ -9,6 +9,9 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use marginalia::analysis::syntax;
 
+mod common;
+use common::Rng;
+
 const TEMPLATES: &[&str] = &[
     "The earthquake killed at least {N} people in {CITY} on {DAY}, officials said.",
     "{P}, a spokesman for the {ORG}, said {N} soldiers had been sent to the border.",
@@ -24,19 +27,6 @@ const CITIES: &[&str] = &["Tarnholm", "Velsby", "Port Anwick", "Oskara"];
 const ORGS: &[&str] = &["Coast Guard", "Interior Ministry", "Harbour Authority"];
 const DEMONYMS: &[&str] = &["Norwegian", "Chilean", "Italian"];
 const DAYS: &[&str] = &["Monday", "Thursday", "Saturday"];
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 16) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.next() % items.len()]
-    }
-}
 
 fn sentences(n: usize) -> Vec<String> {
     let mut rng = Rng(0x5EED_7A66);
