@@ -343,14 +343,21 @@ fn a_config_file_fixed_on_disk_is_picked_up() {
 
 // --- Analysis: these need names and figures from the analysis library --------
 
-#[test]
-fn two_articles_with_different_troop_counts_conflict() {
+/// A server on a fresh folder with `a.md` and `b.md` open in the editor
+/// (never written to disk); the folder lives as long as the first value.
+fn two_open_articles(a_text: &str, b_text: &str) -> (tempfile::TempDir, Client, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
     let a = uri(&dir.path().join("a.md"));
     let b = uri(&dir.path().join("b.md"));
-    client.open(&a, "markdown", TROOPS_A);
-    client.open(&b, "markdown", TROOPS_B);
+    client.open(&a, "markdown", a_text);
+    client.open(&b, "markdown", b_text);
+    (dir, client, a, b)
+}
+
+#[test]
+fn two_articles_with_different_troop_counts_conflict() {
+    let (_dir, mut client, a, b) = two_open_articles(TROOPS_A, TROOPS_B);
     let diagnostics = client
         .diagnostics(&b, |d| has_code(d, "figure-conflict"))
         .expect("a figure-conflict in b.md");
@@ -374,12 +381,7 @@ fn two_articles_with_different_troop_counts_conflict() {
 
 #[test]
 fn an_edit_creates_and_then_removes_a_conflict_in_both_articles() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
-    let a = uri(&dir.path().join("a.md"));
-    let b = uri(&dir.path().join("b.md"));
-    client.open(&a, "markdown", TROOPS_A);
-    client.open(&b, "markdown", TROOPS_A);
+    let (_dir, mut client, a, b) = two_open_articles(TROOPS_A, TROOPS_A);
     // 3,000 -> 13,000 in b: a conflict appears in both.
     client.change(&b, 2, [(0, 25), (0, 25)], "1");
     assert!(
@@ -429,12 +431,7 @@ fn an_unopened_article_on_disk_takes_part_and_an_open_one_overrides_it() {
 
 #[test]
 fn hover_on_a_name_and_a_figure() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
-    let a = uri(&dir.path().join("a.md"));
-    let b = uri(&dir.path().join("b.md"));
-    client.open(&a, "markdown", TROOPS_A);
-    client.open(&b, "markdown", TROOPS_B);
+    let (_dir, mut client, a, _b) = two_open_articles(TROOPS_A, TROOPS_B);
     let name = client.hover(&a, 0, 2);
     let text = name["contents"]["value"].as_str().unwrap_or_default();
     assert!(
