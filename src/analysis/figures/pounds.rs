@@ -1,5 +1,5 @@
-//! "pounds" after a number: a weight or sterling. News in American English
-//! weighs in pounds, British news also pays in them, so the sentence decides:
+//! "pounds" after a number: a weight or sterling. US news weighs in pounds,
+//! British news also pays in them, so the sentence decides:
 //! a word of weighing makes it a weight ("weighing 180 pounds", "a 250-pound
 //! man"), a word of money or a scale word keeps it sterling ("fined 200
 //! pounds", "5 million pounds"), and with neither it is a weight.
