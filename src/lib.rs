@@ -9,3 +9,5 @@ pub mod analysis;
 pub mod cache;
 pub mod cli;
 pub mod lsp;
+#[cfg(test)]
+pub(crate) mod test_support;

@@ -291,3 +291,19 @@ fn describe(input: &RuleInput<'_>, doc: usize, figure: &DeskFigure) -> String {
         None => format!("{qualifier}{value} ({path})"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::check_findings;
+
+    #[test]
+    fn two_counts_of_the_dead_in_different_wording_stay_quiet() {
+        check_findings(
+            "--- a.md
+Officials in Varnholt said 40 people were killed in the flood.
+--- b.md
+In Varnholt, 9 people were killed in the flood, the mayor said.
+",
+        );
+    }
+}
