@@ -178,8 +178,20 @@ fn related(input: &RuleInput<'_>, doc: usize, figure: &DeskFigure, what: &str) -
     }
 }
 
-fn counted_is(figure: &Figure, what: &str) -> bool {
-    figure.counted.as_deref() == Some(what)
+/// Whether a figure is a toll of this kind (`killed`, `injured`,
+/// `casualties`): by the toll its claim reads from the sentence ("100 crew
+/// were killed" counts crew, and is still a toll of the dead), else by the
+/// word the figure reader gave as counted.
+fn toll_is(figure: &DeskFigure, what: &str) -> bool {
+    let kind = match what {
+        "killed" => "dead",
+        "injured" => "injured",
+        other => other,
+    };
+    match figure.context.toll.as_deref() {
+        Some(toll) => toll.split(':').next() == Some(kind),
+        None => figure.figure.counted.as_deref() == Some(what),
+    }
 }
 
 fn parts_and_total(
@@ -193,14 +205,13 @@ fn parts_and_total(
     // Pairs of killed + injured stated together, next to each other.
     for pair in figures.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let (killed, injured) =
-            if counted_is(&a.figure, "killed") && counted_is(&b.figure, "injured") {
-                (a, b)
-            } else if counted_is(&a.figure, "injured") && counted_is(&b.figure, "killed") {
-                (b, a)
-            } else {
-                continue;
-            };
+        let (killed, injured) = if toll_is(a, "killed") && toll_is(b, "injured") {
+            (a, b)
+        } else if toll_is(a, "injured") && toll_is(b, "killed") {
+            (b, a)
+        } else {
+            continue;
+        };
         if b.figure.span.start.saturating_sub(a.figure.span.end) > 120 {
             continue;
         }
@@ -228,7 +239,7 @@ fn parts_and_total(
             .iter()
             .filter(|f| {
                 f.figure.span.start.abs_diff(a.figure.span.start) <= TOTAL_REACH
-                    && counted_is(&f.figure, "casualties")
+                    && toll_is(f, "casualties")
                     && f.figure.per.is_none()
                     && !f.context.partial
                     && match (&subject, &f.context.subject) {
@@ -355,5 +366,57 @@ fn multipliers(
             fix: None,
             expected: Some(expected),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::check_findings;
+
+    #[test]
+    fn parts_that_do_not_make_their_stated_total() {
+        check_findings(
+            "--- a.txt
+Around 900 sailors were killed or injured in the storm, with 100 sailors killed and 300 injured.
+^^^^^^^^^^ arithmetic
+",
+        );
+    }
+
+    #[test]
+    fn parts_that_make_their_total_are_quiet() {
+        check_findings(
+            "--- a.txt
+Around 400 sailors were killed or injured in the storm, with 100 sailors killed and 300 injured.
+",
+        );
+    }
+
+    #[test]
+    fn a_rate_times_a_count_against_its_total() {
+        check_findings(
+            "--- a.txt
+With an estimated $2,000 in monthly pay per worker, the firm would pay $50 million a month by employing 10,000 workers.
+                                                                       ^^^^^^^^^^^ arithmetic
+",
+        );
+    }
+
+    #[test]
+    fn a_rate_times_a_count_that_makes_its_total_is_quiet() {
+        check_findings(
+            "--- a.txt
+With an estimated $2,000 in monthly pay per worker, the firm would pay $20 million a month by employing 10,000 workers.
+",
+        );
+    }
+
+    #[test]
+    fn an_idiom_is_no_operand() {
+        check_findings(
+            "--- a.txt
+In the second half, the team scored 12 points and the visitors 40, with half of them from a single player.
+",
+        );
     }
 }
