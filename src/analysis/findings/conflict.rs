@@ -297,12 +297,36 @@ mod tests {
     use crate::test_support::check_findings;
 
     #[test]
-    fn two_counts_of_the_dead_in_different_wording_stay_quiet() {
+    fn the_same_toll_told_two_ways_in_two_articles_conflicts() {
         check_findings(
             "--- a.md
-Officials in Varnholt said 40 people were killed in the flood.
+Forty people were killed in Kelbrano when the dam broke.
+^^^^^ figure-conflict
 --- b.md
-In Varnholt, 9 people were killed in the flood, the mayor said.
+Nine people were killed in Kelbrano when the dam broke.
+^^^^ figure-conflict
+",
+        );
+    }
+
+    #[test]
+    fn tolls_of_different_places_do_not_conflict() {
+        check_findings(
+            "--- a.md
+Forty people were killed in Kelbrano when the dam broke.
+--- b.md
+Nine people were killed in Varnholm when the dam broke.
+",
+        );
+    }
+
+    #[test]
+    fn a_part_of_a_toll_does_not_conflict_with_the_toll() {
+        check_findings(
+            "--- a.md
+Forty people were killed in Kelbrano when the dam broke.
+--- b.md
+Nine of them were killed in Kelbrano when the dam broke.
 ",
         );
     }

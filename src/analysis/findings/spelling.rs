@@ -133,3 +133,31 @@ fn explained(input: &RuleInput<'_>, m: &crate::analysis::resolve::MentionRef) ->
     let window = text[from..span.start].to_lowercase();
     EXPLAINING.iter().any(|w| window.contains(w))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::check_findings;
+
+    #[test]
+    fn a_surname_spelled_two_ways_across_articles() {
+        check_findings(
+            "--- a.md
+Harbour master Odile Kastrenko closed the port on Monday. Kastrenko said it would reopen.
+--- b.md
+Harbour master Odile Kastrenco said the port would reopen.
+                     ^^^^^^^^^ spelling-variant
+",
+        );
+    }
+
+    #[test]
+    fn an_inflection_or_a_case_difference_is_no_variant() {
+        check_findings(
+            "--- a.md
+The Harbour Authority closed the port. Harbour Authorities elsewhere did not.
+--- b.md
+The HARBOUR AUTHORITY said the port would reopen.
+",
+        );
+    }
+}

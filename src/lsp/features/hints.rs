@@ -157,3 +157,24 @@ pub fn code_lenses(view: DeskView<'_>, doc: usize) -> Vec<Lens> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::with_hints;
+
+    #[test]
+    fn spelled_figures_get_their_digits_and_surnames_their_full_name() {
+        insta::assert_snapshot!(with_hints(
+            "--- a.md
+Ilse Varnholt said three thousand people had left.
+--- b.md
+Varnholt said a dozen boats sank, and $50 million was lost.
+"
+        ), @r"
+        --- a.md
+        Ilse Varnholt said three thousand⟨= 3,000⟩ people had left.
+        --- b.md
+        Varnholt⟨(Ilse Varnholt)⟩ said a dozen⟨= 12⟩ boats sank, and $50 million was lost.
+        ");
+    }
+}

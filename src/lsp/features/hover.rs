@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::{DeskView, Location, line_of, snippet};
 use crate::analysis::desk::DeskFigure;
 use crate::analysis::findings::format_value;
-use crate::analysis::model::{EntityKind, Qualifier};
+use crate::analysis::model::{EntityKind, Figure, Qualifier};
 
 /// How long a snippet line may be.
 const SNIPPET: usize = 80;
@@ -242,17 +242,29 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
             }
         })
         .collect();
+    // A range reads as its two ends ("40 to 50"), not as its lower one.
+    let value = match (figure.low, figure.high) {
+        (Some(low), Some(high))
+            if low != high && matches!(figure.qualifier, Qualifier::Exact | Qualifier::Range) =>
+        {
+            format!(
+                "{} to {}",
+                format_value(low, unit),
+                format_value(high, unit)
+            )
+        }
+        _ => format_value(figure.value, unit),
+    };
     Some(FigureHover {
         span: figure.span.clone(),
-        value: format_value(figure.value, unit),
-        // An exact figure has no range to speak of.
+        value,
         low: figure
             .low
-            .filter(|_| figure.low != figure.high)
+            .filter(|_| says_more(figure))
             .map(|v| format_value(v, unit)),
         high: figure
             .high
-            .filter(|_| figure.low != figure.high)
+            .filter(|_| says_more(figure))
             .map(|v| format_value(v, unit)),
         qualifier: qualifier_words(figure.qualifier),
         counted: figure.counted.as_deref().map(str::to_string),
@@ -260,4 +272,103 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
         elsewhere,
         elsewhere_count,
     })
+}
+
+/// Whether a figure's bounds say more than its value and qualifier do. An
+/// exact figure has no range to speak of, and "at least 15" bounded below
+/// by 15 would only say it again.
+fn says_more(figure: &Figure) -> bool {
+    match (figure.low, figure.high) {
+        // A range's ends are its value already.
+        (Some(low), Some(high)) => {
+            low != high && !matches!(figure.qualifier, Qualifier::Exact | Qualifier::Range)
+        }
+        (Some(bound), None) | (None, Some(bound)) => bound != figure.value,
+        (None, None) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::hover_at;
+
+    #[test]
+    fn a_name_lists_its_mentions_this_article_first() {
+        insta::assert_snapshot!(hover_at(
+            "--- a.md
+Mayor Ilse Varnholt opened the bridge in Kelbrano on Monday.
+--- b.md
+The mayor of Kelbrano, Ilse Varn$0holt, said the bridge cost $4 million.
+Varnholt said it would last a century.
+"
+        ), @r"
+        Ilse Varnholt (Person)
+        roles: Mayor
+        also: Varnholt
+        3 mentions in 2 articles
+        - b.md:1 The mayor of Kelbrano, Ilse Varnholt, said the bridge cost $4 million…
+        - b.md:2 Varnholt said it would last a century.
+        - a.md:1 Mayor Ilse Varnholt opened the bridge in Kelbrano on…
+        ");
+    }
+
+    #[test]
+    fn a_figure_shows_the_same_claim_elsewhere() {
+        insta::assert_snapshot!(hover_at(
+            "--- a.md
+---
+date: 2024-03-02
+---
+Twelve people were killed in Kelbrano, officials said.
+--- b.md
+---
+date: 2024-03-04
+---
+At least 1$05 people were killed in Kelbrano, the mayor said.
+"
+        ), @r"
+        at least 15 killed
+        claim: toll: dead: people in Kelbrano
+        - 12 (2024-03-02) a.md:4 Twelve people were killed in Kelbrano, offi…
+        ");
+    }
+
+    #[test]
+    fn a_range_shows_both_ends_and_a_bound_its_other_end() {
+        insta::assert_snapshot!(hover_at(
+            "--- a.md
+Between 40 and 5$00 boats were lost.
+"
+        ), @r"
+        40 to 50 boats
+        claim: count: boat: lose
+        ");
+        insta::assert_snapshot!(hover_at(
+            "--- a.md
+Near$0ly 1000 boats were lost.
+"
+        ), @r"
+        nearly 1,000 boats
+        between 900 and 1,000
+        claim: count: boat: lose
+        ");
+        insta::assert_snapshot!(hover_at(
+            "--- a.md
+Ab$0out 100 boats were lost.
+"
+        ), @r"
+        about 100 boats
+        between 90 and 110
+        claim: count: boat: lose
+        ");
+    }
+
+    #[test]
+    fn prose_has_no_hover() {
+        insta::assert_snapshot!(hover_at(
+            "--- a.md
+The bridge o$0pened on Monday.
+"
+        ), @"no hover");
+    }
 }

@@ -128,3 +128,50 @@ pub fn rename(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::renamed;
+
+    #[test]
+    fn rename_changes_the_same_spelling_across_the_desk() {
+        insta::assert_snapshot!(renamed(
+            "--- a.md
+Ilse Varnholt spoke in Kelbrano. Varnholt left.
+--- b.md
+In Kelbr$0ano, the mayor spoke.
+--- c.md
+Nothing here.
+",
+            "Kelbranow"
+        ), @r"
+        --- a.md
+        Ilse Varnholt spoke in Kelbranow. Varnholt left.
+        --- b.md
+        In Kelbranow, the mayor spoke.
+        ");
+    }
+
+    #[test]
+    fn rename_of_a_surname_leaves_the_full_name_alone() {
+        insta::assert_snapshot!(renamed(
+            "--- a.md
+Ilse Varnholt spoke. Varn$0holt left.
+",
+            "Varnholtz"
+        ), @r"
+        --- a.md
+        Ilse Varnholt spoke. Varnholtz left.
+        ");
+    }
+
+    #[test]
+    fn nothing_to_rename_in_prose() {
+        insta::assert_snapshot!(renamed(
+            "--- a.md
+The bridge o$0pened.
+",
+            "x"
+        ), @"nothing to rename");
+    }
+}
