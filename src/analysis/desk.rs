@@ -26,9 +26,13 @@ use super::text::DocFormat;
 
 /// The articles of a folder, kept in a stable order (by path). Cloning a
 /// desk shares its articles until one of the copies changes.
+///
+/// A copy is made on every keystroke (the server's snapshot keeps the last
+/// desk), so the map holds shared keys and shared articles: copying it
+/// copies pointers, and no article's path or text is copied or freed.
 #[derive(Debug, Clone, Default)]
 pub struct Desk {
-    documents: Arc<BTreeMap<String, DeskDocument>>,
+    documents: Arc<BTreeMap<Arc<str>, Arc<DeskDocument>>>,
 }
 
 impl Desk {
@@ -46,14 +50,18 @@ impl Desk {
 
     /// Adds or replaces an article whose analysis was made elsewhere.
     pub fn insert_analysed(&mut self, path: &str, text: Text, analysis: Arc<DocumentAnalysis>) {
-        Arc::make_mut(&mut self.documents).insert(
-            path.to_string(),
-            DeskDocument {
-                path: path.to_string(),
-                text,
-                analysis,
-            },
-        );
+        let document = Arc::new(DeskDocument {
+            path: path.to_string(),
+            text,
+            analysis,
+        });
+        let documents = Arc::make_mut(&mut self.documents);
+        match documents.get_mut(path) {
+            Some(slot) => *slot = document,
+            None => {
+                documents.insert(path.into(), document);
+            }
+        }
     }
 
     /// Removes an article; returns whether it was there.
@@ -64,13 +72,13 @@ impl Desk {
 
     /// The article at `path`.
     pub fn get(&self, path: &str) -> Option<&DeskDocument> {
-        self.documents.get(path)
+        self.documents.get(path).map(Arc::as_ref)
     }
 
     /// The articles, in path order. Indices into this order are the `doc`
     /// numbers used by [`DeskReport`].
     pub fn documents(&self) -> impl Iterator<Item = &DeskDocument> {
-        self.documents.values()
+        self.documents.values().map(Arc::as_ref)
     }
 
     /// How many articles the desk holds.
@@ -105,7 +113,7 @@ impl Desk {
     /// another `config`, starts afresh. The result is the same as
     /// [`Desk::report`]'s.
     pub fn report_with(&self, config: &Config, cache: &mut ReportCache) -> DeskReport {
-        let docs: Vec<&DeskDocument> = self.documents.values().collect();
+        let docs: Vec<&DeskDocument> = self.documents().collect();
         let fresh = cache.config.as_ref() != Some(config)
             || cache.paths.len() != docs.len()
             || cache.paths.iter().zip(&docs).any(|(p, d)| *p != d.path);

@@ -480,11 +480,21 @@ impl Workspace {
         };
         let mut cache = cache;
         let report = desk.report_with(&config, &mut cache);
-        let index = views
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (v.key.clone(), i))
-            .collect();
+        // The index of keys changes only when the desk's articles do: the
+        // report then has another list of paths.
+        let previous = lock(&self.state).snapshot.clone();
+        let index = match previous {
+            Some(previous) if Arc::ptr_eq(&previous.report.paths, &report.paths) => {
+                previous.index.clone()
+            }
+            _ => Arc::new(
+                views
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (v.key.clone(), i))
+                    .collect(),
+            ),
+        };
         let snapshot = Arc::new(Snapshot {
             generation,
             desk,

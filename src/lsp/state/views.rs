@@ -138,7 +138,7 @@ pub struct Snapshot {
     /// The analysed text of each document, by document number.
     pub views: Vec<Arc<DocView>>,
     /// Document numbers by key.
-    pub index: HashMap<String, usize>,
+    pub index: Arc<HashMap<String, usize>>,
     /// The negotiated position encoding.
     pub encoding: PositionEncoding,
     /// The configuration the analysis used.
