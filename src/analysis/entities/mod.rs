@@ -12,7 +12,6 @@
 //! they end, and a nested name comes before the name that contains it.
 
 pub mod gazetteer;
-mod kinds;
 mod tokens;
 pub(crate) mod words;
 
@@ -36,33 +35,7 @@ pub fn find_mentions(
         return Vec::new();
     }
     let toks = tokenize(block, sentences);
-    let heading = kind == BlockKind::Heading;
-    let mut out = recognize(block, &toks, heading, config);
-    kinds::reclassify(block, &toks, heading, &mut out);
-    out
-}
-
-/// The names of one block as the rules alone read them, each with the
-/// features the kind model reads. For training that model
-/// (`examples/name-features.rs`).
-pub fn mention_features(
-    block: &str,
-    kind: BlockKind,
-    sentences: &[Range<usize>],
-    config: &Config,
-) -> Vec<(Mention, Vec<String>)> {
-    if kind == BlockKind::Boilerplate {
-        return Vec::new();
-    }
-    let toks = tokenize(block, sentences);
-    let heading = kind == BlockKind::Heading;
-    recognize(block, &toks, heading, config)
-        .into_iter()
-        .map(|m| {
-            let features = kinds::features(block, &toks, heading, &m);
-            (m, features)
-        })
-        .collect()
+    recognize(block, &toks, kind == BlockKind::Heading, config)
 }
 
 /// The names of one block as the rules read them, kinds and their sources
@@ -1719,8 +1692,7 @@ mod tests {
     fn sources_in(sentence: &str) -> Vec<(String, EntityKind, KindSource)> {
         let config = Config::default();
         let sentences = crate::analysis::text::sentences(sentence);
-        let toks = tokenize(sentence, &sentences);
-        recognize(sentence, &toks, false, &config)
+        find_mentions(sentence, BlockKind::Prose, &sentences, &config)
             .into_iter()
             .map(|m| (m.text.to_string(), m.kind, m.kind_source))
             .collect()

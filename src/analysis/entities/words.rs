@@ -784,28 +784,6 @@ pub fn is_function(lower: &str) -> bool {
     )
 }
 
-/// Prepositions of where something is, goes or comes from ("in", "near",
-/// "flew to"): before an unknown name they lean to a place.
-pub fn is_locative_preposition(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "at"
-            | "near"
-            | "to"
-            | "from"
-            | "into"
-            | "across"
-            | "outside"
-            | "inside"
-            | "toward"
-            | "towards"
-            | "throughout"
-            | "within"
-            | "around"
-            | "via"
-    )
-}
-
 /// Verbs of saying right after a name, which make it a person.
 pub fn is_speech_verb(word: &str) -> bool {
     matches!(
