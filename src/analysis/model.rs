@@ -34,6 +34,99 @@ impl EntityKind {
     }
 }
 
+/// What decided a mention's kind. Every cue but [`KindSource::Guess`] is
+/// evidence the text or a lookup gives; a guess is the recognizer's default
+/// for a capitalized name nothing typed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum KindSource {
+    /// The gazetteer, a demonym or the user's `[[entity]]` knows the name.
+    Known,
+    /// A word of the name: an organization's head or legal suffix
+    /// ("Foundation", "Ltd"), a place's head ("Street", "Valley"), a
+    /// direction ("the West").
+    HeadWord,
+    /// A title or role before or beside it, or a name given to a person
+    /// ("Dr.", "spokesperson", "they called her ...").
+    Role,
+    /// A first name the gazetteer knows, then another name word.
+    FullName,
+    /// A category noun before it ("the company ...", "bands such as ...").
+    Category,
+    /// What a person belongs to: "of" after a person's name, or a
+    /// possessive before one.
+    Affiliation,
+    /// A list of names of one kind it stands in, or the campus of an
+    /// organization just named ("... at Maple Ridge").
+    List,
+    /// The name stands inside or around another: what an organization is
+    /// named after, the body a person or place heads ("the ... government"),
+    /// a national team in a game report.
+    Structure,
+    /// A verb of speech right after it ("... said").
+    Speech,
+    /// The same word ends a person's full name earlier in the block.
+    NamedBefore,
+    /// Its shape: all capitals, camel case, an acronym opening it.
+    Shape,
+    /// The preposition right before it ("in", "near", "flew to").
+    Preposition,
+    /// "and" or "or" joins it to a name of that kind.
+    Coordinated,
+    /// One word the gazetteer lists as a first name or a surname, alone.
+    NameWord,
+    /// The learned model, where the rules only guessed or their evidence is
+    /// weak (see `entities::kinds`).
+    Learned,
+    /// Nothing said what it is: a person for an unknown capitalized name, an
+    /// organization after "the" or when its last word is a common word.
+    #[default]
+    Guess,
+}
+
+impl KindSource {
+    /// Every source, in the order declared.
+    pub const ALL: [KindSource; 16] = [
+        KindSource::Known,
+        KindSource::HeadWord,
+        KindSource::Role,
+        KindSource::FullName,
+        KindSource::Category,
+        KindSource::Affiliation,
+        KindSource::List,
+        KindSource::Structure,
+        KindSource::Speech,
+        KindSource::NamedBefore,
+        KindSource::Shape,
+        KindSource::Preposition,
+        KindSource::Coordinated,
+        KindSource::NameWord,
+        KindSource::Learned,
+        KindSource::Guess,
+    ];
+
+    /// The lower-case name used in reports and the kind model's features.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindSource::Known => "known",
+            KindSource::HeadWord => "head-word",
+            KindSource::Role => "role",
+            KindSource::FullName => "full-name",
+            KindSource::Category => "category",
+            KindSource::Affiliation => "affiliation",
+            KindSource::List => "list",
+            KindSource::Structure => "structure",
+            KindSource::Speech => "speech",
+            KindSource::NamedBefore => "named-before",
+            KindSource::Shape => "shape",
+            KindSource::Preposition => "preposition",
+            KindSource::Coordinated => "coordinated",
+            KindSource::NameWord => "name-word",
+            KindSource::Learned => "learned",
+            KindSource::Guess => "guess",
+        }
+    }
+}
+
 /// One mention of a name in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
@@ -43,6 +136,10 @@ pub struct Mention {
     pub text: Arc<str>,
     /// What it names.
     pub kind: EntityKind,
+    /// What decided `kind`: a cue in the text or a lookup, or nothing (a
+    /// guess).
+    #[serde(default)]
+    pub kind_source: KindSource,
     /// The key that identifies the entity before cross-mention resolution:
     /// a gazetteer canonical name ("United States" for "U.S.") or the
     /// normalized surface form.

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use marginalia::analysis::config::Config;
 use marginalia::analysis::desk::Desk;
 use marginalia::analysis::document::DocumentAnalysis;
-use marginalia::analysis::model::{EntityKind, Mention};
+use marginalia::analysis::model::{EntityKind, KindSource, Mention};
 use marginalia::analysis::resolve::resolve;
 use marginalia::analysis::text::DocFormat;
 
@@ -551,6 +551,7 @@ fn mention(text: &str, kind: EntityKind) -> Mention {
         span: 0..text.len(),
         text: text.into(),
         kind,
+        kind_source: KindSource::Guess,
         key: text.into(),
         demonym: false,
         role: None,

@@ -19,7 +19,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::config::Config;
-use super::model::{EntityKind, Mention};
+use super::model::{EntityKind, KindSource, Mention};
 use super::text::BlockKind;
 use gazetteer::{GAZETTEER, Known, PlaceKind};
 use tokens::{Tok, tokenize};
@@ -35,10 +35,16 @@ pub fn find_mentions(
         return Vec::new();
     }
     let toks = tokenize(block, sentences);
+    recognize(block, &toks, kind == BlockKind::Heading, config)
+}
+
+/// The names of one block as the rules read them, kinds and their sources
+/// included.
+fn recognize(block: &str, toks: &[Tok], heading: bool, config: &Config) -> Vec<Mention> {
     let mut rec = Recognizer {
         block,
-        toks: &toks,
-        heading: kind == BlockKind::Heading,
+        toks,
+        heading,
         sports: is_sports(block),
         config,
         out: Vec::new(),
@@ -183,6 +189,7 @@ impl Recognizer<'_> {
             a,
             end + 1,
             EntityKind::Organization,
+            KindSource::Structure,
             None,
             None,
             false,
@@ -393,11 +400,21 @@ impl Recognizer<'_> {
             }) = self.lookup(a + 1, b)
         {
             let team = format!("{key} national team");
-            self.push(a + 1, b, EntityKind::Place, Some(key), None, false, None);
+            self.push(
+                a + 1,
+                b,
+                EntityKind::Place,
+                KindSource::Known,
+                Some(key),
+                None,
+                false,
+                None,
+            );
             self.push(
                 a,
                 b,
                 EntityKind::Organization,
+                KindSource::Structure,
                 Some(team),
                 None,
                 false,
@@ -510,7 +527,16 @@ impl Recognizer<'_> {
                 && matches!(place, Some(PlaceKind::Country))
                 && kind == EntityKind::Place
             {
-                self.push(start, e, kind, Some(key), None, false, None);
+                self.push(
+                    start,
+                    e,
+                    kind,
+                    KindSource::Known,
+                    Some(key),
+                    None,
+                    false,
+                    None,
+                );
                 if words::is_government_head(&last) {
                     // The agency's mention spans the country that owns it; it
                     // is known by its own name.
@@ -519,13 +545,23 @@ impl Recognizer<'_> {
                         start,
                         b,
                         EntityKind::Organization,
+                        KindSource::HeadWord,
                         Some(own),
                         None,
                         false,
                         None,
                     );
                 } else {
-                    self.push(e, b, EntityKind::Place, None, None, false, None);
+                    self.push(
+                        e,
+                        b,
+                        EntityKind::Place,
+                        KindSource::HeadWord,
+                        None,
+                        None,
+                        false,
+                        None,
+                    );
                 }
                 return;
             }
@@ -542,7 +578,16 @@ impl Recognizer<'_> {
                 } else {
                     self.eponym(start, b);
                 }
-                self.push(start, b, kind, None, None, false, None);
+                self.push(
+                    start,
+                    b,
+                    kind,
+                    KindSource::HeadWord,
+                    None,
+                    None,
+                    false,
+                    None,
+                );
                 return;
             }
         }
@@ -613,6 +658,7 @@ impl Recognizer<'_> {
                                 p,
                                 e,
                                 EntityKind::Place,
+                                KindSource::Known,
                                 Some(key.to_string()),
                                 None,
                                 true,
@@ -627,17 +673,23 @@ impl Recognizer<'_> {
                         place,
                     } => {
                         let mut kind = kind;
+                        let mut source = KindSource::Known;
                         // A city name followed by a speech verb is a person ("Austin told").
                         if e - p == 1
                             && matches!(place, Some(PlaceKind::City))
                             && stands_for.is_none()
-                            && (self.speech_after(e - 1)
-                                || (GAZETTEER.is_surname(self.text(p))
-                                    && self.surname_in_block(self.text(p))
-                                    && !self.locative_before(p)
-                                    && !self.place_after(p)))
                         {
-                            kind = EntityKind::Person;
+                            if self.speech_after(e - 1) {
+                                kind = EntityKind::Person;
+                                source = KindSource::Speech;
+                            } else if GAZETTEER.is_surname(self.text(p))
+                                && self.surname_in_block(self.text(p))
+                                && !self.locative_before(p)
+                                && !self.place_after(p)
+                            {
+                                kind = EntityKind::Person;
+                                source = KindSource::NamedBefore;
+                            }
                         }
                         let mut key = if kind == EntityKind::Person {
                             normalize(&self.joined(p, e))
@@ -655,6 +707,7 @@ impl Recognizer<'_> {
                                     || (self.text(p - 1) == "to" && !self.lost_to(p - 1))))
                         {
                             kind = EntityKind::Organization;
+                            source = KindSource::Structure;
                             key = format!("{key} national team");
                         }
                         role = None;
@@ -662,7 +715,7 @@ impl Recognizer<'_> {
                             // "New York Times": the place a known organization is named after.
                             self.leading_place(p, e);
                         }
-                        self.push(p, e, kind, Some(key), None, false, stands_for);
+                        self.push(p, e, kind, source, Some(key), None, false, stands_for);
                     }
                 }
                 p = e;
@@ -709,7 +762,16 @@ impl Recognizer<'_> {
             && !matches!(self.text(a + 2), "of" | "for")
         {
             let key = normalize(&self.joined(a, a + 2));
-            self.push(a, a + 2, EntityKind::Person, Some(key), None, false, None);
+            self.push(
+                a,
+                a + 2,
+                EntityKind::Person,
+                KindSource::FullName,
+                Some(key),
+                None,
+                false,
+                None,
+            );
             return;
         }
         if !self.eponym(a, b) {
@@ -741,7 +803,16 @@ impl Recognizer<'_> {
                 || (GAZETTEER.is_surname(word) && !GAZETTEER.is_common(&lower)))
             && self.longest(a, b).is_none();
         if named {
-            self.push(a, a + 1, EntityKind::Person, None, None, false, None);
+            self.push(
+                a,
+                a + 1,
+                EntityKind::Person,
+                KindSource::Structure,
+                None,
+                None,
+                false,
+                None,
+            );
         }
         named
     }
@@ -769,7 +840,16 @@ impl Recognizer<'_> {
                 && !(i == a && e == b)
             {
                 let key = self.joined(i, e);
-                self.push(i, e, EntityKind::Place, Some(key), None, false, None);
+                self.push(
+                    i,
+                    e,
+                    EntityKind::Place,
+                    KindSource::Known,
+                    Some(key),
+                    None,
+                    false,
+                    None,
+                );
                 i = e;
                 continue;
             }
@@ -814,11 +894,29 @@ impl Recognizer<'_> {
                     )
                 {
                     let key = self.joined(i, e + 1);
-                    self.push(i, e + 1, EntityKind::Place, Some(key), None, false, None);
+                    self.push(
+                        i,
+                        e + 1,
+                        EntityKind::Place,
+                        KindSource::Known,
+                        Some(key),
+                        None,
+                        false,
+                        None,
+                    );
                     i = e + 1;
                     continue;
                 }
-                self.push(i, e, EntityKind::Place, Some(key), None, false, stands_for);
+                self.push(
+                    i,
+                    e,
+                    EntityKind::Place,
+                    KindSource::Known,
+                    Some(key),
+                    None,
+                    false,
+                    stands_for,
+                );
                 i = e;
                 continue;
             }
@@ -836,7 +934,16 @@ impl Recognizer<'_> {
                 )) = self.longest(i, b)
                 && self.toks[i].glued
             {
-                self.push(i, e, EntityKind::Place, Some(key), None, false, None);
+                self.push(
+                    i,
+                    e,
+                    EntityKind::Place,
+                    KindSource::Known,
+                    Some(key),
+                    None,
+                    false,
+                    None,
+                );
                 i = e;
                 continue;
             }
@@ -867,7 +974,16 @@ impl Recognizer<'_> {
                 ..
             }) = self.lookup(a, e)
             {
-                self.push(a, e, EntityKind::Place, Some(key), None, false, None);
+                self.push(
+                    a,
+                    e,
+                    EntityKind::Place,
+                    KindSource::Known,
+                    Some(key),
+                    None,
+                    false,
+                    None,
+                );
                 return;
             }
         }
@@ -1168,75 +1284,87 @@ impl Recognizer<'_> {
         let inner_head = n >= 3
             && words::is_place_of_head(&last)
             && (a + 1..b - 1).any(|i| words::is_org_head(self.text(i)));
-        let kind = if words::is_foreign_place_head(&first) && n >= 2 {
+        use KindSource as S;
+        let (kind, source) = if words::is_foreign_place_head(&first) && n >= 2 {
             // "Kibbutz Ramot", "Masjid Al-Noor"
-            EntityKind::Place
+            (EntityKind::Place, S::HeadWord)
         } else if words::is_org_suffix(&last)
             || words::is_org_head(&last)
             || inner_head
             || words::is_foreign_org_head(&first)
         {
-            EntityKind::Organization
+            (EntityKind::Organization, S::HeadWord)
         } else if words::is_place_head(&last) || words::is_direction(&last) || direction_of_place {
             // "Harbour East", "the West"
-            EntityKind::Place
+            (EntityKind::Place, S::HeadWord)
         } else if let Some(kind) = (role_text.is_none())
             .then(|| self.category_before(a))
             .flatten()
         {
             // "the religious schools Santa Chiara", "religions such as Wicca"
-            kind
-        } else if role_text.is_some() || (first_name && n >= 2) || self.nickname(a) {
-            EntityKind::Person
-        } else if all_caps || (n == 1 && camel_case(&first)) || self.affiliation(a, b) {
-            EntityKind::Organization
+            (kind, S::Category)
+        } else if role_text.is_some() || self.nickname(a) {
+            (EntityKind::Person, S::Role)
+        } else if first_name && n >= 2 {
+            (EntityKind::Person, S::FullName)
+        } else if all_caps || (n == 1 && camel_case(&first)) {
+            (EntityKind::Organization, S::Shape)
+        } else if self.affiliation(a, b) {
+            (EntityKind::Organization, S::Affiliation)
         } else if self.in_place_list(a, b) || self.campus(a) {
             // "Bogliasco, Italy", "Kibbutz Ramot, Tiberias"
-            EntityKind::Place
+            (EntityKind::Place, S::List)
         } else if n == 1 && self.in_org_list(a, b) {
-            EntityKind::Organization
+            (EntityKind::Organization, S::List)
         } else if n >= 2 {
             if (a..b).all(|i| self.toks[i].upper)
                 || (self.toks[a].upper && !self.toks[a].upper_dotted && first.len() >= 3)
             {
                 // "UNC Greensboro", "ANDRILL Project": an acronym opens an organization's name.
-
-                EntityKind::Organization
+                (EntityKind::Organization, S::Shape)
             } else if !first_name
                 && self.place_before(a)
                 && !(a..b).any(|i| words::is_event_head(self.text(i)))
             {
-                EntityKind::Place
-            } else if GAZETTEER.is_surname(&last) || !last_common {
-                EntityKind::Person
+                (EntityKind::Place, S::Preposition)
+            } else if GAZETTEER.is_surname(&last) {
+                (EntityKind::Person, S::NameWord)
+            } else if !last_common {
+                (EntityKind::Person, S::Guess)
             } else {
-                EntityKind::Organization
+                (EntityKind::Organization, S::Guess)
             }
-        } else if the_before && (GAZETTEER.is_surname(&first) || self.eponym_after(a)) {
-            EntityKind::Person
+        } else if the_before && self.eponym_after(a) {
+            (EntityKind::Person, S::Structure)
+        } else if the_before && GAZETTEER.is_surname(&first) {
+            (EntityKind::Person, S::NameWord)
         } else if the_before {
             if words::is_direction(&first) {
-                EntityKind::Place
+                (EntityKind::Place, S::HeadWord)
             } else {
-                EntityKind::Organization
+                (EntityKind::Organization, S::Guess)
             }
-        } else if self.surname_in_block(&first) || self.speech_after(a) {
-            EntityKind::Person
-        } else if self.place_before(a) || words::is_direction(&first) {
+        } else if self.surname_in_block(&first) {
+            (EntityKind::Person, S::NamedBefore)
+        } else if self.speech_after(a) {
+            (EntityKind::Person, S::Speech)
+        } else if self.place_before(a) {
             // "in Brenford", "near Oskeby": a preposition of place outweighs a
             // word that is also a surname.
-            EntityKind::Place
+            (EntityKind::Place, S::Preposition)
+        } else if words::is_direction(&first) {
+            (EntityKind::Place, S::HeadWord)
         } else if first_name || GAZETTEER.is_surname(&first) {
-            EntityKind::Person
+            (EntityKind::Person, S::NameWord)
         } else if self.goal_before(a) {
-            EntityKind::Place
+            (EntityKind::Place, S::Preposition)
         } else if let Some(kind) = self.coordinated(a) {
             // "the religious schools Santa Chiara and Immacolata"
-            kind
+            (kind, S::Coordinated)
         } else if last_common {
-            EntityKind::Organization
+            (EntityKind::Organization, S::Guess)
         } else {
-            EntityKind::Person
+            (EntityKind::Person, S::Guess)
         };
         let role_text = if kind == EntityKind::Person {
             role_text.or_else(|| if n >= 2 { self.apposition(b) } else { None })
@@ -1250,7 +1378,7 @@ impl Recognizer<'_> {
                 self.nested_places(a, b);
             }
         }
-        self.push(a, b, kind, None, role_text, false, None);
+        self.push(a, b, kind, source, None, role_text, false, None);
     }
 
     /// The kind a lower-case category noun gives the name after it, right
@@ -1482,6 +1610,7 @@ impl Recognizer<'_> {
         a: usize,
         b: usize,
         kind: EntityKind,
+        kind_source: KindSource,
         key: Option<String>,
         role: Option<String>,
         demonym: bool,
@@ -1502,6 +1631,7 @@ impl Recognizer<'_> {
             span,
             text: text.into(),
             kind,
+            kind_source,
             key: key.into(),
             demonym,
             role: role.map(Into::into),
@@ -1552,4 +1682,75 @@ pub fn normalize(text: &str) -> String {
         s.push_str(w);
     }
     s.replace('’', "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each name of `sentence` with its kind and the source of that kind.
+    fn sources_in(sentence: &str) -> Vec<(String, EntityKind, KindSource)> {
+        let config = Config::default();
+        let sentences = crate::analysis::text::sentences(sentence);
+        find_mentions(sentence, BlockKind::Prose, &sentences, &config)
+            .into_iter()
+            .map(|m| (m.text.to_string(), m.kind, m.kind_source))
+            .collect()
+    }
+
+    fn source_of(sentence: &str, name: &str) -> KindSource {
+        let found = sources_in(sentence);
+        found
+            .iter()
+            .find(|(text, ..)| text == name)
+            .unwrap_or_else(|| panic!("no {name} in {found:?}"))
+            .2
+    }
+
+    #[test]
+    fn the_rules_record_the_cue_that_decided_a_kind() {
+        use KindSource as S;
+        let cases = [
+            ("Officials met in Norway on Monday.", "Norway", S::Known),
+            (
+                "She joined the Brenvik Foundation last year.",
+                "Brenvik Foundation",
+                S::HeadWord,
+            ),
+            ("They met Dr. Varnholm on Monday.", "Varnholm", S::Role),
+            (
+                "She sold it to the company Quellmar.",
+                "Quellmar",
+                S::Category,
+            ),
+            ("The talks were held in Oskavar.", "Oskavar", S::Preposition),
+            (
+                "Quellmar said the talks would resume.",
+                "Quellmar",
+                S::Speech,
+            ),
+        ];
+        for (sentence, name, source) in cases {
+            assert_eq!(source_of(sentence, name), source, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_name_nothing_types_is_a_guess() {
+        // No title, head word, category, preposition or lookup: a default.
+        assert_eq!(
+            sources_in("They visited Varnholm last year."),
+            [(
+                "Varnholm".to_string(),
+                EntityKind::Person,
+                KindSource::Guess
+            )]
+        );
+    }
+
+    #[test]
+    fn every_source_is_listed_once_with_its_own_name() {
+        let names: HashSet<&str> = KindSource::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(names.len(), KindSource::ALL.len());
+    }
 }

@@ -10,7 +10,9 @@ use crate::analysis::config::{Config, Severity};
 use crate::analysis::desk::{ClaimKey, Desk, DeskFigure, DeskReport};
 use crate::analysis::document::{AnalyzedChunk, Anchor, ChunkAnalysis, DocumentAnalysis};
 use crate::analysis::findings::{Finding, Fix};
-use crate::analysis::model::{EntityKind, Figure, FigureRole, Mention, Qualifier, Unit};
+use crate::analysis::model::{
+    EntityKind, Figure, FigureRole, KindSource, Mention, Qualifier, Unit,
+};
 use crate::analysis::resolve;
 use crate::analysis::text::{ChunkSpan, DocFormat, Metadata};
 
@@ -52,6 +54,7 @@ fn make_report(
                     span,
                     text: (*written).into(),
                     kind: *kind,
+                    kind_source: KindSource::Guess,
                     key: (*key).into(),
                     demonym: false,
                     role: None,
