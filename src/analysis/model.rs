@@ -74,9 +74,6 @@ pub enum KindSource {
     Coordinated,
     /// One word the gazetteer lists as a first name or a surname, alone.
     NameWord,
-    /// The learned model, where the rules only guessed or their evidence is
-    /// weak (see `entities::kinds`).
-    Learned,
     /// Nothing said what it is: a person for an unknown capitalized name, an
     /// organization after "the" or when its last word is a common word.
     #[default]
@@ -85,7 +82,7 @@ pub enum KindSource {
 
 impl KindSource {
     /// Every source, in the order declared.
-    pub const ALL: [KindSource; 16] = [
+    pub const ALL: [KindSource; 15] = [
         KindSource::Known,
         KindSource::HeadWord,
         KindSource::Role,
@@ -100,7 +97,6 @@ impl KindSource {
         KindSource::Preposition,
         KindSource::Coordinated,
         KindSource::NameWord,
-        KindSource::Learned,
         KindSource::Guess,
     ];
 
@@ -121,7 +117,6 @@ impl KindSource {
             KindSource::Preposition => "preposition",
             KindSource::Coordinated => "coordinated",
             KindSource::NameWord => "name-word",
-            KindSource::Learned => "learned",
             KindSource::Guess => "guess",
         }
     }
