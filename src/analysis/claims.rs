@@ -7,6 +7,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use super::model::{EntityKind, Figure, FigureRole, Mention, Unit};
 use super::text::{self, BlockKind};
 use super::text::{ceil_char_boundary, floor_char_boundary};
@@ -45,8 +47,30 @@ pub struct ClaimContext {
     /// The figure is the magnitude of an earthquake ("a magnitude 6.1
     /// quake", "6.1-magnitude"), stated as the only one in its sentence.
     pub magnitude: bool,
+    /// A claim its sentence states in a set form of words, which says what
+    /// is measured and of whom without the rest of the context (see
+    /// [`Frame`]).
+    pub frame: Option<Frame>,
     /// The figure's sentence, relative to its chunk.
     pub sentence: Range<usize>,
+}
+
+/// A claim read from a set form of words around a figure:
+/// - the value of one deal, of the person it was signed with ("signed Ann
+///   Vale to a $5 million contract", "a deal worth $5 million"): `deal` of
+///   `Vale` (the surname, as articles shorten the name);
+/// - a parent's children ("a mother of six", "her six children"):
+///   `children` of `mother`, the story's mother whoever she is;
+/// - how far another, dated event reached ("the 1990 flood hit 12
+///   countries"): `countries` of `flood 1990`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Frame {
+    /// [`ClaimKind::Deal`], [`ClaimKind::Kin`] or [`ClaimKind::Background`].
+    pub kind: ClaimKind,
+    /// Whose deal, which parent, which event and year.
+    pub subject: Arc<str>,
+    /// What is measured: `deal`, `children`, the places reached.
+    pub counted: Arc<str>,
 }
 
 /// Verbs that name the event of a claim, by their normalized form.
@@ -214,6 +238,9 @@ fn context_in_sentence(
         // killed in the north district"), and one that adds to another
         // ("also", "another", "separate") is a part.
         // The places named after the figure, all of them: "in A, B and C".
+        // A name that only names a facility of a kind the sentence gives
+        // ("in the Norvale school") is read as that kind: articles name one
+        // school or hospital of a story in several ways, or not at all.
         let mut places: Vec<String> = in_sentence
             .iter()
             .filter(|m| {
@@ -223,21 +250,53 @@ fn context_in_sentence(
                     && m.span.start >= figure.span.end
                     && follows_preposition(before)
                     && !is_source_phrase(before)
+                    && !names_facility(&masked[m.span.end..sentence.end.max(m.span.end)])
             })
             .map(|m| subject_key(m))
             .collect();
         // And the kind of place a preposition puts it in, anywhere in the
-        // sentence: "in the school", "in the eastern district".
-        let after: Vec<&str> = words(&masked[sentence.clone()]).map(|(_, w)| w).collect();
-        for (i, w) in after.iter().enumerate() {
-            if is_one_of(w, &["in", "at", "near", "inside"]) {
-                if let Some(place) = after[i + 1..]
-                    .iter()
-                    .take(4)
-                    .find(|w| is_one_of(w, LOCALES))
+        // sentence: "in the school", "in the eastern district", "the
+        // shelling of two schools" (several places: another scope than one).
+        let after: Vec<(usize, &str)> = words(sentence_text).collect();
+        for (i, &(at, w)) in after.iter().enumerate() {
+            let governs = is_one_of(w, &["in", "at", "near", "inside"])
+                || (is_one_of(w, &["of", "on"])
+                    && i > 0
+                    && is_one_of(after[i - 1].1, ATTACK_NOUNS));
+            if !governs {
+                continue;
+            }
+            // The noun phrase the preposition governs: up to four words,
+            // not past a mark or a word that opens another phrase ("at the
+            // weekend when buildings fell" is no place).
+            let mut end = at + w.len();
+            let mut seen = 0;
+            let mut place = None;
+            for &(offset, word) in &after[i + 1..] {
+                let gap = &sentence_text[end..offset];
+                if gap.contains(|c: char| {
+                    !(c.is_whitespace() || c.is_ascii_digit() || matches!(c, '-' | '\'' | '’'))
+                }) || is_one_of(word, PHRASE_BREAKS)
                 {
-                    places.push(place.to_ascii_lowercase());
+                    break;
                 }
+                end = offset + word.len();
+                if is_one_of(word, &["a", "an", "the"]) {
+                    continue;
+                }
+                seen += 1;
+                if seen > 4 {
+                    break;
+                }
+                // "a city-run school": the word before a hyphen modifies.
+                let modifier = sentence_text[end..].starts_with('-');
+                if !modifier && let Some(found) = locale(word) {
+                    place = Some(found);
+                    break;
+                }
+            }
+            if let Some(place) = place {
+                places.push(place);
             }
         }
         places.sort();
@@ -260,6 +319,7 @@ fn context_in_sentence(
         }
     }
     let date = sentence_date(sentence_text);
+    let date_year = date.as_deref().map(|d| d[..4].to_string());
     let when = date
         .as_deref()
         .map(|d| d[..4].to_string())
@@ -304,6 +364,13 @@ fn context_in_sentence(
         distributive: first_word(after).is_some_and(|w| is_one_of(w, &["each", "apiece"])),
         predicate: predicate(masked, &sentence, figure).map(Into::into),
         magnitude: states_magnitude(masked, &sentence, figure),
+        frame: frame(
+            masked,
+            &sentence,
+            &in_sentence,
+            figure,
+            date_year.as_deref(),
+        ),
         sentence,
     }
 }
@@ -319,6 +386,61 @@ fn clause_before(masked: &str, sentence: &Range<usize>, at: usize) -> Range<usiz
             sentence.start + i + mark.map_or(1, char::len_utf8)
         });
     start..at
+}
+
+/// Nouns for an attack, after which "of" or "on" names its target: "the
+/// shelling of the school", "the raid on the camp".
+const ATTACK_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "shelling",
+    "strike",
+    "strikes",
+    "raid",
+    "raids",
+    "assault",
+    "explosion",
+    "blast",
+    "collapse",
+];
+
+/// Words that end the noun phrase a preposition governs.
+const PHRASE_BREAKS: &[&str] = &[
+    "when", "where", "while", "as", "who", "which", "that", "after", "before", "and", "or", "but",
+    "because", "if", "since", "until", "to", "from", "by", "with", "for", "of", "in", "at", "on",
+];
+
+/// Kinds of place that are one building or compound: its name is one of
+/// the ways a story names it.
+const FACILITIES: &[&str] = &[
+    "school", "hospital", "building", "market", "mosque", "church", "hotel", "clinic",
+];
+
+/// The kind of place a word names, in the form that tells one place from
+/// several: "school" and "schools" are two scopes.
+fn locale(word: &str) -> Option<String> {
+    if is_one_of(word, LOCALES) {
+        return Some(word.to_ascii_lowercase());
+    }
+    let singular = stem(word);
+    (singular.len() < word.len() && LOCALES.contains(&singular.as_str()))
+        .then(|| word.to_ascii_lowercase())
+}
+
+/// The text after a name goes on, within its phrase and at most two words
+/// on, with a facility noun: "Norvale school", "Saint Anne general hospital".
+fn names_facility(rest: &str) -> bool {
+    for (offset, word) in words(rest).take(3) {
+        if rest[..offset].contains(|c: char| !(c.is_alphabetic() || c == ' ' || c == '-')) {
+            return false;
+        }
+        if is_one_of(word, FACILITIES) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Words that report or hedge a figure rather than say what happened to
@@ -540,6 +662,130 @@ fn predicate(masked: &str, sentence: &Range<usize>, figure: &Figure) -> Option<S
         return verb_stem(word);
     }
     None
+}
+
+/// Nouns for a deal whose value a money figure before them states.
+const DEALS: &[&str] = &[
+    "deal",
+    "contract",
+    "extension",
+    "agreement",
+    "offer",
+    "pact",
+];
+/// Parents, by the noun a figure of children follows ("a mother of six").
+const PARENTS: &[(&str, &str)] = &[
+    ("mother", "mother"),
+    ("mom", "mother"),
+    ("mum", "mother"),
+    ("father", "father"),
+    ("dad", "father"),
+];
+/// Nouns for the children a possessive gives a parent ("her six children").
+const CHILDREN: &[&str] = &["children", "kids"];
+/// Nouns for an event a story recalls ("the 1990 flood").
+const EVENT_NOUNS: &[(&str, &str)] = &[
+    ("tsunami", "tsunami"),
+    ("earthquake", "earthquake"),
+    ("quake", "earthquake"),
+    ("flood", "flood"),
+    ("floods", "flood"),
+    ("hurricane", "hurricane"),
+    ("cyclone", "cyclone"),
+    ("typhoon", "typhoon"),
+    ("eruption", "eruption"),
+    ("war", "war"),
+    ("famine", "famine"),
+    ("drought", "drought"),
+    ("epidemic", "epidemic"),
+    ("pandemic", "pandemic"),
+];
+/// Plural nouns for the places an event reached ("hit 12 countries").
+const REACHES: &[&str] = &["countries", "nations", "provinces", "states", "islands"];
+
+/// The claim a set form of words around a figure states (see [`Frame`]).
+fn frame(
+    masked: &str,
+    sentence: &Range<usize>,
+    in_sentence: &[&Mention],
+    figure: &Figure,
+    year: Option<&str>,
+) -> Option<Frame> {
+    let end = figure.span.end.min(sentence.end);
+    let rest = &masked[end..sentence.end.max(end)];
+    let lead = &masked[sentence.start..figure.span.start.max(sentence.start)];
+    let before: Vec<&str> = words(lead).map(|(_, w)| w).collect();
+    let last = |n: usize| before.len().checked_sub(n).map(|i| before[i]);
+    let next = rest
+        .starts_with([' ', '-'])
+        .then(|| first_word(rest))
+        .flatten();
+    if matches!(figure.unit, Unit::Currency(_)) {
+        // "a $5 million deal", "a deal worth $5 million", "a contract
+        // valued at $5 million".
+        let after_noun = next.is_some_and(|w| is_one_of(w, DEALS));
+        let worth = (last(1).is_some_and(|w| w.eq_ignore_ascii_case("worth"))
+            && last(2).is_some_and(|w| is_one_of(w, DEALS)))
+            || (last(1).is_some_and(|w| w.eq_ignore_ascii_case("at"))
+                && last(2).is_some_and(|w| w.eq_ignore_ascii_case("valued"))
+                && last(3).is_some_and(|w| is_one_of(w, DEALS)));
+        if !(after_noun || worth) {
+            return None;
+        }
+        // The party: the person named last before the figure.
+        let party = in_sentence.iter().rev().find(|m| {
+            m.kind == EntityKind::Person && !m.demonym && m.span.end <= figure.span.start
+        })?;
+        let surname = party.key.rsplit(' ').next().unwrap_or(&party.key);
+        return Some(Frame {
+            kind: ClaimKind::Deal,
+            subject: surname.into(),
+            counted: "deal".into(),
+        });
+    }
+    if figure.unit != Unit::Count || figure.value.fract() != 0.0 {
+        return None;
+    }
+    // "a mother of six", "her six children".
+    if (1.0..=30.0).contains(&figure.value) {
+        let parent = if last(1).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+            last(2).and_then(|w| PARENTS.iter().find(|(p, _)| p.eq_ignore_ascii_case(w)))
+        } else {
+            None
+        };
+        let possessive = match last(1) {
+            Some(w) if next.is_some_and(|n| is_one_of(n, CHILDREN)) => {
+                if w.eq_ignore_ascii_case("her") {
+                    Some("mother")
+                } else if w.eq_ignore_ascii_case("his") {
+                    Some("father")
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(parent) = parent.map(|(_, p)| *p).or(possessive) {
+            return Some(Frame {
+                kind: ClaimKind::Kin,
+                subject: parent.into(),
+                counted: "children".into(),
+            });
+        }
+    }
+    // "a tsunami that hit 12 countries in 1990": the event named last
+    // before the figure, and its year.
+    let year = year?;
+    let reach = next.filter(|w| is_one_of(w, REACHES))?;
+    let event = before
+        .iter()
+        .rev()
+        .find_map(|w| EVENT_NOUNS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)))?;
+    Some(Frame {
+        kind: ClaimKind::Background,
+        subject: format!("{} {year}", event.1).into(),
+        counted: reach.to_ascii_lowercase().into(),
+    })
 }
 
 /// The figure is an earthquake's magnitude, the only one its sentence states.
@@ -1196,7 +1442,7 @@ pub fn comparable(figure: &Figure, context: &ClaimContext) -> bool {
 
 /// What identifies a claim across articles: what is measured, of whom, in
 /// what unit, and when.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ClaimKind {
     /// A count of something an entity has or did ("Norland: troops").
     Count,
@@ -1211,10 +1457,18 @@ pub enum ClaimKind {
     /// An earthquake's magnitude: compared only when the figures are close,
     /// since two quakes of one story differ by more.
     Magnitude,
+    /// The value of one deal or contract, of the person it was signed with.
+    Deal,
+    /// How many children a parent has.
+    Kin,
+    /// A fact about another event its sentence names and dates ("the 1990
+    /// flood hit 12 countries"), compared only for that event and year.
+    Background,
 }
 
 impl ClaimKind {
-    /// The kind's name in reports: `count`, `toll`, `population`, `event`, `magnitude`.
+    /// The kind's name in reports: `count`, `toll`, `population`, `event`,
+    /// `magnitude`, `deal`, `kin`, `background`.
     pub fn as_str(self) -> &'static str {
         match self {
             ClaimKind::Count => "count",
@@ -1222,6 +1476,9 @@ impl ClaimKind {
             ClaimKind::Population => "population",
             ClaimKind::Event => "event",
             ClaimKind::Magnitude => "magnitude",
+            ClaimKind::Deal => "deal",
+            ClaimKind::Kin => "kin",
+            ClaimKind::Background => "background",
         }
     }
 }
@@ -1276,6 +1533,21 @@ impl ClaimKey {
         }
         if context.partial {
             return None;
+        }
+        if let Some(frame) = &context.frame {
+            let when = context
+                .when
+                .clone()
+                .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+                .unwrap_or_default();
+            return Some(ClaimKey {
+                kind: frame.kind,
+                subject: frame.subject.clone(),
+                counted: frame.counted.clone(),
+                when,
+                unit: figure.unit.label().into(),
+                increment,
+            });
         }
         // A toll dated to a year is another event's toll ("the 1998 flood
         // killed 40"); other counts keep their year out of the key, and the
@@ -1397,6 +1669,125 @@ impl ClaimKey {
 #[cfg(test)]
 mod tests {
     use super::verb_stem;
+    use crate::analysis::config::Config;
+    use crate::analysis::document::analyze_chunk;
+    use crate::analysis::text::DocFormat;
+
+    /// The label of the claim the figure written `figure` makes in `text`.
+    fn claim_of(text: &str, figure: &str) -> Option<String> {
+        let chunk = analyze_chunk(text, DocFormat::Plain, &Config::default());
+        let i = chunk
+            .figures
+            .iter()
+            .position(|f| text[f.span.clone()].contains(figure))
+            .unwrap_or_else(|| panic!("no figure {figure} in {text}"));
+        chunk.keys[i].as_ref().map(|k| k.label())
+    }
+
+    #[test]
+    fn a_deal_is_the_value_of_the_person_it_was_signed_with() {
+        for text in [
+            "The Harriers signed Tomas Okafor to a four-year deal worth $60 million.",
+            "The club gave guard Tomas Okafor a $60 million contract.",
+            "Tomas Okafor agreed a contract valued at $60 million.",
+        ] {
+            assert_eq!(
+                claim_of(text, "60").as_deref(),
+                Some("Okafor: deal"),
+                "{text}"
+            );
+        }
+        // Money with no deal noun, and a deal with no person.
+        for text in [
+            "The club re-signed Lena Marsh for $64 million.",
+            "The club agreed a $64 million deal for the stadium.",
+        ] {
+            assert_ne!(
+                claim_of(text, "64").as_deref(),
+                Some("Marsh: deal"),
+                "{text}"
+            );
+            assert!(
+                !claim_of(text, "64").is_some_and(|c| c.ends_with(": deal")),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_parent_of_children_is_one_claim_whoever_names_her() {
+        for (text, figure) in [
+            ("Marta Quell, 41, a mother of seven, was hurt.", "seven"),
+            ("The bridge fell on the mother of seven.", "seven"),
+            ("Quell was crossing with her 7 children.", "7"),
+        ] {
+            assert_eq!(
+                claim_of(text, figure).as_deref(),
+                Some("mother: children"),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            claim_of("The driver, a father of three, was unhurt.", "three").as_deref(),
+            Some("father: children")
+        );
+        // Some of her children: no count of them all.
+        assert_eq!(
+            claim_of("Quell was crossing with two of her children.", "two"),
+            None
+        );
+    }
+
+    #[test]
+    fn another_dated_event_is_its_own_claim() {
+        assert_eq!(
+            claim_of("In 1991, a cyclone hit 8 provinces.", "8").as_deref(),
+            Some("cyclone 1991: provinces")
+        );
+        assert_eq!(
+            claim_of("The 1991 tsunami reached 8 countries.", "8").as_deref(),
+            Some("tsunami 1991: countries")
+        );
+        // No year: the story's own event, what was done to the provinces.
+        assert_eq!(
+            claim_of("The cyclone hit 8 provinces.", "8").as_deref(),
+            Some("count: province: hit")
+        );
+    }
+
+    #[test]
+    fn a_toll_is_scoped_by_the_kind_of_facility() {
+        for (text, figure) in [
+            (
+                "Officials said 31 people were killed in the Brackwood school.",
+                "31",
+            ),
+            ("The shelling of a school left 31 people dead.", "31"),
+            (
+                "No one was inside a city-run school when 31 people were killed.",
+                "31",
+            ),
+        ] {
+            assert_eq!(
+                claim_of(text, figure).as_deref(),
+                Some("toll: dead: people in school"),
+                "{text}"
+            );
+        }
+        // Two schools are another scope than one; a time is no place.
+        assert_eq!(
+            claim_of("The bombing of two schools killed 50 people.", "50").as_deref(),
+            Some("toll: dead: people in schools")
+        );
+        assert_eq!(
+            claim_of(
+                "Four people were killed at the weekend when buildings fell.",
+                "Four"
+            )
+            .as_deref(),
+            Some("toll: dead: people")
+        );
+    }
 
     #[test]
     fn the_forms_of_one_verb_meet() {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::claims::{ClaimContext, ClaimKey};
+use super::claims::{ClaimContext, ClaimKey, Frame};
 use super::document::{ChunkAnalysis, DocumentAnalysis};
 use super::model::{Figure, Mention};
 use super::text::{Block, BlockKind, ChunkSpan, DocFormat, Metadata};
@@ -57,6 +57,7 @@ struct ContextFields {
     when: Option<Arc<str>>,
     predicate: Option<Arc<str>>,
     magnitude: bool,
+    frame: Option<Frame>,
     sentence: Range<usize>,
 }
 

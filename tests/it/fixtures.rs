@@ -220,6 +220,21 @@ fn each_rule_fires_and_stays_quiet_on_near_misses() {
         // sentence, an aftershock, another quake further apart in size.
         ("magnitude-conflict", &["figure-conflict"]),
         ("magnitude-quiet", &[]),
+        // A toll scoped to one kind of facility, however each article names
+        // it; quiet: several schools, and a time that is no place.
+        ("toll-facility-conflict", &["figure-conflict"]),
+        ("toll-facility-quiet", &[]),
+        // The value of one deal, of the person it was signed with; quiet:
+        // money with no deal noun, another person's deal, an agreeing one.
+        ("deal-conflict", &["figure-conflict"]),
+        ("deal-quiet", &[]),
+        // A mother's children; quiet: a father's, and some of them.
+        ("kin-conflict", &["figure-conflict"]),
+        ("kin-quiet", &[]),
+        // How far another, dated event reached; quiet: another year, and
+        // the story's own event.
+        ("background-conflict", &["figure-conflict"]),
+        ("background-quiet", &[]),
     ];
     for (fixture, rules) in expect {
         let dir = root.join(fixture);
