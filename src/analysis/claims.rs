@@ -59,8 +59,9 @@ pub struct ClaimContext {
 /// - the value of one deal, of the person it was signed with ("signed Ann
 ///   Vale to a $5 million contract", "a deal worth $5 million"): `deal` of
 ///   `Vale` (the surname, as articles shorten the name);
-/// - a parent's children ("a mother of six", "her six children"):
-///   `children` of `mother`, the story's mother whoever she is;
+/// - a parent's children ("Ana Lind, a mother of six", "her six
+///   children"): `children` of `mother Lind`, the person the sentence
+///   names before the figure; a parent no name points to is no claim;
 /// - how far another, dated event reached ("the 1990 flood hit 12
 ///   countries"): `countries` of `flood 1990`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -765,10 +766,17 @@ fn frame(
             }
             _ => None,
         };
-        if let Some(parent) = parent.map(|(_, p)| *p).or(possessive) {
+        // Whose children: the person the sentence names last before the
+        // figure ("Ana Lind, a mother of six"). A story names many parents
+        // (victims, witnesses), so a parent no name points to is no claim.
+        let named = in_sentence.iter().rev().find(|m| {
+            m.kind == EntityKind::Person && !m.demonym && m.span.end <= figure.span.start
+        });
+        if let (Some(parent), Some(named)) = (parent.map(|(_, p)| *p).or(possessive), named) {
+            let surname = named.key.rsplit(' ').next().unwrap_or(&named.key);
             return Some(Frame {
                 kind: ClaimKind::Kin,
-                subject: parent.into(),
+                subject: format!("{parent} {surname}").into(),
                 counted: "children".into(),
             });
         }
