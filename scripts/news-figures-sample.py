@@ -27,6 +27,16 @@ draw 150 of the rest with random.Random(TRAIN_SEED).sample (TRAIN_SEED = 2026120
 written in walk order. The dev set measures; only the train set may be looked
 at while the reader is tuned.
 
+The train set grew once, by a second draw appended after the first 150
+lines, fixed before any of its sentences was annotated or shown to the
+reader: take the same N candidate lines, drop the dev lines, the first 150
+train lines and every line whose text equals one of theirs, keep only lines
+of articles (.txt files) that hold no dev line, and draw 150 of those with
+random.Random(TRAIN_SEED_2).sample (TRAIN_SEED_2 = 20261202), written in
+walk order. Every cluster holds dev lines (the dev rule spreads them evenly
+over the whole walk), so it is the articles, not the clusters, that are kept
+apart from the dev set.
+
 The sentences are written with an empty "figures" list; the figures are added
 by hand. Running the script again on a file that already has annotations keeps
 them (matched by id) so that it can be used to check that the sample is
@@ -44,6 +54,7 @@ import sys
 SIZE = 300
 TRAIN_SIZE = 150
 TRAIN_SEED = 20261201
+TRAIN_SEED_2 = 20261202
 
 WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -94,7 +105,14 @@ def train_sample(pool):
     dev_texts = {t for _, _, _, t in dev}
     rest = [p for p in pool if p[:3] not in dev_ids and p[3] not in dev_texts]
     picked = sorted(random.Random(TRAIN_SEED).sample(range(len(rest)), TRAIN_SIZE))
-    return [rest[i] for i in picked]
+    first = [rest[i] for i in picked]
+    taken = dev_ids | {p[:3] for p in first}
+    texts = dev_texts | {p[3] for p in first}
+    dev_files = {(c, f) for c, f, _, _ in dev}
+    more = [p for p in pool
+            if p[:3] not in taken and p[3] not in texts and p[:2] not in dev_files]
+    picked = sorted(random.Random(TRAIN_SEED_2).sample(range(len(more)), TRAIN_SIZE))
+    return first + [more[i] for i in picked]
 
 
 def main():

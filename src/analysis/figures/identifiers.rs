@@ -316,9 +316,20 @@ impl Scan<'_> {
             items += 1;
         }
         let mut buf = [0u8; 24];
-        items > 0
-            && t >= 1
-            && self.lower(t - 1, &mut buf).is_some_and(label_word)
+        // "v6 and 7", "XP4, 5 and 6": the list goes on from a name glued to
+        // its number, and the numbers rise from it.
+        let after_glued_name = digits
+            && t >= 2
+            && (self.is(t - 1, "and") || self.is(t - 1, "or") || self.punct(t - 1) == Some(','))
+            && self.kind(t - 2) == Some(Kind::Ident)
+            && self.glued(t - 2)
+            && self.word(t - 3).is_some()
+            && self
+                .slice(t - 2)
+                .parse::<f64>()
+                .is_ok_and(|n| next > n && next - n <= 10.0);
+        ((items > 0 && t >= 1 && self.lower(t - 1, &mut buf).is_some_and(label_word))
+            || after_glued_name)
             && self.counted(a.end, false).0.is_none()
     }
 }

@@ -355,6 +355,12 @@ impl Scan<'_> {
                 k = end;
                 continue;
             }
+            if let Some((figure, end)) = self.decade_age(k, floor) {
+                out.push(figure);
+                floor = end;
+                k = end;
+                continue;
+            }
             if !self.could_start(k) {
                 k += 1;
                 continue;
@@ -441,7 +447,36 @@ impl Scan<'_> {
         if first == "twice" {
             return self.twice(k);
         }
+        if first == "half"
+            && let Some(f) = self.half_unit(k)
+        {
+            return Some(f);
+        }
         self.word_fraction(k, floor)
+    }
+
+    /// "a half-mile", "a half-hour": half of the unit dashed onto "half"
+    /// (not "half-brother", "half-time").
+    fn half_unit(&self, k: usize) -> Option<(Figure, usize)> {
+        if !(self.punct(k + 1).is_some_and(|c| matches!(c, '-' | '‐'))
+            && self.glued(k + 1)
+            && self.glued(k + 2))
+        {
+            return None;
+        }
+        let (u, after) = self.unit_at(k + 2)?;
+        if after != k + 3 || u.glued_only || self.glued(after) {
+            return None;
+        }
+        let unit = Unit::Measure {
+            symbol: u.symbol,
+            kind: u.kind,
+        };
+        let span = self.toks[k].start..self.toks[k + 2].end;
+        Some((
+            spelled_figure(span, 0.5, 0.5, Qualifier::Exact, unit),
+            after,
+        ))
     }
 
     /// "shot him twice", "charged twice in a year": two times, a count. Not
@@ -1597,6 +1632,26 @@ impl Scan<'_> {
         if modifier(k) && self.single_counted(k + 1).is_some() {
             return k + 1;
         }
+        // "one rural school", "one electric car": an adjective by its ending,
+        // then the noun ("one official said" has a verb after the "-al" word).
+        let mut buf = [0u8; 24];
+        if !self.capitalized(k)
+            && self.lower(k, &mut buf).is_some_and(|w| {
+                w.len() > 4
+                    && [
+                        "al", "ic", "ive", "ous", "ian", "ese", "ish", "able", "ible",
+                    ]
+                    .iter()
+                    .any(|e| w.ends_with(e))
+                    && !matches!(
+                        w,
+                        "final" | "official" | "additional" | "several" | "individual"
+                    )
+            })
+            && self.single_counted(k + 1).is_some()
+        {
+            return k + 1;
+        }
         if self.capitalized(k)
             && self.is(k + 1, "and")
             && self.is(k + 2, "one")
@@ -1832,9 +1887,26 @@ impl Scan<'_> {
                 )
             })
         };
-        a.plain_digits
-            && self.capitalized(a.end)
-            && (street(a.end + 1) || (self.capitalized(a.end + 1) && street(a.end + 2)))
+        // "200 N. Elm St.": a compass point abbreviated before the street's
+        // name (which the number may have taken for a unit, "W" for watts).
+        let number = a.first + 1 == a.end || a.measure.is_some();
+        let plain = number
+            && self.kind(a.first) == Some(Kind::Num)
+            && self.toks[a.first].flags & (DECIMAL | GROUPED) == 0
+            && a.currency.is_none()
+            && !a.percent;
+        let mut k = if plain { a.first + 1 } else { a.end };
+        if plain
+            && self
+                .word(k)
+                .is_some_and(|w| matches!(w, "N" | "S" | "E" | "W" | "NE" | "NW" | "SE" | "SW"))
+            && self.punct(k + 1) == Some('.')
+        {
+            k += 2;
+        }
+        (a.plain_digits || plain && k > a.first + 1)
+            && self.capitalized(k)
+            && (street(k + 1) || (self.capitalized(k + 1) && street(k + 2)))
     }
 
     /// "1)" numbering a list item.
@@ -1950,7 +2022,14 @@ impl Scan<'_> {
             return false;
         }
         let single_word = !a.digits && a.end == a.first + 1;
-        if self.lower(p, &mut buf).is_some_and(label_word) && (a.digits || single_word) {
+        // "the scene 8 days ago": a label word in lower case before a span of
+        // time is the end of a noun phrase, not a label ("Scene 8", "day 3").
+        let time_after =
+            a.measure.is_some_and(|m| m.kind == UnitKind::Time) && !self.capitalized(p);
+        if self.lower(p, &mut buf).is_some_and(label_word)
+            && (a.digits || single_word)
+            && !time_after
+        {
             return true;
         }
         // "the 737 Max", "30 Rock": a number that starts a name (but "51
@@ -2010,11 +2089,14 @@ impl Scan<'_> {
     fn is_date_or_time(&self, a: Amount) -> bool {
         let mut buf = [0u8; 24];
         if a.plain_digits && (1.0..=31.0).contains(&a.value) {
-            let prev_month = a.first > 0
+            let prev_month = (a.first > 0
                 && (self.word(a.first - 1).is_some_and(month)
                     || (self.punct(a.first - 1) == Some('.')
                         && a.first > 1
-                        && self.word(a.first - 2).is_some_and(month)));
+                        && self.word(a.first - 2).is_some_and(month))))
+                || (a.first == 0
+                    && (self.punct(a.end) == Some(',') || a.end >= self.n())
+                    && self.month_dot_before());
             let next_month = self.word(a.end).is_some_and(month)
                 || (self.is(a.end, "of") && self.word(a.end + 1).is_some_and(month));
             if prev_month || next_month {
@@ -2045,6 +2127,25 @@ impl Scan<'_> {
             }
         }
         false
+    }
+
+    /// The text before the first token ends with a month and a dot: a
+    /// sentence cut after "May." in "Sat., May. 4, 2019".
+    fn month_dot_before(&self) -> bool {
+        let Some(first) = self.toks.first() else {
+            return false;
+        };
+        let Some(before) = self.text.get(..first.start) else {
+            return false;
+        };
+        let Some(before) = before.trim_end().strip_suffix('.') else {
+            return false;
+        };
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        month(word)
     }
 
     fn is_fraction_or_ordinal(&self, a: Amount) -> bool {

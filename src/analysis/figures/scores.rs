@@ -111,7 +111,60 @@ fn record_verb(w: &str) -> bool {
     )
 }
 
+/// Verbs and a preposition before the side a score was made against:
+/// "beat Eastport 51-50", "a win over the Hawks 3-1".
+fn beat_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "beat"
+            | "beats"
+            | "beating"
+            | "defeated"
+            | "defeats"
+            | "defeating"
+            | "edged"
+            | "edges"
+            | "topped"
+            | "tops"
+            | "downed"
+            | "downs"
+            | "routed"
+            | "routs"
+            | "stunned"
+            | "stuns"
+            | "upset"
+            | "upsets"
+            | "crushed"
+            | "crushes"
+            | "blanked"
+            | "outlasted"
+            | "over"
+    )
+}
+
 impl Scan<'_> {
+    /// Up to three capitalized words before token `k` name a side, and a
+    /// verb of winning stands before them ("beat the Hawks", "DEFEATS
+    /// EASTPORT"): what follows is a score, not a model number.
+    fn after_beaten_side(&self, k: usize, floor: usize) -> bool {
+        let mut buf = [0u8; 24];
+        let mut j = k;
+        for _ in 0..3 {
+            if j <= floor + 1 || !self.capitalized(j - 1) {
+                return false;
+            }
+            j -= 1;
+            let mut v = j - 1;
+            if self.is(v, "the") && v > floor {
+                v -= 1;
+            }
+            if self.lower(v, &mut buf).is_some_and(beat_verb) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// A number of a score at token `k`: a plain integer below 1,000 in
     /// digits, without a leading zero ("0142" is part of a phone number).
     fn score_part(&self, k: usize) -> Option<f64> {
@@ -167,7 +220,8 @@ impl Scan<'_> {
         // word before them would make a name ("a dispirited 88-72 loss",
         // "With 31-24 Victory" in a headline).
         let play_after = self.lower(end, &mut buf).is_some_and(play_noun);
-        if (!play_after && self.is_label(a))
+        let beaten = self.after_beaten_side(a.first, floor);
+        if (!play_after && !beaten && self.is_label(a))
             || self.in_phone_number(a.first)
             || self.is_date_or_time(a)
         {
@@ -213,6 +267,7 @@ impl Scan<'_> {
         let score = n == 3
             || parts[1] <= parts[0]
             || play_after
+            || beaten
             || self.score_enclosed(a.first, end)
             || prev.is_some_and(record_verb)
             || (prev == Some("to")

@@ -1023,3 +1023,124 @@ fn one_before_a_capitalized_modifier_and_a_noun_counts() {
     assert_eq!(values("He met One Direction fans."), Vec::<f64>::new());
     assert_eq!(values("One Danish official said so."), Vec::<f64>::new());
 }
+
+#[test]
+fn a_clock_with_a_space_after_its_colon_is_no_figure() {
+    assert_eq!(values("The blast came at 4: 15 pm."), Vec::<f64>::new());
+    assert_eq!(values("Posted 2019-3: 45 pm"), Vec::<f64>::new());
+    assert_eq!(values("Filed 2019-05-04 06:12: 09 GMT"), Vec::<f64>::new());
+    // Near misses: a word before the colon; one digit after it.
+    assert_eq!(values("The tally: 45 ballots were lost."), vec![45.0]);
+    assert_eq!(values("They won 12 games: 3 at home."), vec![12.0, 3.0]);
+}
+
+#[test]
+fn a_month_in_capitals_or_with_a_dot_dates_a_day() {
+    assert_eq!(values("Posted APR 28"), Vec::<f64>::new());
+    assert_eq!(values("Sat., May. 4, 2019 9:10 AM"), Vec::<f64>::new());
+    // Near miss: a count opens the sentence after a month.
+    assert_eq!(values("They met in May. 12 people came."), vec![12.0]);
+}
+
+#[test]
+fn a_score_after_the_beaten_side_is_a_score() {
+    assert_eq!(
+        score(&one("The Hawks beat Eastport 51-50 on Friday.")),
+        (51.0, Some(51.0), Some(50.0), "score")
+    );
+    assert_eq!(
+        score(&one("HAWKS DEFEATS EASTPORT 65-53 IN FINAL")),
+        (65.0, Some(65.0), Some(53.0), "score")
+    );
+    assert_eq!(
+        score(&one("It was a win over the Blue Hawks 3-1.")),
+        (3.0, Some(3.0), Some(1.0), "score")
+    );
+    // Near miss: a model number after a name, with no verb of winning.
+    assert_eq!(
+        values("They flew a Boeing 747-400 to Rome."),
+        Vec::<f64>::new()
+    );
+}
+
+#[test]
+fn a_label_word_before_a_span_of_time_is_no_label() {
+    let f = one("The rumour burst onto the scene 8 days ago.");
+    assert_eq!((f.value, unit_symbol(&f)), (8.0, "day"));
+    // Near misses: the label in capitals; no unit of time after the number.
+    assert_eq!(
+        values("It happens in Scene 8 days later."),
+        Vec::<f64>::new()
+    );
+    assert_eq!(
+        values("He left the room 8 and went home."),
+        Vec::<f64>::new()
+    );
+}
+
+#[test]
+fn a_house_number_before_an_abbreviated_compass_point_is_no_figure() {
+    assert_eq!(
+        values("She lived at 200 W. Elm Blvd. in town."),
+        Vec::<f64>::new()
+    );
+    assert_eq!(values("It is at 14 N. Park Lane."), Vec::<f64>::new());
+    // Near miss: watts, with no street after them.
+    let f = one("The lamp draws 200 W of power.");
+    assert_eq!((f.value, unit_symbol(&f)), (200.0, "W"));
+}
+
+#[test]
+fn a_decade_after_a_possessive_is_an_age() {
+    let f = one("The victim, who was in her 60s, died.");
+    assert_eq!(
+        (f.value, f.low, f.high, unit_symbol(&f)),
+        (60.0, Some(60.0), Some(69.0), "year")
+    );
+    let f = one("A man in his early 30s fell.");
+    assert_eq!((f.low, f.high), (Some(30.0), Some(33.0)));
+    assert_eq!(
+        figs("Two friends in their mid-20s left.")
+            .iter()
+            .map(|f| (f.low, f.high))
+            .collect::<Vec<_>>(),
+        vec![(Some(2.0), Some(2.0)), (Some(23.0), Some(26.0))]
+    );
+    // Near misses: decades of the calendar, and a reading of the weather.
+    assert_eq!(
+        values("The music of the 1960s lives on."),
+        Vec::<f64>::new()
+    );
+    assert_eq!(values("Highs were in the 80s."), Vec::<f64>::new());
+}
+
+#[test]
+fn one_before_an_adjective_and_a_noun_counts() {
+    let f = one("Only one rural school is open.");
+    assert_eq!((f.value, f.counted.as_deref()), (1.0, Some("school")));
+    // Near miss: the word after the adjective is no noun that "one" counts.
+    assert_eq!(
+        values("Only one regional official spoke."),
+        Vec::<f64>::new()
+    );
+}
+
+#[test]
+fn half_dashed_onto_a_unit_is_half_of_it() {
+    let f = one("He drank a half-liter of gin.");
+    assert_eq!((f.value, unit_symbol(&f)), (0.5, "L"));
+    let f = one("They walked a half-mile home.");
+    assert_eq!((f.value, unit_symbol(&f)), (0.5, "mi"));
+    // Near miss: a half that is no unit.
+    assert_eq!(values("His half-brother came."), Vec::<f64>::new());
+}
+
+#[test]
+fn numbers_that_go_on_from_a_glued_version_are_versions() {
+    assert_eq!(values("Attacks on v6 and 7 were seen."), Vec::<f64>::new());
+    assert_eq!(values("It runs on XP4, 5 and 6 today."), Vec::<f64>::new());
+    // Near misses: something counted after the number; a number that does
+    // not go on from the version.
+    assert_eq!(values("It beat the G7 and 20 nations."), vec![20.0]);
+    assert_eq!(values("Users of v6 and 40 others."), vec![40.0]);
+}

@@ -214,6 +214,39 @@ fn keeps_number(suffix: &str) -> bool {
         || super::units::unit(suffix).is_some()
 }
 
+/// Two digits at `i` and no digit after them.
+fn two_digits_at(bytes: &[u8], i: usize, end: usize) -> bool {
+    i + 2 <= end
+        && is_digit_at(bytes, i)
+        && is_digit_at(bytes, i + 1)
+        && bytes[i] < b'6'
+        && !(i + 2 < end && is_digit_at(bytes, i + 2))
+}
+
+/// The end of a clock reading with a space after a colon, for the digits at
+/// `start..digits`: an hour of one or two digits before ": " and two digits
+/// ("4: 15"), or two digits after a digit and ": " ("06:12: 09"). A ratio or
+/// a score with one digit after the colon ("3: 1") is no clock.
+fn spaced_clock(bytes: &[u8], start: usize, digits: usize, end: usize) -> Option<usize> {
+    let hour = digits - start <= 2
+        && bytes.get(digits) == Some(&b':')
+        && bytes.get(digits + 1) == Some(&b' ')
+        && two_digits_at(bytes, digits + 2, end)
+        && std::str::from_utf8(&bytes[start..digits])
+            .ok()
+            .and_then(|s| s.parse::<u32>().ok())
+            .is_some_and(|h| h <= 24);
+    if hour {
+        return Some(digits + 4);
+    }
+    let minutes = start >= 3
+        && bytes[start - 1] == b' '
+        && bytes[start - 2] == b':'
+        && is_digit_at(bytes, start - 3)
+        && two_digits_at(bytes, start, end);
+    minutes.then_some(start + 2)
+}
+
 fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usize {
     let bytes = text.as_bytes();
     let ident = |out: &mut Vec<Tok>, from: usize, to: usize| -> usize {
@@ -302,6 +335,11 @@ fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usiz
     // Integer part with grouping.
     let mut i = digits_end(bytes, start, end);
     let first = i - start;
+    // A clock written with a space after its colon ("at 4: 15 pm",
+    // "06:12: 09 GMT"): the hour, and the minutes or seconds, are one reading.
+    if let Some(to) = spaced_clock(bytes, start, i, end) {
+        return ident(out, start, to);
+    }
     let mut flags = 0u8;
     if (1..=3).contains(&first) && i < end && bytes[i] == b',' {
         // Collect ",ddd" groups and validate western or South Asian grouping.
