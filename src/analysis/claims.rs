@@ -315,6 +315,11 @@ fn context_in_sentence(
             .iter()
             .any(|w| contains_words(own, w))
             || (is_one_of(opening, &["in", "at"]) && figure.span.start > sentence.start + 3)
+            // A toll scoped to a place is that place's whole toll, whatever
+            // total it adds to ("43 were killed in the school, pushing
+            // the toll above 600").
+            || (places.is_empty()
+                && adds_to_a_total(sentence_text, figure.span.start - sentence.start))
         {
             shape.partial = true;
         }
@@ -848,6 +853,10 @@ const KILLING: &[&str] = &["killed", "killing", "kills", "kill"];
 const INJURING: &[&str] = &[
     "injured", "injuring", "wounded", "wounding", "injures", "wounds",
 ];
+/// Verbs that take lives: "claimed 12 lives", "took the lives of 12".
+const CLAIMING: &[&str] = &[
+    "claimed", "claiming", "claims", "claim", "took", "taking", "cost",
+];
 /// Words that may stand between the victims and the toll word.
 const TOLL_FILLERS: &[&str] = &[
     "were",
@@ -928,7 +937,46 @@ const RELATIVE_AFTER: &[&str] = &[
     "apiece",
     "straight",
     "consecutive",
-    "in",
+];
+
+/// Whether the sentence states a running total that the figure at
+/// `offset` (relative to the sentence) adds to: "five were killed on
+/// Tuesday, bringing the toll to 10", "bringing to 10 the number of dead".
+/// The total itself, the figure after the verb, is not a part.
+fn adds_to_a_total(sentence: &str, offset: usize) -> bool {
+    let words: Vec<(usize, &str)> = words(sentence).collect();
+    words.iter().enumerate().any(|(i, &(at, w))| {
+        is_one_of(
+            w,
+            &[
+                "bringing", "brings", "brought", "raising", "pushing", "taking",
+            ],
+        ) && at > offset
+            && words[i + 1..]
+                .iter()
+                .take(4)
+                .any(|(_, t)| is_one_of(t, &["toll", "total", "number", "tally", "count"]))
+    })
+}
+
+/// Whether the words after "in" make a window of a count rather than its
+/// place: "20 points in 12 games", "three goals in the first half", "in
+/// the last five matches", "in two days". "12 people in the valley" is
+/// where they were.
+fn in_window(next: &[(usize, &str)]) -> bool {
+    next.iter().take(3).any(|(_, w)| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || is_one_of(w, PART_BEFORE)
+            || is_one_of(w, WINDOW_NOUNS)
+            || super::figures::numbers::number_word(w).is_some()
+    })
+}
+
+/// Spans of play or of time a count is made within.
+const WINDOW_NOUNS: &[&str] = &[
+    "half", "quarter", "period", "inning", "innings", "set", "round", "game", "games", "match",
+    "matches", "season", "seasons", "minute", "minutes", "hour", "hours", "day", "days", "week",
+    "weeks", "month", "months", "year", "years", "overtime", "span", "stretch",
 ];
 /// Units of measure and of play: a figure counting them measures something
 /// its sentence does not name (a distance, a time, a score), so it is no claim
@@ -1131,12 +1179,19 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
     let noun_end = head_at + usize::from(head.is_some());
     if after
         .iter()
+        .enumerate()
         .skip(noun_end)
         .take(2)
         // Within the figure's clause: "a city of 160,000 people, built in"
         // says nothing relative of the figure.
-        .take_while(|(o, _)| !rest[..*o].contains([',', ';', ':', '(']))
-        .any(|(_, w)| is_one_of(w, RELATIVE_AFTER))
+        .take_while(|(_, (o, _))| !rest[..*o].contains([',', ';', ':', '(']))
+        .any(|(i, (_, w))| {
+            if w.eq_ignore_ascii_case("in") {
+                in_window(&after[i + 1..])
+            } else {
+                is_one_of(w, RELATIVE_AFTER)
+            }
+        })
         && !after
             .get(noun_end)
             .is_some_and(|(_, w)| is_one_of(w, DEAD) || is_one_of(w, HURT))
@@ -1149,7 +1204,12 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
     // The toll: the victims then a toll word, or a killing verb then the victims.
     let victims = |head: Option<&str>| -> String {
         match head {
-            Some(h) if !is_one_of(h, PEOPLE) && !is_one_of(h, DEAD) && !is_one_of(h, HURT) => {
+            Some(h)
+                if !is_one_of(h, PEOPLE)
+                    && !is_one_of(h, DEAD)
+                    && !is_one_of(h, HURT)
+                    && !h.eq_ignore_ascii_case("lives") =>
+            {
                 stem(h)
             }
             _ => "people".to_string(),
@@ -1175,7 +1235,51 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
             skip + i
         });
     let mut kind = None;
-    if glued && let Some(at) = toll_word {
+    // The object of a killing or a wounding verb is its toll, whatever
+    // the sentence goes on to say: in "killed 12 people and injured 40",
+    // the 12 are dead. "killed or injured 12" counts casualties.
+    if glued && (is_one_of(previous, KILLING) || is_one_of(previous, INJURING)) {
+        let n = before.len();
+        let other = |verbs: &[&str]| {
+            n >= 3 && is_one_of(before[n - 2], &["or", "and"]) && is_one_of(before[n - 3], verbs)
+        };
+        kind = Some(if is_one_of(previous, KILLING) {
+            if other(INJURING) {
+                "casualties"
+            } else {
+                "dead"
+            }
+        } else if other(KILLING) {
+            "casualties"
+        } else {
+            "injured"
+        });
+    }
+    // Lives lost: "claimed 12 lives", "took the lives of 12 people",
+    // "12 people lost their lives".
+    if kind.is_none() && glued {
+        let n = before.len();
+        let claiming = |w: &str| is_one_of(w, CLAIMING);
+        let lives_after = head.is_some_and(|h| is_one_of(h, &["lives"])) && claiming(previous);
+        let lives_of = n >= 3
+            && previous.eq_ignore_ascii_case("of")
+            && is_one_of(before[n - 2], &["lives"])
+            && (claiming(before[n - 3])
+                || (n >= 4 && is_one_of(before[n - 3], &["the"]) && claiming(before[n - 4])));
+        let lost_lives = toll_word.is_some_and(|at| {
+            is_one_of(after[at].1, &["lost", "lose", "losing"])
+                && after
+                    .get(at + 2)
+                    .is_some_and(|(_, w)| is_one_of(w, &["lives", "life"]))
+        });
+        if lives_after || lives_of || lost_lives {
+            kind = Some("dead");
+        }
+    }
+    if kind.is_none()
+        && glued
+        && let Some(at) = toll_word
+    {
         let w = after[at].1;
         // "killed or injured", "dead and wounded": casualties, not deaths.
         let joined = after
@@ -1192,13 +1296,6 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
         } else if is_one_of(w, DEAD) {
             kind = Some("dead");
         } else if is_one_of(w, HURT) {
-            kind = Some("injured");
-        }
-    }
-    if glued {
-        if kind.is_none() && is_one_of(previous, KILLING) {
-            kind = Some("dead");
-        } else if kind.is_none() && is_one_of(previous, INJURING) {
             kind = Some("injured");
         }
     }
@@ -1693,6 +1790,93 @@ mod tests {
     }
 
     #[test]
+    fn the_common_forms_of_a_toll_are_tolls() {
+        for (text, figure) in [
+            ("The storm killed 12 people.", "12"),
+            ("The storm killed 12 people in the valley.", "12"),
+            (
+                "A storm killed 12 people in Kelbrano on Monday, officials said.",
+                "12",
+            ),
+            (
+                "The blast killed at least 12 people and injured 40 others.",
+                "12",
+            ),
+            ("At least 12 people died in the fire.", "12"),
+            ("Twelve people lost their lives in the crash.", "Twelve"),
+            ("The crash claimed 12 lives.", "12"),
+            ("The crash claimed the lives of 12 people.", "12"),
+        ] {
+            let claim = claim_of(text, figure);
+            assert!(
+                claim
+                    .as_deref()
+                    .is_some_and(|c| c.starts_with("toll: dead: people")),
+                "{text}: {claim:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_count_within_a_window_is_no_claim_and_a_wounding_object_no_death() {
+        // "in" before a number or a span of play or time is a window.
+        for (text, figure) in [
+            ("The striker scored 20 goals in 12 games.", "20"),
+            (
+                "The side won 9 matches in the first half of the season.",
+                "9",
+            ),
+        ] {
+            assert_eq!(claim_of(text, figure), None, "{text}");
+        }
+        // The object of a wounding verb is injured, not dead, even after a
+        // killing verb earlier in the sentence.
+        assert_eq!(
+            claim_of("The blast killed 3 people and injured 40 others.", "40").as_deref(),
+            None,
+            "“others” after a toll is a part"
+        );
+        assert_eq!(
+            claim_of("The blast killed 3 people and injured 40 people.", "40").as_deref(),
+            Some("toll: injured: people")
+        );
+        assert_eq!(
+            claim_of("The attack killed or injured 40 people.", "40").as_deref(),
+            Some("toll: casualties: people")
+        );
+    }
+
+    #[test]
+    fn a_toll_that_adds_to_a_stated_total_is_a_part_of_it() {
+        for text in [
+            "Five people were killed on Tuesday, bringing the toll to 12.",
+            "Five soldiers lost their lives on Tuesday, bringing to 12 the number killed.",
+        ] {
+            assert_eq!(claim_of(text, "Five"), None, "{text}");
+        }
+        assert!(
+            claim_of(
+                "Five people were killed on Tuesday, bringing the toll to 12.",
+                "12"
+            )
+            .is_some_and(|c| c.starts_with("toll: dead"))
+        );
+        // A toll of one place is that place's whole toll.
+        assert!(
+            claim_of(
+                "Five people were killed in the school, bringing the toll to 12.",
+                "Five"
+            )
+            .is_some_and(|c| c.starts_with("toll: dead: people in school"))
+        );
+        // A total stated before the figure is no running total of it.
+        assert!(
+            claim_of("Five people were killed on Tuesday in the flood.", "Five")
+                .is_some_and(|c| c.starts_with("toll: dead"))
+        );
+    }
+
+    #[test]
     fn a_deal_is_the_value_of_the_person_it_was_signed_with() {
         for text in [
             "The Harriers signed Tomas Okafor to a four-year deal worth $60 million.",
@@ -1723,22 +1907,24 @@ mod tests {
     }
 
     #[test]
-    fn a_parent_of_children_is_one_claim_whoever_names_her() {
+    fn a_parent_of_children_is_a_claim_of_the_person_named() {
         for (text, figure) in [
             ("Marta Quell, 41, a mother of seven, was hurt.", "seven"),
-            ("The bridge fell on the mother of seven.", "seven"),
             ("Quell was crossing with her 7 children.", "7"),
         ] {
             assert_eq!(
                 claim_of(text, figure).as_deref(),
-                Some("mother: children"),
+                Some("mother Quell: children"),
                 "{text}"
             );
         }
-        assert_eq!(
-            claim_of("The driver, a father of three, was unhurt.", "three").as_deref(),
-            Some("father: children")
-        );
+        // A parent no name points to: a story names many.
+        for (text, figure) in [
+            ("The bridge fell on the mother of seven.", "seven"),
+            ("The driver, a father of three, was unhurt.", "three"),
+        ] {
+            assert_eq!(claim_of(text, figure), None, "{text}");
+        }
         // Some of her children: no count of them all.
         assert_eq!(
             claim_of("Quell was crossing with two of her children.", "two"),

@@ -13,7 +13,7 @@ mod ages;
 mod alternatives;
 mod identifiers;
 mod lexicon;
-mod numbers;
+pub(crate) mod numbers;
 mod pounds;
 mod scores;
 mod tokens;

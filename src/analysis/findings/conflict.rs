@@ -310,6 +310,30 @@ Nine people were killed in Kelbrano when the dam broke.
     }
 
     #[test]
+    fn a_toll_told_with_a_killing_verb_and_with_lives_lost_conflicts() {
+        check_findings(
+            "--- a.md
+The flood killed 40 people in Kelbrano and injured 90 others.
+                 ^^ figure-conflict
+--- b.md
+Nine people lost their lives in Kelbrano when the dam broke.
+^^^^ figure-conflict
+",
+        );
+    }
+
+    #[test]
+    fn a_day_s_toll_that_adds_to_a_running_total_does_not_conflict() {
+        check_findings(
+            "--- a.md
+Forty people have been killed since the dam broke.
+--- b.md
+Nine people were killed on Tuesday, bringing the toll to 40.
+",
+        );
+    }
+
+    #[test]
     fn tolls_of_different_places_do_not_conflict() {
         check_findings(
             "--- a.md
