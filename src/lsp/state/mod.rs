@@ -421,7 +421,7 @@ impl Workspace {
                 })
                 .collect()
         };
-        let (desk, views, generation, encoding, cache) = {
+        let (desk, views, generation, encoding, cache, previous) = {
             let mut st = lock(&self.state);
             let same_config = Arc::ptr_eq(&st.config, &config);
             for (job, analysis) in analysed {
@@ -476,13 +476,20 @@ impl Workspace {
                 })
                 .collect();
             let cache = std::mem::take(&mut st.report_cache);
-            (st.desk.clone(), views, st.generation, st.encoding, cache)
+            let previous = st.snapshot.clone();
+            (
+                st.desk.clone(),
+                views,
+                st.generation,
+                st.encoding,
+                cache,
+                previous,
+            )
         };
         let mut cache = cache;
         let report = desk.report_with(&config, &mut cache);
         // The index of keys changes only when the desk's articles do: the
         // report then has another list of paths.
-        let previous = lock(&self.state).snapshot.clone();
         let index = match previous {
             Some(previous) if Arc::ptr_eq(&previous.report.paths, &report.paths) => {
                 previous.index.clone()
