@@ -709,6 +709,16 @@ const EVENT_NOUNS: &[(&str, &str)] = &[
 /// Plural nouns for the places an event reached ("hit 12 countries").
 const REACHES: &[&str] = &["countries", "nations", "provinces", "states", "islands"];
 
+/// The surname of the person the sentence names last before the figure:
+/// articles shorten a name, so a claim keyed by a person uses it.
+fn surname_before<'a>(in_sentence: &[&'a Mention], figure: &Figure) -> Option<&'a str> {
+    let named = in_sentence
+        .iter()
+        .rev()
+        .find(|m| m.kind == EntityKind::Person && !m.demonym && m.span.end <= figure.span.start)?;
+    Some(named.key.rsplit(' ').next().unwrap_or(&named.key))
+}
+
 /// The claim a set form of words around a figure states (see [`Frame`]).
 fn frame(
     masked: &str,
@@ -739,13 +749,9 @@ fn frame(
             return None;
         }
         // The party: the person named last before the figure.
-        let party = in_sentence.iter().rev().find(|m| {
-            m.kind == EntityKind::Person && !m.demonym && m.span.end <= figure.span.start
-        })?;
-        let surname = party.key.rsplit(' ').next().unwrap_or(&party.key);
         return Some(Frame {
             kind: ClaimKind::Deal,
-            subject: surname.into(),
+            subject: surname_before(in_sentence, figure)?.into(),
             counted: "deal".into(),
         });
     }
@@ -774,11 +780,10 @@ fn frame(
         // Whose children: the person the sentence names last before the
         // figure ("Ana Lind, a mother of six"). A story names many parents
         // (victims, witnesses), so a parent no name points to is no claim.
-        let named = in_sentence.iter().rev().find(|m| {
-            m.kind == EntityKind::Person && !m.demonym && m.span.end <= figure.span.start
-        });
-        if let (Some(parent), Some(named)) = (parent.map(|(_, p)| *p).or(possessive), named) {
-            let surname = named.key.rsplit(' ').next().unwrap_or(&named.key);
+        if let (Some(parent), Some(surname)) = (
+            parent.map(|(_, p)| *p).or(possessive),
+            surname_before(in_sentence, figure),
+        ) {
             return Some(Frame {
                 kind: ClaimKind::Kin,
                 subject: format!("{parent} {surname}").into(),
