@@ -185,12 +185,19 @@ pub(crate) fn check_findings(fixture: &str) {
     }
 }
 
-/// The hover at `$0`, as plain text: what the card says, line by line, with
-/// places written `article:line`. "no hover" when there is none.
-pub(crate) fn hover_at(fixture: &str) -> String {
+/// The fixture, its desk and report, and the cursor's document and offset.
+#[track_caller]
+fn at_cursor(fixture: &str) -> (Fixture, Desk, DeskReport, usize, usize) {
     let fixture = Fixture::parse(fixture);
     let (desk, report) = fixture.desk();
     let (doc, offset) = fixture.cursor_in(&report);
+    (fixture, desk, report, doc, offset)
+}
+
+/// The hover at `$0`, as plain text: what the card says, line by line, with
+/// places written `article:line`. "no hover" when there is none.
+pub(crate) fn hover_at(fixture: &str) -> String {
+    let (_, desk, report, doc, offset) = at_cursor(fixture);
     let view = DeskView {
         desk: &desk,
         report: &report,
@@ -293,9 +300,7 @@ pub(crate) fn with_hints(fixture: &str) -> String {
 /// the rename leaves alone are not shown. "nothing to rename" when the
 /// cursor is on no name.
 pub(crate) fn renamed(fixture: &str, new_name: &str) -> String {
-    let fixture = Fixture::parse(fixture);
-    let (desk, report) = fixture.desk();
-    let (doc, offset) = fixture.cursor_in(&report);
+    let (fixture, desk, report, doc, offset) = at_cursor(fixture);
     let view = DeskView {
         desk: &desk,
         report: &report,
