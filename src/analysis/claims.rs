@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::model::{EntityKind, Figure, FigureRole, Mention, Unit};
+use super::syntax::{self, Upos};
 use super::text::{self, BlockKind};
 use super::text::{ceil_char_boundary, floor_char_boundary};
 
@@ -51,8 +52,107 @@ pub struct ClaimContext {
     /// is measured and of whom without the rest of the context (see
     /// [`Frame`]).
     pub frame: Option<Frame>,
+    /// Where a toll's sentence puts it (see [`Scope`]); `None` for a toll
+    /// of no stated place and for other figures.
+    pub scope: Option<Arc<Scope>>,
     /// The figure's sentence, relative to its chunk.
     pub sentence: Range<usize>,
+}
+
+/// Where a toll's sentence puts it: the kinds of place its prepositions
+/// govern ("in the school", "in two camps") and the places it names ("in
+/// Kelbrano"), each sorted. A toll's place is not part of its claim key,
+/// since articles place one toll with more or fewer words; two tolls are
+/// compared when their scopes can be one place (see [`Scope::meets`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Scope {
+    /// Kinds of place, lower case, in the number written: "school" and
+    /// "schools" are two scopes.
+    pub kinds: Vec<Arc<str>>,
+    /// The keys of the places named.
+    pub places: Vec<Arc<str>>,
+}
+
+/// How two tolls' scopes relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeMatch {
+    /// They name a place or a kind of place in common, or neither names any.
+    Same,
+    /// One says where and the other does not (in at least one of the two
+    /// respects): the same place, if the figures are of one size.
+    Unstated,
+    /// Both say where, and differ: two places.
+    Different,
+}
+
+/// Two tolls whose scopes match only because one of them does not say
+/// where are compared when their figures are within this ratio: "2 killed
+/// in the market" is not the story's toll of 40 told without its place.
+pub const UNSTATED_SCOPE_RATIO: f64 = 3.0;
+
+impl Scope {
+    /// The scope as a label adds it to its claim's: " in Kelbrano, school".
+    pub fn suffix(&self) -> String {
+        let mut all: Vec<&str> = self
+            .kinds
+            .iter()
+            .chain(&self.places)
+            .map(|x| &**x)
+            .collect();
+        all.sort_unstable();
+        format!(" in {}", all.join(", "))
+    }
+
+    /// How two scopes relate; `None` is a toll with no stated place.
+    ///
+    /// A named place must be named by both: a toll "in Kelbrano" beside
+    /// one with no place is as often a part of the story's toll (one
+    /// district's dead) as the toll itself. A kind of one place may be left
+    /// out ("40 were killed" and "42 were killed in the school"), but not
+    /// several ("in the schools" adds up more than one place), nor an area
+    /// ("12 were killed in the district" is as often one part of the toll).
+    pub fn relate(a: Option<&Scope>, b: Option<&Scope>) -> ScopeMatch {
+        fn meet(a: &[Arc<str>], b: &[Arc<str>]) -> bool {
+            a.iter().any(|x| b.contains(x))
+        }
+        // Kinds a toll of the story's site cannot leave out: several
+        // places, or an area rather than one building.
+        let binding = |s: &Scope| {
+            s.kinds
+                .iter()
+                .any(|k| stem(k) != **k || !FACILITIES.contains(&&**k))
+        };
+        let empty = Scope::default();
+        let (a, b) = (a.unwrap_or(&empty), b.unwrap_or(&empty));
+        // Several places named are a sum over them ("in A, B and C"): the
+        // same toll only for the same places.
+        let places = match (a.places.len(), b.places.len()) {
+            (1, 1) => meet(&a.places, &b.places),
+            _ => a.places == b.places,
+        };
+        if !places {
+            return ScopeMatch::Different;
+        }
+        let binding = binding(a) || binding(b);
+        match (a.kinds.is_empty(), b.kinds.is_empty()) {
+            _ if a.kinds == b.kinds => ScopeMatch::Same,
+            (false, false) if !binding && meet(&a.kinds, &b.kinds) => ScopeMatch::Same,
+            (true, false) | (false, true) if !binding => ScopeMatch::Unstated,
+            _ => ScopeMatch::Different,
+        }
+    }
+
+    /// Whether two tolls of these scopes and values can be one toll.
+    pub fn meets(a: Option<&Scope>, b: Option<&Scope>, x: f64, y: f64) -> bool {
+        match Scope::relate(a, b) {
+            ScopeMatch::Same => true,
+            ScopeMatch::Different => false,
+            ScopeMatch::Unstated => {
+                let (low, high) = if x < y { (x, y) } else { (y, x) };
+                low > 0.0 && high <= low * UNSTATED_SCOPE_RATIO
+            }
+        }
+    }
 }
 
 /// A claim read from a set form of words around a figure:
@@ -234,7 +334,8 @@ fn context_in_sentence(
     let lead = &masked[sentence.start..figure.span.start];
     let after = masked[phrase.end..sentence.end].trim_start();
     let mut shape = shape(masked, &sentence, &in_sentence, figure);
-    if let Some(toll) = &mut shape.toll {
+    let mut scope = None;
+    if shape.toll.is_some() {
         // A toll is scoped by the place its sentence puts it in ("12 were
         // killed in the north district"), and one that adds to another
         // ("also", "another", "separate") is a part.
@@ -242,22 +343,46 @@ fn context_in_sentence(
         // A name that only names a facility of a kind the sentence gives
         // ("in the Norvale school") is read as that kind: articles name one
         // school or hospital of a story in several ways, or not at all.
-        let mut places: Vec<String> = in_sentence
-            .iter()
-            .filter(|m| {
-                let before = &masked[sentence.start..m.span.start];
-                !m.demonym
-                    && m.kind != EntityKind::Person
-                    && m.span.start >= figure.span.end
-                    && follows_preposition(before)
-                    && !is_source_phrase(before)
-                    && !names_facility(&masked[m.span.end..sentence.end.max(m.span.end)])
-            })
-            .map(|m| subject_key(m))
-            .collect();
+        // A place that continues a list of them counts with the first:
+        // "in A, B and C".
+        // Before the figure, the places of its clause count too, and of
+        // the clause before when the figure's opens with a participle:
+        // "fought in the north, killing 12" (not "the mayor of Kelbrano
+        // said that 12 were killed": a speaker's place is none of the toll's).
+        let clause = clause_before(masked, &sentence, figure.span.start);
+        let participle = first_word(&masked[clause.clone()]).is_some_and(|w| {
+            w.len() > 4 && w.ends_with("ing") && w.chars().all(|c| c.is_lowercase())
+        });
+        let lead_start = if participle && clause.start > sentence.start {
+            clause_before(masked, &sentence, clause.start - 1).start
+        } else {
+            figure.span.end
+        };
+        let mut places: Vec<String> = Vec::new();
+        let mut list_end: Option<usize> = None;
+        for m in &in_sentence {
+            let placed = m.span.start >= figure.span.end
+                || (m.span.start >= lead_start && m.span.end <= figure.span.start);
+            if m.demonym || m.kind != EntityKind::Place || !placed {
+                continue;
+            }
+            let before = &masked[sentence.start..m.span.start];
+            let continues = list_end.is_some_and(|end| {
+                let gap = masked[end..m.span.start].trim();
+                matches!(gap, "," | "and" | "or" | ", and" | ", or")
+            });
+            if !(continues || follows_preposition(before)) || is_source_phrase(before) {
+                continue;
+            }
+            list_end = Some(m.span.end);
+            if !names_facility(&masked[m.span.end..sentence.end.max(m.span.end)]) {
+                places.push(subject_key(m));
+            }
+        }
         // And the kind of place a preposition puts it in, anywhere in the
         // sentence: "in the school", "in the eastern district", "the
         // shelling of two schools" (several places: another scope than one).
+        let mut kinds: Vec<String> = Vec::new();
         let after: Vec<(usize, &str)> = words(sentence_text).collect();
         for (i, &(at, w)) in after.iter().enumerate() {
             let governs = is_one_of(w, &["in", "at", "near", "inside"])
@@ -297,14 +422,19 @@ fn context_in_sentence(
                 }
             }
             if let Some(place) = place {
-                places.push(place);
+                kinds.push(place);
             }
         }
         places.sort();
         places.dedup();
-        if !places.is_empty() {
-            toll.push_str(" in ");
-            toll.push_str(&places.join(", "));
+        kinds.sort();
+        kinds.dedup();
+        let unplaced = places.is_empty() && kinds.is_empty();
+        if !unplaced {
+            scope = Some(Arc::new(Scope {
+                kinds: kinds.into_iter().map(Into::into).collect(),
+                places: places.into_iter().map(Into::into).collect(),
+            }));
         }
         // So is one its sentence opens with a place of its own ("In the
         // next district, 10 were killed"): a part of the whole toll.
@@ -318,7 +448,7 @@ fn context_in_sentence(
             // A toll scoped to a place is that place's whole toll, whatever
             // total it adds to ("43 were killed in the school, pushing
             // the toll above 600").
-            || (places.is_empty()
+            || (unplaced
                 && adds_to_a_total(sentence_text, figure.span.start - sentence.start))
         {
             shape.partial = true;
@@ -334,7 +464,14 @@ fn context_in_sentence(
             // A count other than a toll stated as a running total ("so far",
             // "in all") is not one day's count.
             if shape.toll.is_some() {
-                return None;
+                // Up to the end of the figure's own clause: "43 were killed
+                // in the school, pushing the toll above 600 since the war
+                // began" is the school's toll; "600 were killed in the 12
+                // days of the war, and 3,000 wounded" are both running totals.
+                let end = masked[figure.span.end.min(sentence.end)..sentence.end]
+                    .find([',', ';'])
+                    .map_or(sentence.end, |i| figure.span.end + i);
+                return over_a_period(&masked[sentence.start..end]).then(|| "so far".to_string());
             }
             ["so far", "in total", "in all", "since"]
                 .iter()
@@ -377,6 +514,7 @@ fn context_in_sentence(
             figure,
             date_year.as_deref(),
         ),
+        scope,
         sentence,
     }
 }
@@ -1051,6 +1189,8 @@ const MEASURES: &[&str] = &[
 ];
 /// Nouns for the kind of place a toll is scoped to.
 const LOCALES: &[&str] = &[
+    "country",
+    "nation",
     "district",
     "village",
     "county",
@@ -1324,11 +1464,35 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
         if head.is_some_and(|h| is_one_of(h, &["others", "more"])) {
             out.partial = true;
         }
+        // The victims are the noun the figure counts: the last of the
+        // nouns that follow it ("six militia gunmen"), and people when the
+        // word after it is no noun ("40 were killed", "dozens injured").
+        let head = head.and_then(|_| {
+            let at = end + after[0].0;
+            head_noun(&masked[sentence.clone()], at - sentence.start)
+        });
         out.toll = Some(format!("{kind}: {}", victims(head)));
         let sentence_text = &masked[sentence.clone()];
         out.provisional |= PROVISIONAL.iter().any(|p| contains_words(sentence_text, p));
     }
     out
+}
+
+/// The noun a phrase that starts at byte `at` of `sentence` ends in: the
+/// last of its run of nouns and adjectives ("militia gunmen"), as the
+/// tagger reads the sentence; `None` when the word there is no noun or
+/// adjective.
+fn head_noun(sentence: &str, at: usize) -> Option<&str> {
+    let tokens = syntax::tag(sentence);
+    let first = tokens.iter().position(|t| t.span.start == at)?;
+    let nominal =
+        |t: &syntax::TaggedToken| matches!(t.tag.upos, Upos::Noun | Upos::Propn | Upos::Adj);
+    let run = tokens[first..].iter().take_while(|t| nominal(t)).count();
+    tokens[first..first + run]
+        .iter()
+        .rev()
+        .find(|t| matches!(t.tag.upos, Upos::Noun | Upos::Propn))
+        .map(|t| &sentence[t.span.clone()])
 }
 
 /// The words before a figure state a population: "a city of", "home to",
@@ -1369,6 +1533,25 @@ fn contains_words(text: &str, phrase: &str) -> bool {
         let before = lower[..i].chars().next_back();
         let after = lower[i + phrase.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The sentence counts over a period rather than one event: "since the
+/// fighting began", "in the 12 days of the offensive", "after three weeks
+/// of shelling". A toll so stated is a running total, not the event's.
+fn over_a_period(sentence: &str) -> bool {
+    let all: Vec<&str> = words(sentence).map(|(_, w)| w).collect();
+    all.iter().enumerate().any(|(i, w)| {
+        if w.eq_ignore_ascii_case("since") {
+            return true;
+        }
+        if !is_one_of(w, &["days", "weeks", "months", "years"]) {
+            return false;
+        }
+        // Up to two words back ("the 12", "three"), then the preposition.
+        all[i.saturating_sub(3)..i]
+            .iter()
+            .any(|p| is_one_of(p, &["in", "over", "during", "after", "for"]))
     })
 }
 
@@ -1791,7 +1974,10 @@ mod tests {
             .iter()
             .position(|f| text[f.span.clone()].contains(figure))
             .unwrap_or_else(|| panic!("no figure {figure} in {text}"));
-        chunk.keys[i].as_ref().map(|k| k.label())
+        let scope = chunk.claims[i].scope.as_deref().map(super::Scope::suffix);
+        chunk.keys[i]
+            .as_ref()
+            .map(|k| k.label() + scope.as_deref().unwrap_or(""))
     }
 
     #[test]

@@ -59,6 +59,15 @@ pub struct DeskFigure {
     pub sentence: Range<usize>,
 }
 
+impl DeskFigure {
+    /// Its claim's label, with the place its sentence gives a toll: "toll:
+    /// dead: people in Kelbrano".
+    pub fn claim_label(&self) -> Option<String> {
+        let scope = self.context.scope.as_deref().map(|s| s.suffix());
+        Some(self.claim.as_ref()?.label() + scope.as_deref().unwrap_or(""))
+    }
+}
+
 impl From<ChunkFigure<'_>> for DeskFigure {
     fn from(f: ChunkFigure<'_>) -> DeskFigure {
         DeskFigure {

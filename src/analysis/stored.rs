@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::claims::{ClaimContext, ClaimKey, Frame};
+use super::claims::{ClaimContext, ClaimKey, Frame, Scope};
 use super::document::{ChunkAnalysis, DocumentAnalysis};
 use super::model::{Figure, Mention};
 use super::text::{Block, BlockKind, ChunkSpan, DocFormat, Metadata};
@@ -58,6 +58,7 @@ struct ContextFields {
     predicate: Option<Arc<str>>,
     magnitude: bool,
     frame: Option<Frame>,
+    scope: Option<Arc<Scope>>,
     sentence: Range<usize>,
 }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::analysis::claims::Scope;
 use crate::analysis::desk::{ClaimKey, Desk, DeskFigure, DeskReport};
 use crate::analysis::findings::Finding;
 use crate::analysis::model::Mention;
@@ -28,7 +29,7 @@ struct Claim<'a> {
     kind: &'static str,
     /// The label hover and diagnostics use.
     label: String,
-    /// What is measured, with the victims and places of a toll ("dead: people in school").
+    /// What is measured, with the victims of a toll ("dead: people").
     measured: &'a str,
     /// Whom or what the claim is about, when it is an entity's.
     of: Option<&'a str>,
@@ -51,6 +52,10 @@ struct ClaimFigure<'a> {
     qualifier: String,
     /// The sentence's own date, else the article's.
     date: Option<String>,
+    /// Where a toll's sentence puts it: the kinds of place and the places
+    /// named. Figures of one claim are compared only where these can be one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scope: Option<&'a Scope>,
 }
 
 #[derive(Serialize)]
@@ -238,7 +243,7 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
                     surface: f.figure.surface.as_deref().map(str::to_string),
                     change_from: f.figure.change.map(|c| c.from),
                     counted: f.figure.counted.as_deref().map(str::to_string),
-                    claim: f.claim.as_ref().map(|c| c.label()),
+                    claim: f.claim_label(),
                     claim_id: f.claim.as_ref().and_then(|c| ids.get(c).cloned()),
                     qualifier: format!("{:?}", f.figure.qualifier).to_lowercase(),
                     role: format!("{:?}", f.figure.role).to_lowercase(),
@@ -314,6 +319,7 @@ pub fn write(desk: &Desk, report: &DeskReport, out: &mut dyn Write) -> std::io::
                         high: f.figure.high,
                         qualifier: format!("{:?}", f.figure.qualifier).to_lowercase(),
                         date: date.clone(),
+                        scope: f.context.scope.as_deref(),
                     })
                     .collect(),
             }

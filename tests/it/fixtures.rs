@@ -65,8 +65,8 @@ fn render(desk: &Desk, report: &DeskReport) -> String {
                 write!(label, " per {per}").unwrap();
             }
             write!(label, " {:?}", fig.role).unwrap();
-            if let Some(claim) = &f.claim {
-                write!(label, " · claim “{}”", claim.label()).unwrap();
+            if let Some(claim) = f.claim_label() {
+                write!(label, " · claim “{claim}”").unwrap();
             }
             annotations.push((fig.span.clone(), label));
         }

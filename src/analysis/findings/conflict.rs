@@ -7,7 +7,7 @@
 use super::{Finding, Reads, Related, Rule, format_value};
 use std::sync::Arc;
 
-use crate::analysis::claims::ClaimKind;
+use crate::analysis::claims::{ClaimKind, Scope};
 use crate::analysis::config::Severity;
 use crate::analysis::document::Anchor;
 use crate::analysis::inputs::{DeskFigure, RuleInput};
@@ -144,6 +144,12 @@ pub(crate) fn group_conflicts(
                 // articles only.
                 && (across || figure.claim.as_ref().is_none_or(|c| c.kind != ClaimKind::Event))
                 && compatible(&figure.context.event, &other.context.event)
+                && Scope::meets(
+                    figure.context.scope.as_deref(),
+                    other.context.scope.as_deref(),
+                    figure.figure.value,
+                    other.figure.value,
+                )
                 && same_year(figure, other)
                 && figure
                     .claim
@@ -205,7 +211,7 @@ pub(crate) fn group_conflicts(
         if others.is_empty() {
             continue;
         }
-        let claim = figure.claim.as_ref().map(|c| c.label()).unwrap_or_default();
+        let claim = figure.claim_label().unwrap_or_default();
         let here = describe(input, doc, figure);
         let there: Vec<&str> = others.iter().map(|r| &*r.message).collect();
         let message = if change {
@@ -340,6 +346,87 @@ Nine people were killed on Tuesday, bringing the toll to 40.
 Forty people were killed in Kelbrano when the dam broke.
 --- b.md
 Nine people were killed in Varnholm when the dam broke.
+",
+        );
+    }
+
+    #[test]
+    fn a_toll_told_with_and_without_its_kind_of_place_conflicts() {
+        check_findings(
+            "--- a.md
+Forty people were killed when the shells landed.
+^^^^^ figure-conflict
+--- b.md
+Officials said 44 people were killed in the school.
+               ^^ figure-conflict
+",
+        );
+    }
+
+    #[test]
+    fn a_toll_told_without_its_place_and_one_of_another_size_does_not_conflict() {
+        check_findings(
+            "--- a.md
+Forty people were killed when the shells landed.
+--- b.md
+Two people were killed in the market.
+",
+        );
+    }
+
+    #[test]
+    fn a_toll_of_a_named_place_is_no_statement_of_the_story_s_toll() {
+        check_findings(
+            "--- a.md
+Forty people were killed when the dam broke.
+--- b.md
+Twelve people were killed in Varnholm when the dam broke.
+",
+        );
+    }
+
+    #[test]
+    fn a_toll_of_several_places_is_no_toll_of_one_of_them() {
+        check_findings(
+            "--- a.md
+The flood left 900 people dead in Kelbrano, in Varnholm and in Norlanda.
+--- b.md
+The flood left 700 people dead in Kelbrano.
+",
+        );
+    }
+
+    #[test]
+    fn a_running_total_over_a_period_does_not_conflict_with_the_day_s_toll() {
+        check_findings(
+            "--- a.md
+More than 600 people have been killed in the 12 days of the offensive, and 3,000 wounded.
+--- b.md
+Forty people were killed and 55 wounded when the shells landed.
+",
+        );
+    }
+
+    #[test]
+    fn the_place_of_the_clause_a_killing_participle_opens_scopes_its_toll() {
+        check_findings(
+            "--- a.md
+Troops fought rebels in Norlanda on Thursday, killing dozens.
+--- b.md
+Officials said that 12 people were killed when the bombs fell.
+",
+        );
+    }
+
+    #[test]
+    fn a_toll_whose_next_word_is_no_noun_counts_people() {
+        check_findings(
+            "--- a.md
+Nine were injured when the shells landed.
+^^^^ figure-conflict
+--- b.md
+Officials said 30 people were injured when the shells landed.
+               ^^ figure-conflict
 ",
         );
     }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::{DeskView, Location, line_of, snippet};
+use crate::analysis::claims::{Scope, ScopeMatch};
 use crate::analysis::desk::DeskFigure;
 use crate::analysis::findings::format_value;
 use crate::analysis::model::{EntityKind, Figure, Qualifier};
@@ -202,6 +203,15 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
                     continue;
                 }
                 let other = DeskFigure::from(other);
+                // Tolls of one claim at places that cannot be one are
+                // listed by neither.
+                if Scope::relate(
+                    here.context.scope.as_deref(),
+                    other.context.scope.as_deref(),
+                ) == ScopeMatch::Different
+                {
+                    continue;
+                }
                 if other_doc == doc && other.figure.span == figure.span {
                     continue;
                 }
@@ -268,7 +278,7 @@ fn figure_hover(view: DeskView<'_>, doc: usize, offset: usize) -> Option<FigureH
             .map(|v| format_value(v, unit)),
         qualifier: qualifier_words(figure.qualifier),
         counted: figure.counted.as_deref().map(str::to_string),
-        claim: here.claim.as_ref().map(|c| c.label()),
+        claim: here.claim_label(),
         elsewhere,
         elsewhere_count,
     })

@@ -71,7 +71,7 @@ pub fn document_symbols(view: DeskView<'_>, doc: usize) -> Vec<Symbol> {
             .to_string();
         out.push(Symbol {
             name: written,
-            detail: figure.claim.as_ref().map(|c| c.label()).unwrap_or_default(),
+            detail: figure.claim_label().unwrap_or_default(),
             kind: SymbolKind::Figure,
             location: Location {
                 doc,
