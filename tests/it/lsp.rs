@@ -270,6 +270,71 @@ fn workspace_indexing_reports_progress_and_skips_bad_files() {
     assert!(!client.stderr.lock().unwrap().contains("indexed"), "{log}");
 }
 
+/// An article of a desk that is not about the open one: prose with names
+/// and figures, different in each copy so that none is a repeat.
+fn filler_article(i: usize) -> String {
+    let mut text = format!("# Harbour report {i}\n\n");
+    for p in 0..12 {
+        text.push_str(&format!(
+            "Mayor Ilsa Brenmark said on Tuesday that {} boats had left the harbour at \
+             Kestrel Bay, and that {} more would follow before the winter. The council \
+             of Dorran Vale approved a budget of ${} million for the quays, {} more than \
+             last year, after a debate that lasted {} hours.\n\n",
+            100 + i * 13 + p,
+            20 + p,
+            3 + (i + p) % 40,
+            p + 1,
+            2 + p % 5,
+        ));
+    }
+    text
+}
+
+#[test]
+fn an_article_opened_while_the_desk_indexes_gets_its_own_findings_first() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..FILLER_ARTICLES {
+        write(
+            dir.path(),
+            &format!("desk/{:02}/{i:04}.md", i % 20),
+            filler_article(i),
+        );
+    }
+    write(dir.path(), "desk/other.md", TROOPS_B);
+    // Its own finding (parts that do not make their total) needs no other
+    // article; the conflict with other.md needs the desk.
+    let own = format!(
+        "{TROOPS_A}\nAround 900 sailors were killed or injured in the storm, with 100 \
+         sailors killed and 300 injured.\n"
+    );
+    let opened = write(dir.path(), "desk/open.md", &own);
+    let mut client = Client::start(dir.path(), capabilities(false), no_debounce());
+    client.open(&opened, "markdown", &own);
+    let first = client
+        .wait_for(TIMEOUT, |m| {
+            (m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == opened)
+                || (m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
+        })
+        .expect("a publication or the end of indexing");
+    assert_eq!(
+        first["method"], "textDocument/publishDiagnostics",
+        "indexing ended before the open article was published: {first}"
+    );
+    assert_eq!(first["params"]["version"], 1);
+    let diagnostics = first["params"]["diagnostics"].as_array().unwrap();
+    assert_eq!(codes(diagnostics), ["arithmetic"], "{first}");
+    wait_for_index(&mut client);
+    let last = client
+        .diagnostics(&opened, |d| has_code(d, "figure-conflict"))
+        .expect("the desk-wide finding follows");
+    assert!(has_code(&last, "arithmetic"), "{last:?}");
+    client.shutdown_and_exit();
+}
+
+/// Enough articles that indexing them takes far longer than analysing one
+/// article on its own.
+const FILLER_ARTICLES: usize = 400;
+
 #[test]
 fn a_broken_config_is_reported_with_its_line_and_the_last_good_one_stays() {
     let dir = tempfile::tempdir().unwrap();

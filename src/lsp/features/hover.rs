@@ -8,6 +8,7 @@ use crate::analysis::claims::{Scope, ScopeMatch};
 use crate::analysis::desk::DeskFigure;
 use crate::analysis::findings::format_value;
 use crate::analysis::model::{EntityKind, Figure, Qualifier};
+use crate::analysis::resolve::MentionRef;
 
 /// How long a snippet line may be.
 const SNIPPET: usize = 80;
@@ -131,25 +132,25 @@ fn name_hover(
         .and_then(|i| view.report.entities.entities.get(i))
         .map(|e| e.canonical.clone())
         .or_else(|| mention.stands_for.as_deref().map(str::to_string));
-    // This article first, then in document order.
-    let mut by_article: BTreeMap<(bool, usize), Vec<Range<usize>>> = BTreeMap::new();
+    // This article first, then in document order. Only the listed mentions
+    // are placed: a name in every article of a large desk has a hundred
+    // thousand mentions, and finding each one's span was most of a hover.
+    let mut by_article: BTreeMap<(bool, usize), Vec<&MentionRef>> = BTreeMap::new();
     for m in &entity.mentions {
-        by_article
-            .entry((m.doc != doc, m.doc))
-            .or_default()
-            .push(view.report.span(m));
+        by_article.entry((m.doc != doc, m.doc)).or_default().push(m);
     }
     let article_count = by_article.len();
     let mut articles: Vec<ArticleMentions> = Vec::new();
     let mut listed = 0;
-    for ((_, article), spans) in by_article {
+    for ((_, article), refs) in by_article {
         if listed == MAX_LISTED {
             break;
         }
         let text = view.text(article);
-        let mentions: Vec<MentionLine> = spans
+        let mentions: Vec<MentionLine> = refs
             .into_iter()
             .take(MAX_LISTED - listed)
+            .map(|m| view.report.span(m))
             .map(|span| MentionLine {
                 line: line_of(text, span.start),
                 snippet: snippet(text, &span, SNIPPET),

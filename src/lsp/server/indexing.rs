@@ -19,6 +19,9 @@ impl Backend {
         let roots = self.disk_roots();
         let config = self.core.workspace.config();
         let run = self.index_runs.fetch_add(1, Ordering::SeqCst) + 1;
+        // Until the run ends, what the worker publishes for an open article
+        // is what the desk holds so far (see `Workspace::take_diagnostics_of`).
+        let indexing = Indexing::begin(&self.core.workspace);
         let (tx, rx) = tokio::sync::watch::channel((0usize, 0usize, false));
         let tx = Arc::new(tx);
         if self.progress_supported.load(Ordering::SeqCst) {
@@ -65,6 +68,7 @@ impl Backend {
         let count = indexed.len();
         if self.index_runs.load(Ordering::SeqCst) != run {
             // A newer run (after a configuration change) supersedes this one.
+            drop(indexing);
             tx.send_replace((count, count, true));
             return;
         }
@@ -78,6 +82,7 @@ impl Backend {
             touched.paths.iter().cloned().collect()
         };
         self.read_again(touched).await;
+        drop(indexing);
         tx.send_replace((count, count, true));
         self.core.notices.info(format!(
             "indexed {count} articles in {} ms ({from_cache} analyses from the cache)",
@@ -135,6 +140,23 @@ impl Backend {
                 notices.warning(format!("cannot watch files: {error}"));
             }
         });
+    }
+}
+
+/// An indexing run under way, as the workspace knows it: ends when dropped,
+/// whichever way the run ends.
+struct Indexing<'a>(&'a Workspace);
+
+impl<'a> Indexing<'a> {
+    fn begin(workspace: &'a Workspace) -> Indexing<'a> {
+        workspace.begin_indexing();
+        Indexing(workspace)
+    }
+}
+
+impl Drop for Indexing<'_> {
+    fn drop(&mut self) {
+        self.0.end_indexing();
     }
 }
 

@@ -31,7 +31,7 @@ use tower_lsp_server::{Client, LanguageServer, LspService};
 use super::convert::{LineCol, PositionEncoding};
 use super::files;
 use super::handlers::{self, Context};
-use super::state::{Change, EditOutcome, Snapshot, Workspace};
+use super::state::{Change, EditOutcome, Snapshot, Which, Workspace};
 use crate::analysis::config::Config;
 use crate::analysis::text::DocFormat;
 use crate::cache::AnalysisCache;

@@ -31,12 +31,19 @@ const PUBLISH_BATCH: usize = 256;
 
 /// Like [`diagnostics_to_publish`], but hands the notifications to `send`
 /// a batch at a time; stops early when `send` says the receiver is gone.
+/// The open documents go first, before the rest of the desk is compared
+/// with what was published: after indexing that is thousands of articles,
+/// and the one the user looks at should not wait for them.
 fn publish_in_batches(
     workspace: &Workspace,
     mut send: impl FnMut(Vec<lsp::PublishDiagnosticsParams>) -> bool,
 ) -> bool {
     let snapshot = workspace.refresh();
-    let mut changed = workspace.take_diagnostics(&snapshot);
+    let open = workspace.take_diagnostics_of(&snapshot, Which::Open);
+    if !open.is_empty() && !send(handlers::publications(&snapshot, open)) {
+        return false;
+    }
+    let mut changed = workspace.take_diagnostics_of(&snapshot, Which::Others);
     while !changed.is_empty() {
         let rest = changed.split_off(changed.len().min(PUBLISH_BATCH));
         if !send(handlers::publications(&snapshot, changed)) {

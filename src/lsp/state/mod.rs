@@ -108,6 +108,19 @@ struct State {
     /// made, so a report that fails leaves an empty one and the next starts afresh.
     report_cache: ReportCache,
     published: HashMap<String, Published>,
+    /// Indexing runs under way: while there is one, the desk is incomplete.
+    indexing: usize,
+    /// Open documents that have had no publication since they were opened.
+    unannounced: BTreeSet<String>,
+}
+
+/// Which documents [`Workspace::take_diagnostics_of`] looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// The documents open in the editor.
+    Open,
+    /// The others, and those that left the desk.
+    Others,
 }
 
 /// The state of the server, shared by the handlers and the analysis worker.
@@ -189,6 +202,7 @@ impl Workspace {
             },
         );
         st.stale.insert(key.to_string());
+        st.unannounced.insert(key.to_string());
     }
 
     /// Applies an editor's changes, in order, to an open document.
@@ -225,6 +239,7 @@ impl Workspace {
         if st.open.remove(key).is_none() {
             return false;
         }
+        st.unannounced.remove(key);
         match st.disk.get(key).cloned() {
             Some(_) => {
                 st.stale.insert(key.to_string());
@@ -523,9 +538,40 @@ impl Workspace {
         snapshot
     }
 
+    /// Marks the start of an indexing run: until it ends, the desk holds
+    /// only part of the articles (on the first run, only the open ones).
+    pub fn begin_indexing(&self) {
+        lock(&self.state).indexing += 1;
+    }
+
+    /// Marks the end of an indexing run begun with [`Workspace::begin_indexing`].
+    pub fn end_indexing(&self) {
+        let mut st = lock(&self.state);
+        st.indexing = st.indexing.saturating_sub(1);
+    }
+
+    /// Whether an indexing run is under way.
+    pub fn indexing(&self) -> bool {
+        lock(&self.state).indexing > 0
+    }
+
     /// The documents whose findings differ from what was last published for
-    /// them (including documents that left the desk), and records them as published.
+    /// them (including documents that left the desk), and records them as
+    /// published: the open documents first, then the others.
     pub fn take_diagnostics(&self, snapshot: &Snapshot) -> Vec<Publish> {
+        let mut out = self.take_diagnostics_of(snapshot, Which::Open);
+        out.extend(self.take_diagnostics_of(snapshot, Which::Others));
+        out
+    }
+
+    /// Like [`Workspace::take_diagnostics`], for the open documents only or
+    /// for the others only, so that the open ones can be sent before the
+    /// rest of the desk is compared.
+    ///
+    /// While the desk is being indexed, an open document is published once
+    /// even when it has no findings: the editor learns that the article has
+    /// been checked on its own, before the desk-wide findings replace these.
+    pub fn take_diagnostics_of(&self, snapshot: &Snapshot, which: Which) -> Vec<Publish> {
         let mut st = lock(&self.state);
         if st
             .snapshot
@@ -535,13 +581,21 @@ impl Workspace {
             // A newer snapshot exists; its turn will come.
             return Vec::new();
         }
+        let indexing = st.indexing > 0;
         let mut out = Vec::new();
         for (doc, view) in snapshot.views.iter().enumerate() {
+            let open = view.version.is_some();
+            if open != (which == Which::Open) {
+                continue;
+            }
             let findings = &snapshot.visible_findings(doc);
             let changed = match st.published.get_mut(&view.key) {
                 Some(before) => !before.still_shown(findings, doc, snapshot),
-                None => !findings.is_empty(),
+                None => !findings.is_empty() || (indexing && st.unannounced.contains(&view.key)),
             };
+            if open && st.open.get(&view.key).map(|d| d.version) == view.version {
+                st.unannounced.remove(&view.key);
+            }
             if !changed {
                 continue;
             }
@@ -556,6 +610,9 @@ impl Workspace {
                 st.published
                     .insert(view.key.clone(), Published::new(findings, doc, snapshot));
             }
+        }
+        if which == Which::Open {
+            return out;
         }
         let gone: Vec<String> = st
             .published
@@ -676,6 +733,70 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "after round {round}: {current:?}");
         }
+    }
+
+    const CONFLICT_A: &str = "Forty people were killed in Kelbrano when the dam broke.\n";
+    const CONFLICT_B: &str = "Nine people were killed in Kelbrano when the dam broke.\n";
+
+    fn keys(publish: &[Publish]) -> Vec<&str> {
+        publish.iter().map(|p| p.key.as_str()).collect()
+    }
+
+    #[test]
+    fn open_documents_are_published_before_the_rest_of_the_desk() {
+        let ws = Workspace::new(Config::default(), PositionEncoding::Utf16);
+        ws.set_disk("file:///a.txt", Some(Arc::from(CONFLICT_A)));
+        ws.set_disk("file:///b.txt", Some(Arc::from(CONFLICT_B)));
+        ws.set_disk("file:///c.txt", Some(Arc::from(CONFLICT_A)));
+        ws.open("file:///b.txt", CONFLICT_B, 1, DocFormat::Plain);
+        let snapshot = ws.refresh();
+        let all = ws.take_diagnostics(&snapshot);
+        assert_eq!(
+            keys(&all),
+            ["file:///b.txt", "file:///a.txt", "file:///c.txt"]
+        );
+        assert_eq!(all[0].version, Some(1));
+    }
+
+    #[test]
+    fn an_article_opened_while_indexing_is_published_even_without_findings() {
+        let ws = Workspace::new(Config::default(), PositionEncoding::Utf16);
+        ws.begin_indexing();
+        ws.open("file:///a.txt", CONFLICT_A, 1, DocFormat::Plain);
+        let snapshot = ws.refresh();
+        let first = ws.take_diagnostics(&snapshot);
+        assert_eq!(keys(&first), ["file:///a.txt"]);
+        assert_eq!(first[0].version, Some(1));
+        // Once is enough: nothing changed since.
+        assert!(ws.take_diagnostics(&snapshot).is_empty());
+        // The desk arrives: the conflict replaces the empty publication.
+        ws.set_disk("file:///b.txt", Some(Arc::from(CONFLICT_B)));
+        ws.end_indexing();
+        let snapshot = ws.refresh();
+        assert_eq!(
+            keys(&ws.take_diagnostics(&snapshot)),
+            ["file:///a.txt", "file:///b.txt"]
+        );
+    }
+
+    #[test]
+    fn an_article_without_findings_opened_on_an_indexed_desk_is_not_published() {
+        let ws = Workspace::new(Config::default(), PositionEncoding::Utf16);
+        ws.open("file:///a.txt", CONFLICT_A, 1, DocFormat::Plain);
+        let snapshot = ws.refresh();
+        assert!(ws.take_diagnostics(&snapshot).is_empty());
+    }
+
+    #[test]
+    fn an_edit_while_indexing_is_published_with_its_version() {
+        let ws = Workspace::new(Config::default(), PositionEncoding::Utf16);
+        ws.begin_indexing();
+        ws.open("file:///a.txt", CONFLICT_A, 1, DocFormat::Plain);
+        ws.change("file:///a.txt", 2, &[change(0, 0, 0, "Today ")]);
+        let snapshot = ws.refresh();
+        let first = ws.take_diagnostics(&snapshot);
+        assert_eq!(keys(&first), ["file:///a.txt"]);
+        assert_eq!(first[0].version, Some(2));
     }
 
     fn change_between(l1: u32, c1: u32, l2: u32, c2: u32, text: &str) -> Change {
