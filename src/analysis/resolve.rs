@@ -451,6 +451,73 @@ pub(crate) struct LocalIdent {
     /// A hash of how its mentions are written (text, length, role, what a
     /// metonym stands for): an entity reads them all.
     pub written: u64,
+    /// What an entity reads of its mentions, in their order.
+    pub writing: Writing,
+}
+
+/// What an entity's name, aliases and roles are made of, read from a run
+/// of its mentions in order. The runs of consecutive stretches of mentions
+/// join into the run of all of them ([`Writing::then`]), so an entity can
+/// be described from each article's identities without reading every
+/// mention again.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Writing {
+    /// Each way the mentions that are not demonyms are written, once, in
+    /// order of first use.
+    pub texts: Vec<Arc<str>>,
+    /// The key of the last mention (not a demonym, not an acronym) of the
+    /// most words, with its number of words.
+    pub longest: Option<(usize, Arc<str>)>,
+    /// The roles the mentions give, once each, in order.
+    pub roles: Vec<Arc<str>>,
+    /// What the first metonym among them stands for.
+    pub stands_for: Option<Arc<str>>,
+}
+
+impl Writing {
+    /// Reads one more mention, after those read so far.
+    pub fn add(&mut self, m: &Mention) {
+        if !m.demonym {
+            push_distinct(&mut self.texts, &m.text);
+            if !is_acronym(&m.key) {
+                let words = m.key.split(' ').count();
+                if self.longest.as_ref().is_none_or(|(n, _)| words >= *n) {
+                    self.longest = Some((words, m.key.clone()));
+                }
+            }
+        }
+        if let Some(role) = &m.role {
+            push_distinct(&mut self.roles, role);
+        }
+        if self.stands_for.is_none() {
+            self.stands_for = m.stands_for.clone();
+        }
+    }
+
+    /// Reads the mentions `next` has read, after those read so far.
+    pub fn then(&mut self, next: &Writing) {
+        for t in &next.texts {
+            push_distinct(&mut self.texts, t);
+        }
+        if let Some((words, key)) = &next.longest
+            && self.longest.as_ref().is_none_or(|(n, _)| words >= n)
+        {
+            self.longest = Some((*words, key.clone()));
+        }
+        for r in &next.roles {
+            push_distinct(&mut self.roles, r);
+        }
+        if self.stands_for.is_none() {
+            self.stands_for = next.stands_for.clone();
+        }
+    }
+}
+
+/// Adds `item` to `list` unless it is there already.
+fn push_distinct(list: &mut Vec<Arc<str>>, item: &Arc<str>) {
+    if !list.iter().any(|x| Arc::ptr_eq(x, item) || **x == **item) {
+        list.push(item.clone());
+    }
 }
 
 /// What an article's mentions name, resolved within the article and against
@@ -519,6 +586,7 @@ pub(crate) fn identify_article(
                 demonym: m.demonym,
                 votes: [0; 3],
                 written: 0,
+                writing: Writing::default(),
             });
             (out.idents.len() - 1) as u32
         });
@@ -532,6 +600,7 @@ pub(crate) fn identify_article(
             (m.role.as_deref(), m.stands_for.as_deref()).hash(&mut h);
             h.finish()
         };
+        local.writing.add(m);
         out.of_mention.push(id);
     }
     out
@@ -811,6 +880,53 @@ pub(crate) fn make_entity(
     mentions: &[(usize, usize, &Mention)],
     config: &Config,
 ) -> (Entity, Option<String>) {
+    let mut writing = Writing::default();
+    for &(_, _, m) in mentions {
+        writing.add(m);
+    }
+    let refs = mentions
+        .iter()
+        .map(|&(doc, index, m)| MentionRef {
+            doc,
+            index,
+            part: 0..m.span.len(),
+        })
+        .collect();
+    let mut entity = described(e, root, kind, &writing, refs, config);
+    let only: Vec<&Mention> = mentions.iter().map(|&(_, _, m)| m).collect();
+    spell(&mut entity, &writing, &only, config);
+    (entity, writing.stands_for.as_deref().map(str::to_string))
+}
+
+/// What [`make_entity`] makes of the same mentions, given as how they are
+/// written (`writing`) and where they are (`mentions`), without reading
+/// them: `None` when the entity may have spellings, which are read from
+/// every mention.
+pub(crate) fn entity_from_writing(
+    e: usize,
+    root: &Ident,
+    kind: EntityKind,
+    writing: &Writing,
+    mentions: Vec<MentionRef>,
+    config: &Config,
+) -> Option<(Entity, Option<String>)> {
+    if !config.preferred_spellings.is_empty() || has_variant(&writing_words(writing), writing) {
+        return None;
+    }
+    let entity = described(e, root, kind, writing, mentions, config);
+    Some((entity, writing.stands_for.as_deref().map(str::to_string)))
+}
+
+/// The entity before its spellings are read: its number, kind, canonical
+/// name, aliases, roles, the user's note and its mentions.
+fn described(
+    e: usize,
+    root: &Ident,
+    kind: EntityKind,
+    writing: &Writing,
+    mentions: Vec<MentionRef>,
+    config: &Config,
+) -> Entity {
     let canonical = root.key().to_string();
     let note = config
         .entities
@@ -822,32 +938,15 @@ pub(crate) fn make_entity(
         kind,
         canonical,
         aliases: Vec::new(),
-        roles: Vec::new(),
+        roles: writing.roles.iter().map(|r| r.to_string()).collect(),
         refers_to: None,
-        mentions: Vec::with_capacity(mentions.len()),
+        mentions,
         spellings: Vec::new(),
         preferred: None,
         note,
     };
-    let mut stands_for = None;
-    for &(doc, index, m) in mentions {
-        entity.mentions.push(MentionRef {
-            doc,
-            index,
-            part: 0..m.span.len(),
-        });
-        if let Some(role) = &m.role
-            && !entity.roles.iter().any(|r| **r == **role)
-        {
-            entity.roles.push(role.to_string());
-        }
-        if stands_for.is_none() {
-            stands_for = m.stands_for.as_deref().map(str::to_string);
-        }
-    }
-    let only: Vec<&Mention> = mentions.iter().map(|&(_, _, m)| m).collect();
-    finish(&mut entity, &only, config);
-    (entity, stands_for)
+    name(&mut entity, writing, config);
+    entity
 }
 
 /// Resolves the mentions of every document, in document order. Spans are
@@ -1148,17 +1247,21 @@ fn identify(
     Ident::Person(word.to_string())
 }
 
-/// Fills canonical name, aliases, spellings and the preferred spelling from
-/// the entity's `mentions` (in the order of [`Entity::mentions`]).
-fn finish(entity: &mut Entity, mentions: &[&Mention], config: &Config) {
-    // Each way the name is written, once, in order of first use: an entity
-    // named a thousand times is usually written two or three ways.
-    let mut seen: HashSet<&str> = HashSet::new();
-    let written: Vec<String> = mentions
+/// Each way the entity's name is written, once, in order of first use, as
+/// words: an entity named a thousand times is usually written two or three
+/// ways.
+fn written(writing: &Writing) -> Vec<String> {
+    writing
+        .texts
         .iter()
-        .filter(|m| !m.demonym && seen.insert(&m.text))
-        .map(|m| name_words(&m.text).join(" "))
-        .collect();
+        .map(|t| name_words(t).join(" "))
+        .collect()
+}
+
+/// Fills the canonical name and the aliases from how the entity's mentions
+/// are written.
+fn name(entity: &mut Entity, writing: &Writing, config: &Config) {
+    let written = written(writing);
     if entity.kind == EntityKind::Person {
         // The fullest name, as first written.
         let fullest = written.iter().map(|t| t.split(' ').count()).max();
@@ -1172,12 +1275,8 @@ fn finish(entity: &mut Entity, mentions: &[&Mention], config: &Config) {
     }
     if entity.kind != EntityKind::Person
         && !config.entities.iter().any(|u| u.name == entity.canonical)
-        && let Some(longest) = mentions
-            .iter()
-            .filter(|m| !m.demonym && !is_acronym(&m.key))
-            .map(|m| &*m.key)
-            .max_by_key(|k| k.split(' ').count())
-        && longest.split(' ').count() > entity.canonical.split(' ').count()
+        && let Some((words, longest)) = &writing.longest
+        && *words > entity.canonical.split(' ').count()
     {
         entity.canonical = longest.to_string();
     }
@@ -1189,50 +1288,43 @@ fn finish(entity: &mut Entity, mentions: &[&Mention], config: &Config) {
         }
     }
     entity.aliases = aliases;
+}
 
-    // Spellings the user listed: every use of a variant, and of the
-    // preferred spelling, wherever the engine would have put them.
-    if let Some((preferred, found)) = user_spellings(entity, mentions, config) {
-        entity.preferred = Some(preferred);
-        entity.spellings = found;
-        return;
-    }
-    // Spelling variants of one word of the name: the distinct words, in
-    // order of first use, each with every mention that uses it.
-    let mut distinct: Vec<Spelling> = Vec::new();
-    let mut position: HashMap<&str, usize> = HashMap::new();
-    for (r, m) in entity.mentions.iter().zip(mentions) {
-        if m.demonym {
-            continue;
-        }
-        let mut offset = 0;
-        for w in m.text.split(' ') {
-            let bare = w
-                .strip_suffix("’s")
-                .or_else(|| w.strip_suffix("'s"))
-                .unwrap_or(w);
-            let place = MentionRef {
-                doc: r.doc,
-                index: r.index,
-                part: offset..offset + bare.len(),
-            };
-            match position.get(bare) {
-                Some(&i) => distinct[i].mentions.push(place),
-                None => {
-                    position.insert(bare, distinct.len());
-                    distinct.push(Spelling {
-                        text: bare.to_string(),
-                        mentions: vec![place],
-                    });
-                }
+/// A word of a mention as its spellings are compared: without a
+/// possessive ending.
+fn bare_word(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+/// The distinct words of the mentions that are not demonyms, in order of
+/// first use: those of each way of writing them, in order of first use.
+fn writing_words(writing: &Writing) -> Vec<&str> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for t in &writing.texts {
+        for w in t.split(' ') {
+            let bare = bare_word(w);
+            if seen.insert(bare) {
+                words.push(bare);
             }
-            offset += w.len() + 1;
         }
     }
-    // Words written together in one mention are different words ("Stefan
-    // Stefanov"), never spellings of each other.
+    words
+}
+
+/// The words among `words` (distinct, in order of first use) that are
+/// spellings of one word: the first word that has a variant, with all its
+/// variants, in order; none when no two are. Words written together in
+/// one mention are different words ("Stefan Stefanov"), never spellings of
+/// each other.
+fn spelling_words<'a>(words: &[&'a str], writing: &Writing) -> Vec<&'a str> {
+    if words.len() > 64 {
+        return Vec::new();
+    }
     let mut together: HashSet<(String, String)> = HashSet::new();
-    for t in &written {
+    for t in &written(writing) {
         let ws: Vec<&str> = t.split(' ').collect();
         for (i, x) in ws.iter().enumerate() {
             for y in &ws[i + 1..] {
@@ -1244,17 +1336,74 @@ fn finish(entity: &mut Entity, mentions: &[&Mention], config: &Config) {
     let variants = |x: &str, y: &str| {
         variant_words(x, y) && !together.contains(&(x.to_string(), y.to_string()))
     };
-    // The first word that has a variant, with all its variants.
-    let mut spellings: Vec<Spelling> = Vec::new();
-    if distinct.len() <= 64
-        && let Some(first) = (0..distinct.len())
-            .find(|&i| (0..distinct.len()).any(|j| variants(&distinct[i].text, &distinct[j].text)))
-    {
-        let base = distinct[first].text.clone();
-        spellings = distinct
-            .into_iter()
-            .filter(|s| s.text == base || variants(&base, &s.text))
-            .collect();
+    let Some(first) =
+        (0..words.len()).find(|&i| (0..words.len()).any(|j| variants(words[i], words[j])))
+    else {
+        return Vec::new();
+    };
+    let base = words[first];
+    words
+        .iter()
+        .copied()
+        .filter(|w| *w == base || variants(base, w))
+        .collect()
+}
+
+/// Whether the entity written as `writing` has spellings.
+fn has_variant(words: &[&str], writing: &Writing) -> bool {
+    !spelling_words(words, writing).is_empty()
+}
+
+/// Fills the spellings and the preferred spelling from the entity's
+/// `mentions` (in the order of [`Entity::mentions`]), written as `writing`
+/// says.
+fn spell(entity: &mut Entity, writing: &Writing, mentions: &[&Mention], config: &Config) {
+    // Spellings the user listed: every use of a variant, and of the
+    // preferred spelling, wherever the engine would have put them.
+    if let Some((preferred, found)) = user_spellings(entity, mentions, config) {
+        entity.preferred = Some(preferred);
+        entity.spellings = found;
+        return;
+    }
+    // Spelling variants of one word of the name: the first word that has a
+    // variant, with all its variants, each with every mention that uses it.
+    let words = writing_words(writing);
+    let chosen = spelling_words(&words, writing);
+    if chosen.is_empty() {
+        return;
+    }
+    let mut spellings: Vec<Spelling> = chosen
+        .into_iter()
+        .map(|w| Spelling {
+            text: w.to_string(),
+            mentions: Vec::new(),
+        })
+        .collect();
+    let position: HashMap<&str, usize> = spellings
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.text.as_str(), i))
+        .collect();
+    let mut uses: Vec<Vec<MentionRef>> = vec![Vec::new(); spellings.len()];
+    for (r, m) in entity.mentions.iter().zip(mentions) {
+        if m.demonym {
+            continue;
+        }
+        let mut offset = 0;
+        for w in m.text.split(' ') {
+            let bare = bare_word(w);
+            if let Some(&i) = position.get(bare) {
+                uses[i].push(MentionRef {
+                    doc: r.doc,
+                    index: r.index,
+                    part: offset..offset + bare.len(),
+                });
+            }
+            offset += w.len() + 1;
+        }
+    }
+    for (s, u) in spellings.iter_mut().zip(uses) {
+        s.mentions = u;
     }
     if spellings.len() >= 2 {
         let from_config = spellings.iter().find_map(|s| {
