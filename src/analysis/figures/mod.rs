@@ -26,6 +26,7 @@ use aho_corasick::AhoCorasick;
 
 use super::entities::gazetteer::GAZETTEER;
 use super::model::{Change, Figure, FigureRole, Qualifier, Unit, UnitKind};
+use crate::analysis::lexicon as lists;
 use lexicon::*;
 use numbers::{
     Atom, NumWord, Sum, add_up, ascii_lower, glued_m, glued_scale, number_word, number_word_lower,
@@ -1671,119 +1672,10 @@ impl Scan<'_> {
             return None;
         }
         let w = self.lower(k, &mut buf)?;
-        let idiom = matches!(
-            w,
-            "day"
-                | "time"
-                | "times"
-                | "point"
-                | "way"
-                | "thing"
-                | "side"
-                | "hand"
-                | "reason"
-                | "example"
-                | "question"
-                | "another"
-                | "such"
-                | "year"
-                | "week"
-                | "month"
-                | "morning"
-                | "night"
-                | "evening"
-                | "afternoon"
-                | "moment"
-                | "step"
-                | "source"
-                | "official"
-                | "analyst"
-                | "diplomat"
-                | "expert"
-                | "observer"
-                | "resident"
-                | "witness"
-                | "thing's"
-                | "issue"
-                | "problem"
-                | "option"
-                | "idea"
-                | "version"
-                | "member"
-                | "part"
-                | "piece"
-                | "aspect"
-                | "area"
-                | "place"
-                | "sign"
-                | "case"
-                | "factor"
-                | "kind"
-                | "sort"
-                | "type"
-                | "form"
-                | "word"
-                | "voice"
-                | "hundredth"
-                | "another's"
-                | "too"
-                | "less"
-                | "fewer"
-                | "last"
-                | "final"
-                | "single"
-        );
+        let idiom = lists::ONE_IDIOMS.contains(w);
         let verb_like = (w.ends_with('s') && !w.ends_with("ss"))
             || w.ends_with("al")
-            || matches!(
-                w,
-                "made"
-                    | "said"
-                    | "told"
-                    | "left"
-                    | "found"
-                    | "taken"
-                    | "given"
-                    | "seen"
-                    | "known"
-                    | "done"
-                    | "gone"
-                    | "come"
-                    | "become"
-                    | "got"
-                    | "put"
-                    | "set"
-                    | "run"
-                    | "won"
-                    | "lost"
-                    | "held"
-                    | "kept"
-                    | "built"
-                    | "sent"
-                    | "brought"
-                    | "thought"
-                    | "shot"
-                    | "hit"
-                    | "cut"
-                    | "saw"
-                    | "took"
-                    | "gave"
-                    | "out"
-                    | "up"
-                    | "down"
-                    | "off"
-                    | "away"
-                    | "back"
-                    | "further"
-                    | "went"
-                    | "came"
-                    | "can"
-                    | "could"
-                    | "might"
-                    | "must"
-                    | "should"
-                    | "would"
-            );
+            || lists::ONE_VERBS.contains(w);
         if idiom
             || verb_like
             || stops_noun_phrase(w)
@@ -1821,38 +1713,8 @@ impl Scan<'_> {
         let teams = a.first > 0 && self.capitalized(a.first - 1) && self.capitalized(a.end + 2);
         let sport = (a.first.saturating_sub(30)..(a.end + 30).min(self.n())).any(|t| {
             let mut buf = [0u8; 24];
-            self.lower(t, &mut buf).is_some_and(|w| {
-                matches!(
-                    w,
-                    "won"
-                        | "win"
-                        | "winning"
-                        | "wins"
-                        | "beat"
-                        | "beating"
-                        | "defeated"
-                        | "lost"
-                        | "losing"
-                        | "draw"
-                        | "drew"
-                        | "match"
-                        | "score"
-                        | "scored"
-                        | "scoreline"
-                        | "victory"
-                        | "led"
-                        | "leading"
-                        | "trailing"
-                        | "trailed"
-                        | "halftime"
-                        | "half-time"
-                        | "goal"
-                        | "goals"
-                        | "game"
-                        | "vote"
-                        | "voted"
-                )
-            })
+            self.lower(t, &mut buf)
+                .is_some_and(|w| lists::MATCH_WORDS.contains(w))
         });
         (small && (teams || sport)).then_some(a.end + 2)
     }
@@ -1860,32 +1722,8 @@ impl Scan<'_> {
     /// "10 Downing Street", "1600 Pennsylvania Avenue".
     fn is_address(&self, a: Amount) -> bool {
         let street = |k: usize| {
-            self.word(k).is_some_and(|w| {
-                matches!(
-                    w,
-                    "Street"
-                        | "St"
-                        | "Avenue"
-                        | "Ave"
-                        | "Road"
-                        | "Rd"
-                        | "Lane"
-                        | "Boulevard"
-                        | "Blvd"
-                        | "Drive"
-                        | "Place"
-                        | "Square"
-                        | "Way"
-                        | "Court"
-                        | "Terrace"
-                        | "Row"
-                        | "Crescent"
-                        | "Gardens"
-                        | "Strasse"
-                        | "Straße"
-                        | "Rue"
-                )
-            })
+            self.word(k)
+                .is_some_and(|w| lists::STREET_WORDS.contains(w))
         };
         // "200 N. Elm St.": a compass point abbreviated before the street's
         // name (which the number may have taken for a unit, "W" for watts).
@@ -2665,25 +2503,8 @@ impl Scan<'_> {
             })
         });
         let estimate = (clause_start..lead).any(|t| {
-            self.lower(t, &mut buf).is_some_and(|w| {
-                matches!(
-                    w,
-                    "estimate"
-                        | "estimates"
-                        | "figure"
-                        | "figures"
-                        | "count"
-                        | "counts"
-                        | "forecast"
-                        | "forecasts"
-                        | "projection"
-                        | "projections"
-                        | "tally"
-                        | "estimated"
-                        | "reported"
-                        | "thought"
-                )
-            })
+            self.lower(t, &mut buf)
+                .is_some_and(|w| lists::ESTIMATE_NOUNS.contains(w))
         });
         if earlier && estimate {
             return FigureRole::Reference;
@@ -2698,38 +2519,9 @@ impl Scan<'_> {
             || (clause_start..lead).any(|t| {
                 self.is(t, "to")
                     && t + 1 < lead
-                    && self.lower(t + 1, &mut buf).is_some_and(|w| {
-                        matches!(
-                            w,
-                            "send"
-                                | "deploy"
-                                | "provide"
-                                | "buy"
-                                | "supply"
-                                | "deliver"
-                                | "hire"
-                                | "recruit"
-                                | "build"
-                                | "raise"
-                                | "spend"
-                                | "invest"
-                                | "add"
-                                | "create"
-                                | "train"
-                                | "mobilize"
-                                | "mobilise"
-                                | "reach"
-                                | "boost"
-                                | "dispatch"
-                                | "field"
-                                | "acquire"
-                                | "purchase"
-                                | "allocate"
-                                | "commit"
-                                | "contribute"
-                                | "station"
-                        )
-                    })
+                    && self
+                        .lower(t + 1, &mut buf)
+                        .is_some_and(|w| lists::PLAN_VERBS.contains(w))
             });
         if plan {
             return FigureRole::Plan;
