@@ -10,6 +10,7 @@
 //! - [`desk`]: all articles together: entity identity, claims and findings.
 //! - [`inputs`]: what the rules read, made by the desk.
 //! - [`findings`]: the rules, their registry and the findings they raise.
+//! - [`lexicon`]: the word lists under `data/lexicon/`, shared by all of these.
 //! - [`source`]: the text of an article, read in slices or whole.
 //! - [`stored`]: an article's analysis as plain data to keep between runs.
 //! - [`syntax`]: treebank tokens and part-of-speech tags for a sentence.
@@ -22,6 +23,7 @@ pub mod entities;
 pub mod figures;
 pub mod findings;
 pub mod inputs;
+pub mod lexicon;
 pub mod model;
 pub mod name_index;
 pub mod resolve;

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::analysis::lexicon;
+
 use serde::{Deserialize, Serialize};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -356,27 +358,14 @@ pub fn normalize_date(value: &str) -> String {
 
 /// The number of a month name or its abbreviation (`Jan`, `January`).
 pub fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;
     }
-    MONTHS
+    lexicon::CALENDAR
+        .months
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && w.len() <= 4))
+        .position(|m| m.name == w || (w.len() >= 3 && m.name.starts_with(&w) && w.len() <= 4))
         .map(|i| i as u32 + 1)
 }
 
@@ -409,27 +398,6 @@ fn plain_prose(chunk: &str) -> Prose {
     }
 }
 
-/// Words that make a short line page furniture rather than prose.
-const BOILERPLATE_MARKERS: &[&str] = &[
-    "copyright",
-    "©",
-    "all rights reserved",
-    "subscribe",
-    "newsletter",
-    "sign up",
-    "follow us",
-    "share this",
-    "read more",
-    "related:",
-    "advertisement",
-    "about the author",
-    "stay updated",
-    "further reading",
-    "to your inbox",
-    "directly to your inbox",
-    "support our work",
-];
-
 fn classify_plain_line(line: &str) -> BlockKind {
     let trimmed = line.trim();
     let lower = trimmed.to_lowercase();
@@ -443,7 +411,10 @@ fn classify_plain_line(line: &str) -> BlockKind {
         return BlockKind::Boilerplate;
     }
     let words = trimmed.split_whitespace().count();
-    if BOILERPLATE_MARKERS.iter().any(|m| lower.contains(m)) && (words <= 25 || lower.contains("©"))
+    if lexicon::BOILERPLATE_MARKERS
+        .entries()
+        .any(|m| lower.contains(m))
+        && (words <= 25 || lower.contains("©"))
     {
         return BlockKind::Boilerplate;
     }
@@ -470,29 +441,11 @@ pub fn is_file_name(s: &str) -> bool {
     let Some((stem, ext)) = s.rsplit_once('.') else {
         return false;
     };
-    !stem.is_empty()
-        && matches!(
-            ext.to_ascii_lowercase().as_str(),
-            "jpg"
-                | "jpeg"
-                | "png"
-                | "gif"
-                | "webp"
-                | "svg"
-                | "pdf"
-                | "mp4"
-                | "mp3"
-                | "html"
-                | "htm"
-        )
+    !stem.is_empty() && lexicon::FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase())
 }
 
 /// Most words of the line start with a capital letter (short function words aside).
 fn is_title_case(line: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with",
-        "from", "as", "vs", "via", "is", "into", "over", "nor", "per",
-    ];
     let mut total = 0;
     let mut capital = 0;
     for word in line.split_whitespace() {
@@ -501,7 +454,7 @@ fn is_title_case(line: &str) -> bool {
             continue;
         }
         total += 1;
-        if SMALL.contains(&w.to_lowercase().as_str()) && total > 1 {
+        if lexicon::TITLE_CASE_SMALL_WORDS.contains(&w.to_lowercase()) && total > 1 {
             capital += 1;
             continue;
         }
@@ -634,54 +587,6 @@ fn line_ranges_in(bytes: &[u8], from: usize, to: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "gov",
-    "sen", "rep", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
-    "ft", "rev", "hon", "pres", "cmdr", "brig", "fig", "approx", "est", "dept", "univ", "gov't",
-    "ave", "blvd", "mssrs", "messrs", "op", "cf", "al",
-];
-
-/// Words that start a new sentence even after an abbreviation such as "U.S.".
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "A",
-    "An",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "There",
-    "However",
-    "Meanwhile",
-    "Yet",
-    "So",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "As",
-];
-
 /// Splits a block of prose into sentence ranges (relative to `text`).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
@@ -748,7 +653,9 @@ fn period_ends_sentence(text: &str, period: usize, after: usize) -> bool {
         return true;
     }
     let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if lexicon::SENTENCE_ABBREVIATIONS.contains(&lower)
+        || lexicon::CALENDAR.is_month_abbreviation(&lower)
+    {
         return false;
     }
     // Single initials ("J. R. R. Tolkien") and dotted acronyms ("U.S.").
@@ -759,7 +666,7 @@ fn period_ends_sentence(text: &str, period: usize, after: usize) -> bool {
     }
     if is_dotted {
         let starter = next_word.trim_matches(|c: char| !c.is_alphanumeric());
-        return SENTENCE_STARTERS.contains(&starter);
+        return lexicon::SENTENCE_STARTERS.contains(starter);
     }
     true
 }

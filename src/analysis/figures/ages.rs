@@ -15,10 +15,7 @@ use crate::analysis::model::{Figure, Qualifier, Unit, UnitKind};
 
 /// Weekdays: "on Monday, 12 ..." is no apposition to a person.
 fn weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    )
+    crate::analysis::lexicon::CALENDAR.is_title_case_day(w)
 }
 
 /// Nouns for a person named by their relation: "her son, 9,".

@@ -155,6 +155,8 @@ enum Last {
 
 /// Adds up the longest number that `atoms` start with; `None` if they do not
 /// start with a number. Never reads past `atoms`.
+// Why one function: a small state machine over the atoms (the total, the group below a
+// thousand, the last scale), whose states every arm reads and updates.
 pub(crate) fn add_up(atoms: &[Atom]) -> Option<Sum> {
     let mut total = 0.0f64; // completed scale groups
     let mut group = 0.0f64; // hundreds of the current group

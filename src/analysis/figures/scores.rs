@@ -210,6 +210,8 @@ impl Scan<'_> {
     }
 
     /// Reads a score or a record at amount `a`.
+    // Why one function: the tests that make dashed numbers a score rather than a range are
+    // tried in order on the same parts and context, each returning early.
     pub(super) fn score_figure(&self, a: Amount, floor: usize) -> Option<(Figure, usize)> {
         let (parts, n, end) = self.score_parts(a)?;
         if a.currency.is_some() || a.percent || a.measure.is_some() {

@@ -247,6 +247,9 @@ fn spaced_clock(bytes: &[u8], start: usize, digits: usize, end: usize) -> Option
     minutes.then_some(start + 2)
 }
 
+// Why one function: one byte scanner for a number in digits (sign, groups of three or of the
+// South Asian kind, thin spaces, decimals), whose cases share the position and the groups seen
+// so far.
 fn scan_number(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> usize {
     let bytes = text.as_bytes();
     let ident = |out: &mut Vec<Tok>, from: usize, to: usize| -> usize {
