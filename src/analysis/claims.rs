@@ -522,7 +522,9 @@ fn context_in_sentence(
 /// Where the clause that holds `at` begins: after the last comma,
 /// semicolon, colon or dash before it in its sentence.
 fn clause_before(masked: &str, sentence: &Range<usize>, at: usize) -> Range<usize> {
-    let at = at.clamp(sentence.start, sentence.end);
+    // `at` may fall inside a character (the byte before a clause is the
+    // last of its mark, which may be a dash of three bytes).
+    let at = floor_char_boundary(masked, at.clamp(sentence.start, sentence.end));
     let start = masked[sentence.start..at]
         .rfind([',', ';', ':', '\u{2014}', '\u{2013}', '('])
         .map_or(sentence.start, |i| {
@@ -2191,6 +2193,20 @@ mod tests {
             assert_eq!(verb_stem(a).as_deref(), Some(lemma), "{a}");
             assert_eq!(verb_stem(b).as_deref(), Some(lemma), "{b}");
         }
+    }
+
+    #[test]
+    fn a_clause_before_one_that_opens_after_a_long_dash_is_found() {
+        // The participle's clause opens after a dash of three bytes; the
+        // clause before it is looked up from the byte before that one.
+        assert_eq!(
+            claim_of(
+                "Troops fought in Norlanda \u{2014} killing 12 people.",
+                "12"
+            )
+            .as_deref(),
+            Some("toll: dead: people in Norlanda")
+        );
     }
 
     #[test]
