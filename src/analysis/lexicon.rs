@@ -152,7 +152,7 @@ word_lists! {
     /// Compass directions and regions named by them ("the West", "the Midwest").
     DIRECTIONS = "names/directions.txt";
     /// Head words of government bodies, which a country name may precede
-    /// ("U.S. Department of Agriculture", "United States Navy").
+    /// ("U.S. Department of Agriculture", "United States Coast Service").
     GOVERNMENT_HEADS = "names/government-heads.txt";
     /// Words of sports reports.
     SPORTS_WORDS = "names/sports-words.txt";
@@ -168,11 +168,11 @@ word_lists! {
     /// "Masjid Al-Noor", "Monte Rosa").
     FOREIGN_PLACE_HEADS = "names/foreign-place-heads.txt";
     /// Lower-case words for the body a person or a place heads ("the Bush
-    /// administration", "the New Zealand government").
+    /// administration", "the Norlanda government").
     GOVERNING_NOUNS = "names/governing-nouns.txt";
     /// Lower-case nouns after a person's name that belong to the person ("the Biden administration").
     EPONYM_NOUNS = "names/eponym-nouns.txt";
-    /// Compass adjectives before a place name ("Northern Ohio", "South Australia").
+    /// Compass adjectives before a place name ("Northern Ohio", "South Varnholm").
     DIRECTION_ADJECTIVES = "names/direction-adjectives.txt";
     /// Adjectives of faiths, creeds and games, which qualify a noun rather than name
     /// a person, organization or place ("Muslim community", "Olympic team").

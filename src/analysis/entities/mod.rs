@@ -161,7 +161,7 @@ impl Recognizer<'_> {
         }
     }
 
-    /// "the Bush administration", "the New Zealand government": a person or a
+    /// "the Bush administration", "the Norlanda government": a person or a
     /// place before a word for the body it heads is also that organization.
     fn governed(&mut self, from: usize, end: usize) {
         let Some(next) = self.toks.get(end) else {
@@ -753,7 +753,7 @@ impl Recognizer<'_> {
     }
 
     /// Names inside an organization's name: a known place after "of" or at
-    /// the start ("University of Helsinki", "New Zealand Herald") and a person
+    /// the start ("University of Helsinki", "Norlanda Herald") and a person
     /// the organization is named after ("Ida Vornholt Foundation").
     fn nested(&mut self, a: usize, b: usize) {
         if self.person_start(a, b, a + 1)
@@ -826,7 +826,7 @@ impl Recognizer<'_> {
                 || (i >= a + 2
                     && self.text(i - 1) == "the"
                     && matches!(self.text(i - 2), "of" | "for" | "in" | "at"));
-            // "Northern Ohio", "South Australia"
+            // "Northern Ohio", "South Varnholm"
             if opens
                 && words::is_direction_adjective(self.text(i))
                 && i + 1 < b

@@ -143,7 +143,7 @@ pub fn is_direction(word: &str) -> bool {
 }
 
 /// Head words of government bodies, which a country name may precede
-/// ("U.S. Department of Agriculture", "United States Navy").
+/// ("U.S. Department of Agriculture", "United States Coast Service").
 pub fn is_government_head(word: &str) -> bool {
     lexicon::GOVERNMENT_HEADS.contains(word)
 }
@@ -189,7 +189,7 @@ pub fn is_foreign_place_head(word: &str) -> bool {
 }
 
 /// Lower-case words for the body a person or a place heads ("the Bush
-/// administration", "the New Zealand government").
+/// administration", "the Norlanda government").
 pub fn is_governing_noun(word: &str) -> bool {
     lexicon::GOVERNING_NOUNS.contains(word)
 }
@@ -199,7 +199,7 @@ pub fn is_eponym_noun(word: &str) -> bool {
     lexicon::EPONYM_NOUNS.contains(word)
 }
 
-/// Compass adjectives before a place name ("Northern Ohio", "South Australia").
+/// Compass adjectives before a place name ("Northern Ohio", "South Varnholm").
 pub fn is_direction_adjective(word: &str) -> bool {
     is_direction(word) || lexicon::DIRECTION_ADJECTIVES.contains(word)
 }

@@ -430,7 +430,7 @@ impl Scan<'_> {
         {
             return true;
         }
-        // "Ground Zero", "Formula One": a number word inside a name.
+        // "Station Zero", "Formula One": a number word inside a name.
         if !a.digits
             && a.end == a.first + 1
             && self.capitalized(a.first)

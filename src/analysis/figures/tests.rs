@@ -532,7 +532,7 @@ fn one_is_a_figure_only_with_something_counted() {
     assert_eq!(values("They shot down one helicopter."), vec![1.0]);
     assert_eq!(values("At least one person died."), vec![1.0]);
     assert_eq!(values("It has one thousand boats."), vec![1000.0]);
-    assert_eq!(values("They shared a high-five at Ground Zero."), none);
+    assert_eq!(values("They shared a high-five at Station Zero."), none);
     assert_eq!(values("She drives in Formula One."), none);
 }
 
