@@ -353,13 +353,23 @@ fn context_in_sentence(
         let participle = first_word(&masked[clause.clone()]).is_some_and(|w| {
             w.len() > 4 && w.ends_with("ing") && w.chars().all(|c| c.is_lowercase())
         });
-        let lead_start = if participle && clause.start > sentence.start {
+        // A running total ("..., bringing the toll to 24") is placed by its
+        // own clause only: the clause before tells where one part happened.
+        let lead_start = if shape.total {
+            clause.start
+        } else if participle && clause.start > sentence.start {
             clause_before(masked, &sentence, clause.start - 1).start
         } else {
             figure.span.end
         };
+        let kinds_from = if shape.total {
+            clause.start - sentence.start
+        } else {
+            0
+        };
         let mut places: Vec<String> = Vec::new();
         let mut list_end: Option<usize> = None;
+        let mut pushed = false;
         for m in &in_sentence {
             let placed = m.span.start >= figure.span.end
                 || (m.span.start >= lead_start && m.span.end <= figure.span.start);
@@ -371,11 +381,18 @@ fn context_in_sentence(
                 let gap = masked[end..m.span.start].trim();
                 matches!(gap, "," | "and" | "or" | ", and" | ", or")
             });
-            if !(continues || follows_preposition(before)) || is_source_phrase(before) {
+            // "in Norlanda's Kelbrano district": the place is the one the
+            // possessive's owner contains.
+            let within = list_end.is_some_and(|end| is_possessive_gap(&masked[end..m.span.start]));
+            if within && pushed {
+                places.pop();
+            }
+            if !(continues || within || follows_preposition(before)) || is_source_phrase(before) {
                 continue;
             }
             list_end = Some(m.span.end);
-            if !names_facility(&masked[m.span.end..sentence.end.max(m.span.end)]) {
+            pushed = !names_facility(&masked[m.span.end..sentence.end.max(m.span.end)]);
+            if pushed {
                 places.push(subject_key(m));
             }
         }
@@ -385,6 +402,9 @@ fn context_in_sentence(
         let mut kinds: Vec<String> = Vec::new();
         let after: Vec<(usize, &str)> = words(sentence_text).collect();
         for (i, &(at, w)) in after.iter().enumerate() {
+            if at < kinds_from {
+                continue;
+            }
             let governs = is_one_of(w, &["in", "at", "near", "inside"])
                 || (is_one_of(w, &["of", "on"])
                     && i > 0
@@ -988,6 +1008,104 @@ struct Shape {
     toll: Option<String>,
     partial: bool,
     provisional: bool,
+    /// The toll is stated as the running total ("the toll rose to 24"):
+    /// only its own clause says where.
+    total: bool,
+}
+
+/// Verbs that carry a toll to a new total: "bringing the toll to 24".
+const TOTAL_VERBS: &[&str] = &[
+    "bringing", "brings", "brought", "raising", "pushing", "taking",
+];
+
+/// Words that open an insertion after a toll's victims, set off by commas:
+/// "12 people, including four children, were killed".
+const INSERTION_OPENERS: &[&str] = &[
+    "including",
+    "among",
+    "mostly",
+    "mainly",
+    "many",
+    "most",
+    "some",
+    "all",
+    "both",
+    "half",
+    "several",
+    "none",
+    "who",
+    "aged",
+    "nearly",
+    "almost",
+    "about",
+];
+
+/// The index of the word after an insertion that opens at `from` in
+/// `after` (the words of `rest`), or `from` when none opens there. The
+/// insertion opens after a comma with one of [`INSERTION_OPENERS`] or a
+/// number ("12 people, three of them children, were killed") and closes at
+/// the next comma within eight words.
+fn past_insertion(rest: &str, after: &[(usize, &str)], from: usize) -> usize {
+    let gap_before = |i: usize| {
+        let start = i
+            .checked_sub(1)
+            .map_or(0, |p| after[p].0 + after[p].1.len());
+        &rest[start..after[i].0]
+    };
+    let Some(&(_, word)) = after.get(from) else {
+        return from;
+    };
+    let gap = gap_before(from);
+    let opens = gap.contains(',')
+        && (is_one_of(word, INSERTION_OPENERS)
+            || gap.contains(|c: char| c.is_ascii_digit())
+            || super::figures::numbers::number_word(word).is_some());
+    if !opens {
+        return from;
+    }
+    for i in from + 1..after.len().min(from + 9) {
+        let gap = gap_before(i);
+        if gap.contains(',') {
+            return i;
+        }
+        if gap.contains([';', ':', '.', '(', ')']) {
+            break;
+        }
+    }
+    from
+}
+
+/// A toll named as a number of people: "the number of soldiers killed",
+/// "the number of dead", "the death toll", "the toll" in `forward` (words
+/// in order). Gives the toll's kind and the index of its victims' noun,
+/// when it names one.
+fn number_of(forward: &[&str]) -> Option<(&'static str, Option<usize>)> {
+    let start = forward
+        .iter()
+        .position(|w| is_one_of(w, &["number", "tally", "toll"]))?;
+    if forward[start].eq_ignore_ascii_case("toll") {
+        let injuries = start > 0 && is_one_of(forward[start - 1], &["injury", "casualty"]);
+        return (!injuries).then_some(("dead", None));
+    }
+    if !forward
+        .get(start + 1)
+        .is_some_and(|w| is_one_of(w, &["of"]))
+    {
+        return None;
+    }
+    let victims = start + 2;
+    let rest = forward.get(victims..)?;
+    let word = rest
+        .iter()
+        .take(6)
+        .position(|w| is_one_of(w, DEAD) || is_one_of(w, HURT))?;
+    let kind = if is_one_of(rest[word], DEAD) {
+        "dead"
+    } else {
+        "injured"
+    };
+    let named = word > 0 && !is_one_of(rest[0], PEOPLE);
+    Some((kind, named.then_some(victims)))
 }
 
 /// Words of a toll after its victims: "24 people (were) killed", "five dead".
@@ -1273,7 +1391,7 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
         .chars()
         .next()
         .is_some_and(|c| c.is_alphabetic() || c == ' ' || c == '-');
-    let after: Vec<(usize, &str)> = words(rest).take(10).collect();
+    let after: Vec<(usize, &str)> = words(rest).take(16).collect();
     let before: Vec<&str> = words(&masked[sentence.start..figure.span.start.max(sentence.start)])
         .map(|(_, w)| w)
         .collect();
@@ -1288,9 +1406,11 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
             .iter()
             .find(|m| m.demonym && m.span.start == start)
             .map(|m| m.span.end);
+        // "six Canadian engineers", not "nine Canadians, including two".
         if let Some(demonym_end) = demonym_end
             && let Some(next) = after.iter().position(|(o, _)| end + o >= demonym_end)
             && after[next].1.chars().all(|c| c.is_lowercase())
+            && masked[demonym_end..end + after[next].0].trim().is_empty()
         {
             head_at = next;
         }
@@ -1323,7 +1443,33 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
     if is_one_of(previous, PART_BEFORE) || states_ratio(&before) {
         out.partial = true;
     }
-    let noun_end = head_at + usize::from(head.is_some());
+    let mut noun_end = head_at + usize::from(head.is_some());
+    // A toll's victims may be named in several words ("six militia
+    // gunmen were killed"): the noun phrase ends where the tagger's run of
+    // nouns and adjectives does. Tagged only where a toll word follows.
+    if head.is_some()
+        && after
+            .iter()
+            .skip(noun_end)
+            .any(|(_, w)| is_one_of(w, DEAD) || is_one_of(w, HURT))
+        && let Some(run_end) = nominal_run_end(
+            &masked[sentence.clone()],
+            end + after[head_at].0 - sentence.start,
+        )
+    {
+        // Not past a toll word the tagger reads as an adjective ("24
+        // people dead").
+        let run_end = sentence.start + run_end;
+        noun_end += after[noun_end..]
+            .iter()
+            .take_while(|(o, w)| {
+                end + o < run_end
+                    && !is_one_of(w, DEAD)
+                    && !is_one_of(w, HURT)
+                    && !is_one_of(w, TOLL_FILLERS)
+            })
+            .count();
+    }
     if after
         .iter()
         .enumerate()
@@ -1362,25 +1508,19 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
             _ => "people".to_string(),
         }
     };
+    // The toll word follows the victims, past an insertion set off by
+    // commas: "nine soldiers, including two officers, were killed".
+    let skip = if head.is_some_and(|h| is_one_of(h, DEAD) || is_one_of(h, HURT)) {
+        head_at
+    } else {
+        past_insertion(rest, &after, noun_end)
+    };
     let toll_word: Option<usize> = after
         .iter()
-        .skip(
-            if head.is_some_and(|h| is_one_of(h, DEAD) || is_one_of(h, HURT)) {
-                head_at
-            } else {
-                noun_end
-            },
-        )
+        .skip(skip)
         .take(6)
         .position(|(_, w)| !is_one_of(w, TOLL_FILLERS))
-        .map(|i| {
-            let skip = if head.is_some_and(|h| is_one_of(h, DEAD) || is_one_of(h, HURT)) {
-                head_at
-            } else {
-                noun_end
-            };
-            skip + i
-        });
+        .map(|i| skip + i);
     let mut kind = None;
     // The object of a killing or a wounding verb is its toll, whatever
     // the sentence goes on to say: in "killed 12 people and injured 40",
@@ -1446,21 +1586,37 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
             kind = Some("injured");
         }
     }
-    // "the death toll rose to 24", "put the death toll at 40".
-    let lead_tail: Vec<&str> = before.iter().rev().take(6).copied().collect();
-    if kind.is_none()
-        && lead_tail.iter().any(|w| w.eq_ignore_ascii_case("toll"))
-        && lead_tail
-            .first()
-            .is_some_and(|w| is_one_of(w, &["to", "at", "reached", "stood", "is", "was"]))
-    {
-        kind = Some("dead");
-        out.provisional = lead_tail.iter().any(|w| {
-            is_one_of(
-                w,
-                &["rose", "climbed", "risen", "bringing", "brought", "reached"],
-            )
-        });
+    // A running total: "the death toll rose to 24", "put the death toll at
+    // 40", "the number of people killed reached 30", "bringing to 10 the
+    // number of soldiers killed". It is the whole toll its clause states.
+    let mut victim_at = None;
+    let lead_tail: Vec<&str> = before.iter().rev().take(10).copied().collect();
+    let states_total = lead_tail
+        .first()
+        .is_some_and(|w| is_one_of(w, &["to", "at", "reached", "stood", "is", "was"]));
+    if kind.is_none() && states_total {
+        let lead: Vec<(usize, &str)> =
+            words(&masked[sentence.start..figure.span.start.max(sentence.start)]).collect();
+        let lead = &lead[lead.len().saturating_sub(10)..];
+        let forward: Vec<&str> = lead.iter().map(|(_, w)| *w).collect();
+        let onward: Vec<&str> = after.iter().take(8).map(|(_, w)| *w).collect();
+        if let Some((found, victims)) = number_of(&forward) {
+            kind = Some(found);
+            victim_at = victims.map(|i| sentence.start + lead[i].0);
+        } else if previous.eq_ignore_ascii_case("to")
+            && lead_tail.iter().take(3).any(|w| is_one_of(w, TOTAL_VERBS))
+            && let Some((found, victims)) = number_of(&onward)
+            && onward.first().is_some_and(|w| is_one_of(w, &["the"]))
+        {
+            kind = Some(found);
+            victim_at = victims.map(|i| end + after[i].0);
+        }
+        if kind.is_some() {
+            out.total = true;
+            out.provisional = lead_tail.iter().any(|w| {
+                is_one_of(w, TOTAL_VERBS) || is_one_of(w, &["rose", "climbed", "risen", "reached"])
+            });
+        }
     }
     if let Some(kind) = kind {
         if head.is_some_and(|h| is_one_of(h, &["others", "more"])) {
@@ -1469,10 +1625,14 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
         // The victims are the noun the figure counts: the last of the
         // nouns that follow it ("six militia gunmen"), and people when the
         // word after it is no noun ("40 were killed", "dozens injured").
-        let head = head.and_then(|_| {
-            let at = end + after[0].0;
-            head_noun(&masked[sentence.clone()], at - sentence.start)
-        });
+        let head = match victim_at {
+            Some(at) => head_noun(&masked[sentence.clone()], at - sentence.start),
+            None if out.total => None,
+            None => head.and_then(|_| {
+                let at = end + after[0].0;
+                head_noun(&masked[sentence.clone()], at - sentence.start)
+            }),
+        };
         out.toll = Some(format!("{kind}: {}", victims(head)));
         let sentence_text = &masked[sentence.clone()];
         out.provisional |= PROVISIONAL.iter().any(|p| contains_words(sentence_text, p));
@@ -1495,6 +1655,19 @@ fn head_noun(sentence: &str, at: usize) -> Option<&str> {
         .rev()
         .find(|t| matches!(t.tag.upos, Upos::Noun | Upos::Propn))
         .map(|t| &sentence[t.span.clone()])
+}
+
+/// Where the run of nouns and adjectives that starts at byte `at` of
+/// `sentence` ends, as the tagger reads the sentence; `None` when the word
+/// there is none of them.
+fn nominal_run_end(sentence: &str, at: usize) -> Option<usize> {
+    let tokens = syntax::tag(sentence);
+    let first = tokens.iter().position(|t| t.span.start == at)?;
+    tokens[first..]
+        .iter()
+        .take_while(|t| matches!(t.tag.upos, Upos::Noun | Upos::Propn | Upos::Adj))
+        .last()
+        .map(|t| t.span.end)
 }
 
 /// The words before a figure state a population: "a city of", "home to",
@@ -2008,6 +2181,90 @@ mod tests {
                 "{text}: {claim:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_toll_is_read_past_an_insertion_and_a_noun_of_several_words() {
+        for (text, figure, claim) in [
+            (
+                "Nine soldiers, including two officers, have been killed.",
+                "Nine",
+                "toll: dead: soldier",
+            ),
+            (
+                "Twelve people, three of them children, died in the fire.",
+                "Twelve",
+                "toll: dead: people",
+            ),
+            (
+                "Nine Canadians, including two aid workers, were killed.",
+                "Nine",
+                "toll: dead: canadian",
+            ),
+            (
+                "Six militia gunmen were killed.",
+                "Six",
+                "toll: dead: gunmen",
+            ),
+            // The toll word after the victims ends their noun: the 24 are
+            // dead, the 249 injured.
+            (
+                "We have recorded 24 people dead and 249 people injured.",
+                "24",
+                "toll: dead: people",
+            ),
+        ] {
+            assert_eq!(claim_of(text, figure).as_deref(), Some(claim), "{text}");
+        }
+        // An insertion that does not close is no insertion: the figure
+        // counts what its clause goes on to name.
+        assert_eq!(
+            claim_of("Nine soldiers, including two officers said.", "Nine"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_running_total_is_a_toll_placed_by_its_own_clause() {
+        for (text, figure, claim) in [
+            (
+                "A wall fell in the old district, bringing the death toll from the storm to 11.",
+                "11",
+                "toll: dead: people",
+            ),
+            (
+                "The number of people killed in the floods reached 30.",
+                "30",
+                "toll: dead: people",
+            ),
+            (
+                "The number of soldiers killed rose to 12.",
+                "12",
+                "toll: dead: soldier",
+            ),
+            (
+                "Two more died, bringing to 10 the number of soldiers who have been killed.",
+                "10",
+                "toll: dead: soldier",
+            ),
+            (
+                "The death toll in the district rose to 40.",
+                "40",
+                "toll: dead: people in district",
+            ),
+        ] {
+            assert_eq!(claim_of(text, figure).as_deref(), Some(claim), "{text}");
+        }
+        // The day's deaths that the total grows by are a part of it; an
+        // injury toll is no toll of the dead.
+        assert_eq!(
+            claim_of(
+                "Two more died, bringing to 10 the number of soldiers killed.",
+                "Two"
+            ),
+            None
+        );
+        assert_eq!(claim_of("The injury toll rose to 40.", "40"), None);
     }
 
     #[test]

@@ -441,4 +441,43 @@ Nine of them were killed in Kelbrano when the dam broke.
 ",
         );
     }
+
+    #[test]
+    fn a_running_total_and_a_toll_of_the_same_day_conflict() {
+        check_findings(
+            "--- a.md
+A roof fell in the old district, bringing the death toll from the storm to 11.
+                                                                           ^^ figure-conflict
+--- b.md
+Officials said 24 people were killed by the storm.
+               ^^ figure-conflict
+",
+        );
+    }
+
+    #[test]
+    fn a_running_total_does_not_take_the_place_of_the_clause_before() {
+        // Quiet: the district's toll is a part of the storm's, and a
+        // total of the district is another place than the storm's whole.
+        check_findings(
+            "--- a.md
+A roof fell in the old district, bringing the death toll from the storm to 11.
+--- b.md
+Officials said the death toll in the old district rose to 4.
+",
+        );
+    }
+
+    #[test]
+    fn a_toll_told_with_an_insertion_conflicts_with_one_told_plainly() {
+        check_findings(
+            "--- a.md
+Nine soldiers, including two officers, have been killed in the fighting.
+^^^^ figure-conflict
+--- b.md
+Officials said 12 soldiers have been killed in the fighting.
+               ^^ figure-conflict
+",
+        );
+    }
 }
