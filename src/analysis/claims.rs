@@ -166,7 +166,8 @@ impl Scope {
 ///   countries"): `countries` of `flood 1990`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Frame {
-    /// [`ClaimKind::Deal`], [`ClaimKind::Kin`] or [`ClaimKind::Background`].
+    /// [`ClaimKind::Deal`], [`ClaimKind::Kin`], [`ClaimKind::Background`]
+    /// or [`ClaimKind::Age`].
     pub kind: ClaimKind,
     /// Whose deal, which parent, which event and year.
     pub subject: Arc<str>,
@@ -871,6 +872,81 @@ const REACHES: &[&str] = &["countries", "nations", "provinces", "states", "islan
 
 /// The surname of the person the sentence names last before the figure:
 /// articles shorten a name, so a claim keyed by a person uses it.
+/// Whose age a figure in years gives: the person named right before it
+/// in apposition ("Ilse Varnholt, 45, said", "Ilse Varnholt, aged 45,") or
+/// right after "N-year-old" ("the 45-year-old Ilse Varnholt", "a
+/// 45-year-old teacher, Ilse Varnholt"). Only a name of two words or more
+/// is a subject: a surname alone may be a relative's, and two people of
+/// one family are two ages.
+fn age_of<'a>(
+    masked: &str,
+    sentence: &Range<usize>,
+    in_sentence: &[&'a Mention],
+    figure: &Figure,
+) -> Option<&'a str> {
+    let full = |m: &&Mention| m.kind == EntityKind::Person && !m.demonym && m.key.contains(' ');
+    let lead = &masked[sentence.start..figure.span.start.max(sentence.start)];
+    let end = figure.span.end.min(sentence.end);
+    let rest = &masked[end..sentence.end.max(end)];
+    let trimmed = lead.trim_end();
+    let apposed = if let Some(before) = trimmed.strip_suffix(',') {
+        Some(before.trim_end().len())
+    } else if ends_with_word(trimmed, "aged") {
+        trimmed[..trimmed.len() - 4]
+            .trim_end()
+            .strip_suffix(',')
+            .map(|b| b.trim_end().len())
+    } else {
+        None
+    };
+    if let Some(name_end) = apposed {
+        if !rest.starts_with([',', ')']) && !rest.trim().is_empty() && !rest.starts_with('.') {
+            return None;
+        }
+        let name_end = sentence.start + name_end;
+        return in_sentence
+            .iter()
+            .find(|m| m.span.end == name_end && full(m))
+            .map(|m| &*m.key);
+    }
+    // "-year-old" and then, within three words of its noun phrase, the name.
+    let after_old = rest.strip_prefix("-year-old").or_else(|| {
+        let tail = masked[figure.span.clone()].ends_with("-year");
+        tail.then(|| rest.strip_prefix("-old")).flatten()
+    })?;
+    let from = end + (rest.len() - after_old.len());
+    // The name follows at once, or after the noun the age modifies ("a
+    // 45-year-old teacher, Ilse Varnholt"): at most three words, all of
+    // them nouns or adjectives as the tagger reads them ("the 45-year-old
+    // said Ilse Varnholt ..." is no age of hers).
+    let named = in_sentence
+        .iter()
+        .find(|m| m.span.start >= from && full(m))?;
+    let gap = &masked[from..named.span.start];
+    if words(gap).count() > 3
+        || gap.contains(|c: char| !(c.is_alphabetic() || c == ' ' || c == ','))
+    {
+        return None;
+    }
+    if !gap.trim().is_empty() {
+        let tokens = syntax::tag(&masked[sentence.clone()]);
+        let (gap_start, gap_end) = (from - sentence.start, named.span.start - sentence.start);
+        let nominal = tokens
+            .iter()
+            .filter(|t| t.span.start >= gap_start && t.span.end <= gap_end)
+            .all(|t| {
+                matches!(
+                    t.tag.upos,
+                    Upos::Noun | Upos::Adj | Upos::Propn | Upos::Punct
+                )
+            });
+        if !nominal {
+            return None;
+        }
+    }
+    Some(&*named.key)
+}
+
 fn surname_before<'a>(in_sentence: &[&'a Mention], figure: &Figure) -> Option<&'a str> {
     let named = in_sentence
         .iter()
@@ -913,6 +989,15 @@ fn frame(
             kind: ClaimKind::Deal,
             subject: surname_before(in_sentence, figure)?.into(),
             counted: "deal".into(),
+        });
+    }
+    let years = matches!(figure.unit, Unit::Measure { symbol: "year", .. });
+    let aged = figure.unit == Unit::Count && ends_with_word(lead.trim_end(), ", aged");
+    if years || aged {
+        return age_of(masked, sentence, in_sentence, figure).map(|subject| Frame {
+            kind: ClaimKind::Age,
+            subject: subject.into(),
+            counted: "age".into(),
         });
     }
     if figure.unit != Unit::Count || figure.value.fract() != 0.0 {
@@ -1932,11 +2017,13 @@ pub enum ClaimKind {
     /// A fact about another event its sentence names and dates ("the 1990
     /// flood hit 12 countries"), compared only for that event and year.
     Background,
+    /// A person's age, of the person named by their full name.
+    Age,
 }
 
 impl ClaimKind {
     /// The kind's name in reports: `count`, `toll`, `population`, `event`,
-    /// `magnitude`, `deal`, `kin`, `background`.
+    /// `magnitude`, `deal`, `kin`, `background`, `age`.
     pub fn as_str(self) -> &'static str {
         match self {
             ClaimKind::Count => "count",
@@ -1947,6 +2034,7 @@ impl ClaimKind {
             ClaimKind::Deal => "deal",
             ClaimKind::Kin => "kin",
             ClaimKind::Background => "background",
+            ClaimKind::Age => "age",
         }
     }
 }
@@ -1999,7 +2087,13 @@ impl ClaimKey {
                 increment,
             });
         }
-        if context.partial {
+        // An age is of its person whatever the sentence makes its figure
+        // a part of ("the 45-year-old" reads as a modifier).
+        let age = context
+            .frame
+            .as_ref()
+            .is_some_and(|f| f.kind == ClaimKind::Age);
+        if context.partial && !age {
             return None;
         }
         if let Some(frame) = &context.frame {
@@ -2265,6 +2359,31 @@ mod tests {
             None
         );
         assert_eq!(claim_of("The injury toll rose to 40.", "40"), None);
+    }
+
+    #[test]
+    fn an_age_is_of_the_person_named_in_full_beside_it() {
+        for (text, figure) in [
+            ("Ilse Varnholt, 45, was charged.", "45"),
+            ("Ilse Varnholt, aged 45, was charged.", "45"),
+            ("The 45-year-old Ilse Varnholt was charged.", "45"),
+            ("A 45-year-old teacher, Ilse Varnholt, was charged.", "45"),
+        ] {
+            assert_eq!(
+                claim_of(text, figure).as_deref(),
+                Some("Ilse Varnholt: age"),
+                "{text}"
+            );
+        }
+        for (text, figure) in [
+            // A surname alone may be a relative's.
+            ("Varnholt, 45, was charged.", "45"),
+            ("Her son, 9, was hurt.", "9"),
+            ("A 30-year-old building fell on Ilse Varnholt.", "30"),
+            ("The 45-year-old said Ilse Varnholt was away.", "45"),
+        ] {
+            assert_eq!(claim_of(text, figure), None, "{text}");
+        }
     }
 
     #[test]

@@ -151,6 +151,7 @@ pub(crate) fn group_conflicts(
                     other.figure.value,
                 )
                 && same_year(figure, other)
+                && !birthday_between(input, (doc, figure), (other_doc, other))
                 && figure
                     .claim
                     .as_ref()
@@ -245,6 +246,31 @@ pub(crate) fn group_conflicts(
             expected: None,
         });
     }
+}
+
+/// Whether two ages of one person may both be right: a year apart, unless
+/// both articles are of one day (a birthday may fall between two articles,
+/// and an article with no date may be of any day).
+fn birthday_between(
+    input: &RuleInput<'_>,
+    a: (usize, &DeskFigure),
+    b: (usize, &DeskFigure),
+) -> bool {
+    let age = a.1.claim.as_ref().is_some_and(|c| c.kind == ClaimKind::Age);
+    let same_day = matches!(
+        (input.docs[a.0].date(), input.docs[b.0].date()),
+        (Some(x), Some(y)) if x == y
+    );
+    let (older, younger) = if a.1.figure.value >= b.1.figure.value {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let later = match (input.docs[older.0].date(), input.docs[younger.0].date()) {
+        (Some(x), Some(y)) => x >= y,
+        _ => true,
+    };
+    age && !same_day && later && older.1.figure.value - younger.1.figure.value <= 1.0
 }
 
 /// Whether `higher` can be a later count of the toll that `lower` counted
@@ -477,6 +503,68 @@ Nine soldiers, including two officers, have been killed in the fighting.
 --- b.md
 Officials said 12 soldiers have been killed in the fighting.
                ^^ figure-conflict
+",
+        );
+    }
+
+    #[test]
+    fn two_ages_of_one_person_conflict() {
+        check_findings(
+            "--- a.md
+Ilse Varnholt, 45, was charged on Monday.
+               ^^ figure-conflict
+--- b.md
+Prosecutors charged the 48-year-old Ilse Varnholt on Monday.
+                        ^^^^^^^ figure-conflict
+",
+        );
+    }
+
+    #[test]
+    fn ages_a_year_apart_conflict_only_in_articles_of_one_day() {
+        check_findings(
+            "--- a.md
+---
+date: 2024-03-04
+---
+Ilse Varnholt, 45, was charged on Monday.
+               ^^ figure-conflict
+--- b.md
+---
+date: 2024-03-04
+---
+Police arrested Ilse Varnholt, 46, on Monday.
+                               ^^ figure-conflict
+",
+        );
+        // A birthday may fall between two articles, or before one with no
+        // date.
+        check_findings(
+            "--- a.md
+---
+date: 2024-03-04
+---
+Ilse Varnholt, 45, was charged on Monday.
+--- b.md
+---
+date: 2024-11-20
+---
+The trial of Ilse Varnholt, 46, opened on Monday.
+--- c.md
+Ilse Varnholt, 46, did not speak.
+",
+        );
+    }
+
+    #[test]
+    fn the_ages_of_two_people_or_of_a_surname_alone_do_not_conflict() {
+        check_findings(
+            "--- a.md
+Marta Quell, 45, and her son, 9, were hurt.
+--- b.md
+Tomas Quell, 52, said his wife was recovering.
+--- c.md
+Quell, 47, was not at home.
 ",
         );
     }
