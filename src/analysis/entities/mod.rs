@@ -1263,6 +1263,25 @@ impl Recognizer<'_> {
         // In title-case headings, only names that cannot be ordinary words:
         // a first name and more, rare words only ("Oren Dalmi"), or an acronym.
         if self.heading {
+            // A title-case heading capitalises every word, so a person's name
+            // runs on into the words after it ("John Lindqvist Wins Again In
+            // Brenvik"): it ends at the first ordinary word after the first
+            // two, and what follows is read on its own.
+            let ordinary = |i: usize| {
+                let lower = self.text(i).to_lowercase();
+                GAZETTEER.is_common(&lower) || words::is_function(&lower)
+            };
+            if n >= 3
+                && first_name
+                && let Some(cut) = (a + 2..b).find(|&i| ordinary(i))
+            {
+                let next = (cut..b).find(|&i| !ordinary(i));
+                self.unknown(a, cut, role);
+                if let Some(next) = next {
+                    self.unknown(next, b, None);
+                }
+                return;
+            }
             let rare = (a..b).all(|i| {
                 let lower = self.text(i).to_lowercase();
                 self.toks[i].word
@@ -1849,6 +1868,29 @@ mod tests {
             .collect();
         assert_eq!(names, ["John King Lindqvist"]);
         assert!(plural_form("Owls") && !plural_form("Glass") && !plural_form("Status"));
+    }
+
+    /// The names of `heading` read as a heading block.
+    fn heading_names(heading: &str) -> Vec<(String, EntityKind)> {
+        let config = Config::default();
+        let sentences = crate::analysis::text::sentences(heading);
+        find_mentions(heading, BlockKind::Heading, &sentences, &config)
+            .into_iter()
+            .map(|m| (m.text.to_string(), m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_in_a_title_case_heading_ends_at_an_ordinary_word() {
+        assert_eq!(
+            heading_names("John Lindqvist Wins Again In Brenvik"),
+            [("John Lindqvist".to_string(), EntityKind::Person)]
+        );
+        // Quiet: a name of three rare words stays whole.
+        assert_eq!(
+            heading_names("John Maren Lindqvist Speaks"),
+            [("John Maren Lindqvist".to_string(), EntityKind::Person)]
+        );
     }
 
     #[test]
