@@ -726,7 +726,7 @@ impl Recognizer<'_> {
             // title between two names ends the first, the body the person
             // holds the title in, and opens the person's name.
             // Not in a title-case heading, where every word is capitalised,
-            // nor after "&", nor before a common word ("Foreign Actress").
+            // nor after "&", nor before a common word ("Senior Gardener").
             if let Some(u) = pending
                 && !self.heading
                 && words::is_title(text)
@@ -787,7 +787,7 @@ impl Recognizer<'_> {
             return;
         }
         let last = self.text(b - 1);
-        // "Commerce Secretary": one common word before a title is part of it.
+        // "Water Secretary": one common word before a title is part of it.
         if b == a + 1 && GAZETTEER.is_common(&last.to_lowercase()) && !plural_form(last) {
             return;
         }
@@ -1858,7 +1858,7 @@ mod tests {
         );
         // Quiet: one common word before the title is part of it.
         assert_eq!(
-            found("Fans cheered as Commerce Secretary Ada Lindqvist spoke."),
+            found("Fans cheered as Water Secretary Ada Lindqvist spoke."),
             [("Ada Lindqvist".to_string(), person, S::Role)]
         );
         // Quiet: a title after a first name is a part of the person's name.
