@@ -722,6 +722,29 @@ impl Recognizer<'_> {
                 continue;
             }
             let text = self.text(p);
+            // "Vornholt Chairman Ada Lindqvist", "Ravens QB Tom Ekholm": a
+            // title between two names ends the first, the body the person
+            // holds the title in, and opens the person's name.
+            // Not in a title-case heading, where every word is capitalised,
+            // nor after "&", nor before a common word ("Senior Gardener").
+            if let Some(u) = pending
+                && !self.heading
+                && words::is_title(text)
+                && p + 1 < b
+                && self.toks[p + 1].cap
+                && !words::is_title(self.text(p + 1))
+                && !words::is_title(self.text(p - 1))
+                && !matches!(self.text(p - 1), "&" | "and")
+                && !GAZETTEER.is_first_name(self.text(u))
+                && (GAZETTEER.is_first_name(self.text(p + 1))
+                    || !GAZETTEER.is_common(&self.text(p + 1).to_lowercase()))
+            {
+                self.title_holder(u, p);
+                pending = None;
+                role = Some((p, p + 1));
+                p += 1;
+                continue;
+            }
             if pending.is_none() && words::is_title(text) && p + 1 < b {
                 // Titles before a name: "Defense Secretary", "Lt. Gen.", "Secretary of State".
                 let start = role.map_or(p, |r| r.0);
@@ -749,6 +772,38 @@ impl Recognizer<'_> {
         }
         if let Some(u) = pending {
             self.unknown(u, b, role);
+        }
+    }
+
+    /// The body a title is held in, written before the title ("Vornholt" in
+    /// "Vornholt Chairman Ada Lindqvist"): a place by its head word, else an
+    /// organization.
+    fn title_holder(&mut self, a: usize, b: usize) {
+        let mut a = a;
+        while a < b && matches!(self.text(a), "The" | "the") {
+            a += 1;
+        }
+        if a >= b {
+            return;
+        }
+        let last = self.text(b - 1);
+        // "Water Secretary": one common word before a title is part of it.
+        if b == a + 1 && GAZETTEER.is_common(&last.to_lowercase()) && !plural_form(last) {
+            return;
+        }
+        if words::is_place_head(last) || words::is_org_head(last) || words::is_org_suffix(last) {
+            self.unknown(a, b, None);
+        } else {
+            self.push(
+                a,
+                b,
+                EntityKind::Organization,
+                KindSource::Structure,
+                None,
+                None,
+                false,
+                None,
+            );
         }
     }
 
@@ -1208,6 +1263,25 @@ impl Recognizer<'_> {
         // In title-case headings, only names that cannot be ordinary words:
         // a first name and more, rare words only ("Oren Dalmi"), or an acronym.
         if self.heading {
+            // A title-case heading capitalises every word, so a person's name
+            // runs on into the words after it ("John Lindqvist Wins Again In
+            // Brenvik"): it ends at the first ordinary word after the first
+            // two, and what follows is read on its own.
+            let ordinary = |i: usize| {
+                let lower = self.text(i).to_lowercase();
+                GAZETTEER.is_common(&lower) || words::is_function(&lower)
+            };
+            if n >= 3
+                && first_name
+                && let Some(cut) = (a + 2..b).find(|&i| ordinary(i))
+            {
+                let next = (cut..b).find(|&i| !ordinary(i));
+                self.unknown(a, cut, role);
+                if let Some(next) = next {
+                    self.unknown(next, b, None);
+                }
+                return;
+            }
             let rare = (a..b).all(|i| {
                 let lower = self.text(i).to_lowercase();
                 self.toks[i].word
@@ -1645,6 +1719,12 @@ fn joined_at_start(rec: &Recognizer<'_>, start: usize, b: usize) -> bool {
     start + 1 < b && matches!(rec.text(start + 1), "of" | "for")
 }
 
+/// A word written as a regular English plural ("Owls", "Rangers"), not a
+/// word that merely ends in s ("Glass", "Status").
+fn plural_form(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
+}
+
 /// True for a head word of organization names ("Church", "University").
 pub fn is_org_head_word(word: &str) -> bool {
     words::is_org_head(word)
@@ -1745,6 +1825,71 @@ mod tests {
                 EntityKind::Person,
                 KindSource::Guess
             )]
+        );
+    }
+
+    #[test]
+    fn a_title_between_two_names_ends_the_first() {
+        use KindSource as S;
+        let person = EntityKind::Person;
+        let org = EntityKind::Organization;
+        let found = sources_in;
+        assert_eq!(
+            found("Fans cheered as Brenvik Chairman Ada Lindqvist spoke."),
+            [
+                ("Brenvik".to_string(), org, S::Structure),
+                ("Ada Lindqvist".to_string(), person, S::Role),
+            ]
+        );
+        assert_eq!(
+            found("Fans cheered as Falkhaven Owls QB Tom Ekholm ran."),
+            [
+                ("Falkhaven Owls".to_string(), org, S::Structure),
+                ("Tom Ekholm".to_string(), person, S::Role),
+            ]
+        );
+        // Quiet: a common word after the title is no one's name.
+        assert_eq!(
+            found("Fans cheered as Brenvik Chairman Award winners spoke.")
+                .iter()
+                .filter(|(_, k, _)| *k == person)
+                .count(),
+            0
+        );
+        // Quiet: one common word before the title is part of it.
+        assert_eq!(
+            found("Fans cheered as Water Secretary Ada Lindqvist spoke."),
+            [("Ada Lindqvist".to_string(), person, S::Role)]
+        );
+        // Quiet: a title after a first name is a part of the person's name.
+        let names: Vec<String> = found("Fans cheered as John King Lindqvist spoke.")
+            .into_iter()
+            .map(|(t, ..)| t)
+            .collect();
+        assert_eq!(names, ["John King Lindqvist"]);
+        assert!(plural_form("Owls") && !plural_form("Glass") && !plural_form("Status"));
+    }
+
+    /// The names of `heading` read as a heading block.
+    fn heading_names(heading: &str) -> Vec<(String, EntityKind)> {
+        let config = Config::default();
+        let sentences = crate::analysis::text::sentences(heading);
+        find_mentions(heading, BlockKind::Heading, &sentences, &config)
+            .into_iter()
+            .map(|m| (m.text.to_string(), m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_in_a_title_case_heading_ends_at_an_ordinary_word() {
+        assert_eq!(
+            heading_names("John Lindqvist Wins Again In Brenvik"),
+            [("John Lindqvist".to_string(), EntityKind::Person)]
+        );
+        // Quiet: a name of three rare words stays whole.
+        assert_eq!(
+            heading_names("John Maren Lindqvist Speaks"),
+            [("John Maren Lindqvist".to_string(), EntityKind::Person)]
         );
     }
 
