@@ -1682,10 +1682,18 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
     if kind.is_none() && states_total {
         let lead: Vec<(usize, &str)> =
             words(&masked[sentence.start..figure.span.start.max(sentence.start)]).collect();
+        // "the number of people killed in the floods reached": ten words
+        // back at most, and a bare "toll" six ("the death toll rose to").
         let lead = &lead[lead.len().saturating_sub(10)..];
+        let near_toll = lead.len().saturating_sub(6);
         let forward: Vec<&str> = lead.iter().map(|(_, w)| *w).collect();
         let onward: Vec<&str> = after.iter().take(8).map(|(_, w)| *w).collect();
-        if let Some((found, victims)) = number_of(&forward) {
+        let toll_at = forward
+            .iter()
+            .position(|w| is_one_of(w, &["number", "tally", "toll"]));
+        let far_toll =
+            toll_at.is_some_and(|i| i < near_toll && forward[i].eq_ignore_ascii_case("toll"));
+        if let Some((found, victims)) = number_of(&forward).filter(|_| !far_toll) {
             kind = Some(found);
             victim_at = victims.map(|i| sentence.start + lead[i].0);
         } else if previous.eq_ignore_ascii_case("to")
@@ -2359,6 +2367,14 @@ mod tests {
             None
         );
         assert_eq!(claim_of("The injury toll rose to 40.", "40"), None);
+        // A toll named far back is no total the figure states.
+        assert_eq!(
+            claim_of(
+                "Officials feared the toll would rise in the coming days as rescuers reached 40 villages.",
+                "40"
+            ),
+            None
+        );
     }
 
     #[test]
