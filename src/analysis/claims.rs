@@ -1294,12 +1294,8 @@ const RELATIVE_AFTER: &[&str] = &[
 fn adds_to_a_total(sentence: &str, offset: usize) -> bool {
     let words: Vec<(usize, &str)> = words(sentence).collect();
     words.iter().enumerate().any(|(i, &(at, w))| {
-        is_one_of(
-            w,
-            &[
-                "bringing", "brings", "brought", "raising", "pushing", "taking",
-            ],
-        ) && at > offset
+        is_one_of(w, TOTAL_VERBS)
+            && at > offset
             && words[i + 1..]
                 .iter()
                 .take(4)
