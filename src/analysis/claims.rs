@@ -1464,6 +1464,12 @@ fn is_measure(word: &str) -> bool {
 
 fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &Figure) -> Shape {
     let mut out = Shape::default();
+    // The sentence's tags, made once and only if a toll needs them.
+    let tags = std::cell::OnceCell::new();
+    let tagged = || {
+        tags.get_or_init(|| syntax::tag(&masked[sentence.clone()]))
+            .as_slice()
+    };
     let end = figure.span.end.min(sentence.end);
     let rest = &masked[end..sentence.end.max(end)];
     // A comma or a closing mark right after the figure: an apposition
@@ -1533,14 +1539,11 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
             .iter()
             .skip(noun_end)
             .any(|(_, w)| is_one_of(w, DEAD) || is_one_of(w, HURT))
-        && let Some(run_end) = nominal_run_end(
-            &masked[sentence.clone()],
-            end + after[head_at].0 - sentence.start,
-        )
+        && let Some(run) = nominal_run(tagged(), end + after[head_at].0 - sentence.start)
     {
         // Not past a toll word the tagger reads as an adjective ("24
         // people dead").
-        let run_end = sentence.start + run_end;
+        let run_end = sentence.start + run.last().map_or(0, |t| t.span.end);
         noun_end += after[noun_end..]
             .iter()
             .take_while(|(o, w)| {
@@ -1714,49 +1717,41 @@ fn shape(masked: &str, sentence: &Range<usize>, mentions: &[&Mention], figure: &
         // The victims are the noun the figure counts: the last of the
         // nouns that follow it ("six militia gunmen"), and people when the
         // word after it is no noun ("40 were killed", "dozens injured").
+        let sentence_text = &masked[sentence.clone()];
         let head = match victim_at {
-            Some(at) => head_noun(&masked[sentence.clone()], at - sentence.start),
+            Some(at) => head_noun(sentence_text, tagged(), at - sentence.start),
             None if out.total => None,
             None => head.and_then(|_| {
                 let at = end + after[0].0;
-                head_noun(&masked[sentence.clone()], at - sentence.start)
+                head_noun(sentence_text, tagged(), at - sentence.start)
             }),
         };
         out.toll = Some(format!("{kind}: {}", victims(head)));
-        let sentence_text = &masked[sentence.clone()];
         out.provisional |= PROVISIONAL.iter().any(|p| contains_words(sentence_text, p));
     }
     out
 }
 
-/// The noun a phrase that starts at byte `at` of `sentence` ends in: the
-/// last of its run of nouns and adjectives ("militia gunmen"), as the
-/// tagger reads the sentence; `None` when the word there is no noun or
-/// adjective.
-fn head_noun(sentence: &str, at: usize) -> Option<&str> {
-    let tokens = syntax::tag(sentence);
+/// The run of nouns and adjectives that starts at byte `at` of the tagged
+/// sentence; `None` when the word there is none of them.
+fn nominal_run(tokens: &[syntax::TaggedToken], at: usize) -> Option<&[syntax::TaggedToken]> {
     let first = tokens.iter().position(|t| t.span.start == at)?;
-    let nominal =
-        |t: &syntax::TaggedToken| matches!(t.tag.upos, Upos::Noun | Upos::Propn | Upos::Adj);
-    let run = tokens[first..].iter().take_while(|t| nominal(t)).count();
-    tokens[first..first + run]
+    let run = tokens[first..]
+        .iter()
+        .take_while(|t| matches!(t.tag.upos, Upos::Noun | Upos::Propn | Upos::Adj))
+        .count();
+    (run > 0).then(|| &tokens[first..first + run])
+}
+
+/// The noun a phrase that starts at byte `at` of `sentence` ends in: the
+/// last noun of its run of nouns and adjectives ("militia gunmen"), as the
+/// tagger reads the sentence (`tokens`).
+fn head_noun<'a>(sentence: &'a str, tokens: &[syntax::TaggedToken], at: usize) -> Option<&'a str> {
+    nominal_run(tokens, at)?
         .iter()
         .rev()
         .find(|t| matches!(t.tag.upos, Upos::Noun | Upos::Propn))
         .map(|t| &sentence[t.span.clone()])
-}
-
-/// Where the run of nouns and adjectives that starts at byte `at` of
-/// `sentence` ends, as the tagger reads the sentence; `None` when the word
-/// there is none of them.
-fn nominal_run_end(sentence: &str, at: usize) -> Option<usize> {
-    let tokens = syntax::tag(sentence);
-    let first = tokens.iter().position(|t| t.span.start == at)?;
-    tokens[first..]
-        .iter()
-        .take_while(|t| matches!(t.tag.upos, Upos::Noun | Upos::Propn | Upos::Adj))
-        .last()
-        .map(|t| t.span.end)
 }
 
 /// The words before a figure state a population: "a city of", "home to",
